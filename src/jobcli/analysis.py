@@ -1,0 +1,173 @@
+"""Compare, match, gap and similarity: pure functions of the catalog's values.
+
+No I/O and no printing: every function takes typed values and returns typed
+values, so the views and the JSON output can both be built from them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+
+from .domain import Catalog, Role, RoleSkill, sorted_by_importance
+
+
+def jaccard(a: Role, b: Role) -> float:
+    """Shared skills over all skills of the two roles (1.0 for identical sets)."""
+    sa = {s.id for s in a.skills}
+    sb = {s.id for s in b.skills}
+    union = sa | sb
+    if not union:
+        return 1.0
+    return len(sa & sb) / len(union)
+
+
+def weighted_similarity(a: Role, b: Role) -> float:
+    """Cosine of the two roles' importance vectors over all skills."""
+    wa = a.importance_by_skill()
+    wb = b.importance_by_skill()
+    return _cosine(wa, wb)
+
+
+def _cosine(wa: dict[str, int], wb: dict[str, int]) -> float:
+    if wa == wb:
+        return 1.0  # exact, where floating point would give 0.9999999999999998
+    dot = sum(v * wb[k] for k, v in wa.items() if k in wb)
+    norm = math.sqrt(sum(v * v for v in wa.values())) * math.sqrt(sum(v * v for v in wb.values()))
+    if norm == 0:
+        return 0.0
+    return min(1.0, dot / norm)
+
+
+@dataclass(frozen=True)
+class SkillInRoles:
+    """A skill and its importance in each of the compared roles that needs it."""
+
+    id: str
+    importance: dict[str, int]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Two roles' skills side by side."""
+
+    roles: tuple[str, str]
+    shared: list[SkillInRoles]
+    only: dict[str, list[SkillInRoles]]
+    jaccard: float
+    weighted: float
+
+
+def compare(a: Role, b: Role) -> Comparison:
+    """Shared skills (most important in both first), the skills only in each, similarity."""
+    wa = a.importance_by_skill()
+    wb = b.importance_by_skill()
+    shared = [SkillInRoles(k, {a.id: wa[k], b.id: wb[k]}) for k in wa if k in wb]
+    shared.sort(key=lambda s: (-sum(s.importance.values()), s.id))
+    only_a = [SkillInRoles(s.id, {a.id: s.importance}) for s in a.skills if s.id not in wb]
+    only_b = [SkillInRoles(s.id, {b.id: s.importance}) for s in b.skills if s.id not in wa]
+    for side in (only_a, only_b):
+        side.sort(key=lambda s: (-sum(s.importance.values()), s.id))
+    only = {a.id: only_a}
+    only[b.id] = only_b if a.id != b.id else only_a
+    return Comparison((a.id, b.id), shared, only, jaccard(a, b), _cosine(wa, wb))
+
+
+def coverage(role: Role, have: Collection[str]) -> float:
+    """Share of the role's total skill importance that the skills ``have`` cover."""
+    total = sum(s.importance for s in role.skills)
+    if total == 0:
+        return 0.0
+    covered = sum(s.importance for s in role.skills if s.id in have)
+    return covered / total
+
+
+@dataclass(frozen=True)
+class Match:
+    """How much of a role a set of skills covers, with what it has and what it misses."""
+
+    role: Role
+    coverage: float
+    have: list[RoleSkill]
+    missing: list[RoleSkill]
+
+
+def match_role(role: Role, have: Collection[str]) -> Match:
+    """One role against the skills ``have``."""
+    held = [s for s in role.skills if s.id in have]
+    missing = [s for s in role.skills if s.id not in have]
+    return Match(role, coverage(role, have), sorted_by_importance(held), sorted_by_importance(missing))
+
+
+def match_roles(roles: Iterable[Role], have: Collection[str]) -> list[Match]:
+    """Every role, best covered first (ties: more skills held, then id)."""
+    have = frozenset(have)
+    matches = [match_role(role, have) for role in roles]
+    matches.sort(key=lambda m: (-m.coverage, -len(m.have), m.role.id))
+    return matches
+
+
+@dataclass(frozen=True)
+class Gap:
+    """What a person in ``source`` brings to ``target``, and what is left to learn."""
+
+    source: Role
+    target: Role
+    transferable: list[RoleSkill]
+    to_learn: list[RoleSkill]
+    coverage: float
+
+
+def gap(source: Role, target: Role) -> Gap:
+    """``target``'s skills split into those ``source`` has and those to learn.
+
+    Both lists carry the importance in ``target``, most important first.
+    """
+    have = {s.id for s in source.skills}
+    m = match_role(target, have)
+    return Gap(source, target, m.have, m.missing, m.coverage)
+
+
+def similar_roles(catalog: Catalog, role: Role, limit: int = 3) -> list[tuple[Role, float]]:
+    """The roles whose skills are most like ``role``'s (weighted similarity), best first."""
+    wa = role.importance_by_skill()
+    scored = [
+        (other, _cosine(wa, other.importance_by_skill()))
+        for other in catalog.roles
+        if other.id != role.id
+    ]
+    scored = [pair for pair in scored if pair[1] > 0]
+    scored.sort(key=lambda pair: (-pair[1], pair[0].id))
+    return scored[:limit]
+
+
+@dataclass(frozen=True)
+class SkillUse:
+    """A skill and the roles that need it, most important first."""
+
+    skill_id: str
+    roles: list[tuple[str, int]]
+
+
+def skill_usage(catalog: Catalog) -> list[SkillUse]:
+    """Every skill of the catalog with the roles that need it (catalog order of skills)."""
+    users: dict[str, list[tuple[str, int]]] = {s.id: [] for s in catalog.skills}
+    for role in catalog.roles:
+        for s in role.skills:
+            users.setdefault(s.id, []).append((role.id, s.importance))
+    return [
+        SkillUse(skill_id, sorted(pairs, key=lambda p: (-p[1], p[0])))
+        for skill_id, pairs in users.items()
+    ]
+
+
+def headline_exposure(role: Role) -> float | None:
+    """The role's headline AI-exposure value: β by human raters where given, else the first."""
+    if not role.ai_exposure:
+        return None
+    for wanted in ("β, human", "β"):
+        for e in role.ai_exposure:
+            if wanted in e.measure:
+                return e.value
+    return role.ai_exposure[0].value

@@ -1,0 +1,172 @@
+"""Loading a catalog: read, decode, parse and validate, with every error as a value.
+
+``load_catalog`` returns a :class:`~jobcli.domain.Catalog` or raises
+:class:`~jobcli.errors.CatalogError` holding every problem with its location
+(a JSON path, or line and column for broken JSON). It only ever reads.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from .domain import Catalog
+from .errors import CatalogError, Problem, format_location
+
+#: Larger files are refused rather than read: a catalog of 20,000 roles is far below this.
+MAX_CATALOG_BYTES = 64 * 1024 * 1024
+BUNDLED_NAME = "roles.json"
+
+
+def bundled_catalog_path() -> Path:
+    """The catalog shipped inside the package (``data/roles.json`` in the repository)."""
+    from importlib.resources import files
+
+    packaged = Path(str(files("jobcli").joinpath("data", BUNDLED_NAME)))
+    if packaged.is_file():
+        return packaged
+    # An editable install runs from the source tree, where the file sits at the top.
+    return Path(__file__).resolve().parents[2] / "data" / BUNDLED_NAME
+
+
+def load_catalog(path: Path | None = None) -> Catalog:
+    """The validated catalog at ``path`` (default: the bundled one)."""
+    path = bundled_catalog_path() if path is None else path
+    raw = read_catalog_bytes(path)
+    return catalog_from_bytes(raw, str(path))
+
+
+def read_catalog_bytes(path: Path) -> bytes:
+    """The file's bytes, or a :class:`CatalogError` a person can act on."""
+    origin = str(path)
+    try:
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_CATALOG_BYTES:
+                raise _error(
+                    origin,
+                    f"the file is {size / 2**20:.0f} MiB; jobcli reads catalogs up to "
+                    f"{MAX_CATALOG_BYTES // 2**20} MiB",
+                )
+            data = handle.read(MAX_CATALOG_BYTES + 1)
+    except FileNotFoundError:
+        raise _error(origin, "no such file") from None
+    except IsADirectoryError:
+        raise _error(origin, "is a directory, not a catalog file") from None
+    except PermissionError:
+        raise _error(origin, "permission denied: jobcli cannot read this file") from None
+    except OSError as exc:
+        raise _error(origin, f"cannot read the file: {exc.strerror or exc}") from None
+    if len(data) > MAX_CATALOG_BYTES:  # grew while we read it
+        raise _error(origin, f"the file is larger than {MAX_CATALOG_BYTES // 2**20} MiB")
+    return data
+
+
+def catalog_from_bytes(raw: bytes, origin: str) -> Catalog:
+    """Parse and validate ``raw``; ``origin`` names it in errors."""
+    data = parse_json(raw, origin)
+    from .models import problems_in
+
+    problems = problems_in(data)
+    if problems:
+        raise CatalogError(origin, problems)
+    return Catalog.from_dict(data)
+
+
+def check_catalog_bytes(raw: bytes, origin: str) -> list[Problem]:
+    """Every problem of ``raw`` as a catalog; empty when it is valid."""
+    try:
+        catalog_from_bytes(raw, origin)
+    except CatalogError as exc:
+        return exc.problems
+    return []
+
+
+def parse_json(raw: bytes, origin: str) -> Any:
+    """Decode (UTF-8, a BOM allowed) and parse strict JSON: no duplicate keys, no NaN."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    if not raw.strip():
+        raise _error(origin, "the file is empty; a catalog is a JSON object")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, column = _line_column(raw, exc.start)
+        raise _error(
+            origin, f"not UTF-8 text: byte 0x{raw[exc.start]:02x}", f"line {line}, column {column}"
+        ) from None
+    tracker = _DuplicateKeys()
+    try:
+        data = json.loads(text, object_pairs_hook=tracker, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        raise _error(origin, f"not valid JSON: {exc.msg}", f"line {exc.lineno}, column {exc.colno}")
+    except _ConstantError as exc:
+        raise _error(origin, f"not valid JSON: {exc} is not a JSON value") from None
+    except RecursionError:
+        raise _error(origin, "not a catalog: the JSON is nested too deeply") from None
+    if tracker.found:
+        raise CatalogError(origin, _duplicate_problems(data))
+    return data
+
+
+class _ConstantError(ValueError):
+    pass
+
+
+def _reject_constant(name: str) -> Any:
+    raise _ConstantError(name)
+
+
+class _DupDict(dict[str, Any]):
+    """A parsed object that held a key twice (JSON parsers silently keep the last)."""
+
+    duplicates: list[str]
+
+
+class _DuplicateKeys:
+    """``object_pairs_hook`` that notices keys given twice in one object."""
+
+    def __init__(self) -> None:
+        self.found = False
+
+    def __call__(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        result = dict(pairs)
+        if len(result) == len(pairs):
+            return result
+        self.found = True
+        marked = _DupDict(result)
+        seen: set[str] = set()
+        marked.duplicates = []
+        for key, _ in pairs:
+            if key in seen and key not in marked.duplicates:
+                marked.duplicates.append(key)
+            seen.add(key)
+        return marked
+
+
+def _duplicate_problems(data: Any) -> list[Problem]:
+    problems: list[Problem] = []
+    stack: list[tuple[tuple[int | str, ...], Any]] = [((), data)]
+    while stack:  # iterative: the document may be deep
+        loc, value = stack.pop()
+        if isinstance(value, dict):
+            if isinstance(value, _DupDict):
+                for key in value.duplicates:
+                    where = format_location((*loc, key))
+                    problems.append(Problem(where, f"key {key!r} is given twice in one object"))
+            stack.extend(((*loc, k), v) for k, v in reversed(value.items()))
+        elif isinstance(value, list):
+            stack.extend(((*loc, i), v) for i, v in reversed(list(enumerate(value))))
+    return problems
+
+
+def _line_column(raw: bytes, offset: int) -> tuple[int, int]:
+    line = raw.count(b"\n", 0, offset) + 1
+    column = offset - (raw.rfind(b"\n", 0, offset) + 1) + 1
+    return line, column
+
+
+def _error(origin: str, message: str, location: str = "") -> CatalogError:
+    return CatalogError(origin, [Problem(location, message)])

@@ -1,0 +1,72 @@
+"""Errors as values: what went wrong, and where. The CLI maps them to exit codes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """The exit codes of the contract."""
+
+    OK = 0
+    NOT_FOUND = 1
+    USAGE = 2
+    BAD_CATALOG = 3
+    INTERNAL = 70  # a bug in jobcli: not in the contract, never expected
+    INTERRUPTED = 130
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem in a catalog: where (``roles[2].skills[0].importance``) and what."""
+
+    location: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}" if self.location else self.message
+
+
+class CatalogError(Exception):
+    """The catalog at ``origin`` is missing, unreadable or invalid."""
+
+    def __init__(self, origin: str, problems: list[Problem]) -> None:
+        super().__init__(f"{origin}: " + "; ".join(str(p) for p in problems))
+        self.origin = origin
+        self.problems = problems
+
+
+class NameLookupError(Exception):
+    """A ROLE or SKILL name matched nothing, or more than one thing."""
+
+    def __init__(self, kind: str, query: str, candidates: list[str], *, ambiguous: bool) -> None:
+        self.kind = kind
+        self.query = query
+        self.candidates = candidates
+        self.ambiguous = ambiguous
+        if ambiguous:
+            message = f"{kind} {query!r} is ambiguous: it could be " + _or_list(candidates)
+        else:
+            message = f"no {kind} matches {query!r}"
+            if candidates:
+                message += "; did you mean " + _or_list(candidates) + "?"
+        super().__init__(message)
+
+
+def _or_list(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " or " + items[-1]
+
+
+def format_location(loc: tuple[int | str, ...]) -> str:
+    """``("roles", 2, "skills")`` -> ``roles[2].skills``."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + (part if re.fullmatch(r"\w+", part) else repr(part))
+    return out

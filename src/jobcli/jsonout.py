@@ -1,0 +1,118 @@
+"""JSON output: plain dicts in the contract's shapes, and their one serialisation.
+
+Shares nothing with the Rich views. Keys are stable: adding one is allowed,
+renaming or removing one is a breaking change (see the contract).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from .analysis import Comparison, Gap, Match, SkillInRoles, SkillUse
+from .domain import Catalog, Role, RoleSkill
+from .errors import Problem
+
+
+def dumps(document: Any, *, ascii_only: bool = False) -> str:
+    """One JSON document and a newline."""
+    return json.dumps(document, ensure_ascii=ascii_only, indent=2) + "\n"
+
+
+def skill_entry(catalog: Catalog, role_skill: RoleSkill) -> dict[str, Any]:
+    """``{"id", "name", "kind", "importance"}`` for a skill as a role needs it."""
+    skill = catalog.skill_by_id[role_skill.id]
+    return {
+        "id": skill.id,
+        "name": skill.name,
+        "kind": skill.kind,
+        "importance": role_skill.importance,
+    }
+
+
+def skill_entries(catalog: Catalog, role_skills: Iterable[RoleSkill]) -> list[dict[str, Any]]:
+    return [skill_entry(catalog, s) for s in role_skills]
+
+
+def role_object(catalog: Catalog, role: Role) -> dict[str, Any]:
+    """A role with the catalog's fields, each skill expanded."""
+    return {
+        "id": role.id,
+        "title": role.title,
+        "aliases": list(role.aliases),
+        "summary": role.summary,
+        "responsibilities": list(role.responsibilities),
+        "skills": skill_entries(catalog, role.skills),
+        "human_edge": list(role.human_edge),
+        "onet_soc_code": role.onet_soc_code,
+        "ai_exposure": [
+            {"measure": e.measure, "value": e.value, "source": e.source} for e in role.ai_exposure
+        ],
+        "related": list(role.related),
+    }
+
+
+def _skill_in_roles(catalog: Catalog, entry: SkillInRoles) -> dict[str, Any]:
+    skill = catalog.skill_by_id[entry.id]
+    return {"id": skill.id, "name": skill.name, "kind": skill.kind, "importance": entry.importance}
+
+
+def comparison_object(catalog: Catalog, comparison: Comparison) -> dict[str, Any]:
+    """``{"roles", "shared", "only", "similarity"}``."""
+    return {
+        "roles": list(comparison.roles),
+        "shared": [_skill_in_roles(catalog, e) for e in comparison.shared],
+        "only": {
+            role_id: [_skill_in_roles(catalog, e) for e in entries]
+            for role_id, entries in comparison.only.items()
+        },
+        "similarity": {"jaccard": comparison.jaccard, "weighted": comparison.weighted},
+    }
+
+
+def skills_array(catalog: Catalog, usage: Iterable[SkillUse]) -> list[dict[str, Any]]:
+    """``[{"id", "name", "kind", "roles": [{"id", "importance"}]}]``."""
+    out = []
+    for use in usage:
+        skill = catalog.skill_by_id[use.skill_id]
+        out.append(
+            {
+                "id": skill.id,
+                "name": skill.name,
+                "kind": skill.kind,
+                "roles": [{"id": r, "importance": i} for r, i in use.roles],
+            }
+        )
+    return out
+
+
+def match_array(catalog: Catalog, matches: Iterable[Match]) -> list[dict[str, Any]]:
+    """``[{"role", "coverage", "have", "missing"}]``, best first."""
+    return [
+        {
+            "role": m.role.id,
+            "title": m.role.title,
+            "coverage": m.coverage,
+            "have": skill_entries(catalog, m.have),
+            "missing": skill_entries(catalog, m.missing),
+        }
+        for m in matches
+    ]
+
+
+def gap_object(catalog: Catalog, result: Gap) -> dict[str, Any]:
+    """``{"from", "to", "transferable", "to_learn"}``."""
+    return {
+        "from": result.source.id,
+        "to": result.target.id,
+        "coverage": result.coverage,
+        "transferable": skill_entries(catalog, result.transferable),
+        "to_learn": skill_entries(catalog, result.to_learn),
+    }
+
+
+def validation_object(problems: Iterable[Problem]) -> dict[str, Any]:
+    """``{"valid", "problems": [{"location", "message"}]}``."""
+    listed = [{"location": p.location, "message": p.message} for p in problems]
+    return {"valid": not listed, "problems": listed}

@@ -1,0 +1,64 @@
+"""Name lookup over a catalog: which role or skill a person means.
+
+A ROLE is found by id, title, alias or O*NET-SOC code, a SKILL by id, name or
+alias; case and punctuation do not count, and a unique prefix is enough.
+The indexes are built once per catalog.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from weakref import WeakKeyDictionary
+
+from .domain import Catalog, Role, Skill
+from .names import NameIndex
+
+_role_indexes: WeakKeyDictionary[Catalog, NameIndex[Role]] = WeakKeyDictionary()
+_skill_indexes: WeakKeyDictionary[Catalog, NameIndex[Skill]] = WeakKeyDictionary()
+
+
+def role_index(catalog: Catalog) -> NameIndex[Role]:
+    """Every name of every role."""
+    index = _role_indexes.get(catalog)
+    if index is None:
+        index = NameIndex(
+            "role",
+            (
+                (r.id, (r.id, r.title, *r.aliases, *((r.onet_soc_code,) if r.onet_soc_code else ())), r)
+                for r in catalog.roles
+            ),
+        )
+        _role_indexes[catalog] = index
+    return index
+
+
+def skill_index(catalog: Catalog) -> NameIndex[Skill]:
+    """Every name of every skill."""
+    index = _skill_indexes.get(catalog)
+    if index is None:
+        index = NameIndex("skill", ((s.id, (s.id, s.name, *s.aliases), s) for s in catalog.skills))
+        _skill_indexes[catalog] = index
+    return index
+
+
+def find_role(catalog: Catalog, name: str) -> Role:
+    """The one role ``name`` means, or :class:`~jobcli.errors.NameLookupError`."""
+    return role_index(catalog).find(name)
+
+
+def find_skill(catalog: Catalog, name: str) -> Skill:
+    """The one skill ``name`` means, or :class:`~jobcli.errors.NameLookupError`."""
+    return skill_index(catalog).find(name)
+
+
+def complete_names(data: Path | None, kind: str, incomplete: str) -> list[str]:
+    """Ids of the roles or skills whose names start with ``incomplete``; [] on any error."""
+    from .cache import load_catalog_cached
+    from .errors import CatalogError
+
+    try:
+        catalog = load_catalog_cached(data)
+    except CatalogError:
+        return []
+    index = role_index(catalog) if kind == "role" else skill_index(catalog)
+    return sorted(index.keys_starting_with(incomplete))

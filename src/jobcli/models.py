@@ -1,0 +1,174 @@
+"""The catalog format: pydantic models, and the cross-checks between their parts.
+
+:func:`problems_in` is the one entry point: it returns every problem of a
+parsed catalog, each with its location, or an empty list when the catalog is
+valid. :func:`json_schema` is what ``jobcli schema`` prints.
+
+This module imports pydantic, so the commands import it only when a catalog
+really needs validating (not when it comes from the cache).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+
+from .errors import Problem, format_location
+from .names import normalize
+
+SCHEMA_VERSION = 1
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+SOC_PATTERN = r"^\d{2}-\d{4}\.\d{2}$"
+
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
+Text = Annotated[str, StringConstraints(min_length=1)]
+
+
+class _Strict(BaseModel):
+    # Unknown fields are errors, not silently dropped; "5" is not 5.
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class SkillModel(_Strict):
+    """A skill of the shared vocabulary."""
+
+    id: Slug = Field(description="Lowercase slug, unique among skills.")
+    name: Text = Field(description="The skill's name, e.g. 'Critical Thinking'.")
+    kind: Literal["human", "technical", "knowledge"]
+    description: str = ""
+    aliases: list[Text] = Field(default_factory=list, description="Other names of the skill.")
+
+
+class RoleSkillModel(_Strict):
+    """A skill a role needs."""
+
+    id: Slug = Field(description="The id of a skill in `skills`.")
+    importance: int = Field(ge=1, le=5, description="1-5, 5 = essential (O*NET-like scale).")
+
+
+class ExposureModel(_Strict):
+    """A research rating of how much of an occupation's work AI could speed up."""
+
+    measure: Text
+    value: float = Field(ge=0.0, le=1.0)
+    source: Text
+
+
+class RoleModel(_Strict):
+    """One role."""
+
+    id: Slug = Field(description="Lowercase slug, unique among roles.")
+    title: Text
+    aliases: list[Text] = Field(default_factory=list)
+    summary: Text
+    responsibilities: list[Text] = Field(default_factory=list)
+    skills: list[RoleSkillModel] = Field(min_length=1)
+    human_edge: list[Text] = Field(
+        default_factory=list, description="Why people, not AI, stay essential in this role."
+    )
+    onet_soc_code: Annotated[str, StringConstraints(pattern=SOC_PATTERN)] | None = None
+    ai_exposure: list[ExposureModel] = Field(
+        default_factory=list,
+        description="Research ratings of AI exposure. Exposure is not replacement.",
+    )
+    related: list[Slug] = Field(default_factory=list, description="Ids of related roles.")
+
+
+class CatalogModel(_Strict):
+    """A jobcli catalog: one shared skill vocabulary and the roles that use it."""
+
+    model_config = ConfigDict(title="jobcli catalog")
+
+    schema_version: Literal[1]
+    source: str = Field(default="", description="Where the content comes from, with attribution.")
+    skills: list[SkillModel]
+    roles: list[RoleModel]
+
+
+def problems_in(data: object) -> list[Problem]:
+    """Every problem of a parsed catalog (format first, then cross-references)."""
+    try:
+        catalog = CatalogModel.model_validate(data)
+    except ValidationError as exc:
+        return [_problem(err) for err in exc.errors(include_url=False)]
+    return cross_check(catalog)
+
+
+def cross_check(catalog: CatalogModel) -> list[Problem]:
+    """The rules between parts of a catalog that each part alone cannot check."""
+    problems: list[Problem] = []
+    skill_ids: set[str] = set()
+    for i, skill in enumerate(catalog.skills):
+        if skill.id in skill_ids:
+            problems.append(Problem(f"skills[{i}].id", f"skill id {skill.id!r} is given twice"))
+        skill_ids.add(skill.id)
+
+    role_ids: dict[str, int] = {}
+    for i, role in enumerate(catalog.roles):
+        if role.id in role_ids:
+            problems.append(Problem(f"roles[{i}].id", f"role id {role.id!r} is given twice"))
+        else:
+            role_ids[role.id] = i
+
+    # A name means one role: ids, titles and aliases never collide across roles.
+    owner: dict[str, tuple[int, str]] = {}
+    for i, role in enumerate(catalog.roles):
+        names = [("id", role.id), ("title", role.title)]
+        names += [(f"aliases[{j}]", alias) for j, alias in enumerate(role.aliases)]
+        for where, name in names:
+            key = normalize(name)
+            if not key:
+                continue
+            first = owner.setdefault(key, (i, name))
+            if first[0] != i:
+                other = catalog.roles[first[0]].id
+                problems.append(
+                    Problem(
+                        f"roles[{i}].{where}",
+                        f"name {name!r} collides with {first[1]!r} of role {other!r} "
+                        f"(roles[{first[0]}]); a name must mean one role",
+                    )
+                )
+
+    for i, role in enumerate(catalog.roles):
+        seen: set[str] = set()
+        for j, role_skill in enumerate(role.skills):
+            where = f"roles[{i}].skills[{j}].id"
+            if role_skill.id not in skill_ids:
+                problems.append(Problem(where, f"unknown skill {role_skill.id!r}"))
+            if role_skill.id in seen:
+                problems.append(Problem(where, f"skill {role_skill.id!r} appears twice in role"))
+            seen.add(role_skill.id)
+        for j, related in enumerate(role.related):
+            where = f"roles[{i}].related[{j}]"
+            if related == role.id:
+                problems.append(Problem(where, f"role {role.id!r} lists itself as related"))
+            elif related not in role_ids:
+                problems.append(Problem(where, f"unknown role {related!r}"))
+    return problems
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of the catalog format."""
+    schema = CatalogModel.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return schema
+
+
+_FRIENDLY = {
+    "extra_forbidden": "unknown field",
+    "missing": "required field is missing",
+}
+
+
+def _problem(err: Any) -> Problem:
+    location = format_location(err["loc"])
+    message = _FRIENDLY.get(err["type"], err["msg"])
+    if err["type"] == "string_pattern_mismatch":
+        pattern = err.get("ctx", {}).get("pattern", "")
+        what = "an O*NET-SOC code (NN-NNNN.NN)" if pattern == SOC_PATTERN else "a lowercase slug"
+        message = f"{err['input']!r} is not {what}"
+    elif err["type"] == "literal_error" and location == "schema_version":
+        message = f"unsupported schema_version {err['input']!r}; this jobcli reads version 1"
+    return Problem(location, message)

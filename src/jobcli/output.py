@@ -1,0 +1,104 @@
+"""Where output goes: stdout for results, stderr for messages; quiet on a closed pipe.
+
+The one place that knows about the terminal: colour (Rich decides, honouring
+``NO_COLOR``, ``FORCE_COLOR`` and ``TERM=dumb``), the encoding, and what to do
+when the reader of a pipe goes away.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TYPE_CHECKING, Any, NoReturn
+
+import typer
+
+from .errors import ExitCode
+from .safetext import safe
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
+    from .views import Glyphs
+
+
+def stdout_is_utf8() -> bool:
+    """Whether stdout can take any character (else the views fall back to ASCII)."""
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
+    return encoding.startswith("utf")
+
+
+def write_stdout(text: str) -> None:
+    """Write ``text`` to stdout; a reader that went away ends the program quietly."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        raise typer.Exit(ExitCode.OK) from None
+
+
+def _silence_stdout() -> None:
+    # Python flushes stdout again at exit; point it at /dev/null so that flush
+    # cannot complain about the closed pipe ("Exception ignored ...").
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def emit_json(document: Any) -> None:
+    """Exactly one JSON document and a newline on stdout."""
+    from .jsonout import dumps
+
+    write_stdout(dumps(document, ascii_only=not stdout_is_utf8()))
+
+
+def console() -> Console:
+    """A Rich console for stdout: no markup parsing, no highlighting, no emoji codes."""
+    from rich.console import Console
+
+    if not stdout_is_utf8():
+        try:  # a character the terminal cannot show becomes "?", not a crash
+            sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
+        except (AttributeError, ValueError):
+            pass
+    return Console(markup=False, highlight=False, emoji=False)
+
+
+def glyphs() -> Glyphs:
+    from .views import Glyphs
+
+    return Glyphs(unicode=stdout_is_utf8())
+
+
+def emit_view(renderable: RenderableType) -> None:
+    """Render a Rich view and write it to stdout (plain when piped)."""
+    out = console()
+    with out.capture() as captured:
+        out.print(renderable)
+    write_stdout(captured.get())
+
+
+def message(text: str) -> None:
+    """A line for a person on stderr (already made safe by the caller)."""
+    try:
+        sys.stderr.write(text + "\n")
+        sys.stderr.flush()
+    except (BrokenPipeError, ValueError):
+        pass
+    except UnicodeEncodeError:
+        sys.stderr.write(text.encode("ascii", "backslashreplace").decode("ascii") + "\n")
+
+
+def fail(text: str, code: ExitCode) -> NoReturn:
+    """Print ``jobcli: error: text`` on stderr and exit with ``code``."""
+    message(f"jobcli: error: {text}")
+    raise typer.Exit(code)
+
+
+def quote(value: str) -> str:
+    """A user's or catalog's string, quoted and harmless, for a message."""
+    return repr(safe(value))

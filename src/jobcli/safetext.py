@@ -1,0 +1,27 @@
+"""Make text from a catalog harmless to print on a terminal.
+
+Catalog text is data. Rich markup is avoided by passing it as ``Text``; this
+module takes care of what Rich would pass through to the terminal: escape
+sequences (CSI, OSC), other C0 and C1 controls, carriage returns that could
+forge a line, and bidirectional overrides that reorder what a person sees.
+Each becomes a visible escape such as ``\\x1b`` or ``\\u202e``.
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0 controls (tab and newline included: a name never holds them), DEL, C1
+# controls, the bidi marks, embeddings, overrides and isolates, and the line
+# and paragraph separators.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def safe(text: str) -> str:
+    """``text`` with every control or bidi character shown as a visible escape."""
+    return _UNSAFE.sub(_visible, text)

@@ -1,0 +1,425 @@
+"""Rich views, one per command. They return renderables and never print.
+
+Every piece of catalog text enters Rich as ``Text(safe(value))``: never as a
+markup string, never with its control characters intact.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from .analysis import Comparison, Gap, Match, SkillInRoles, SkillUse
+from .domain import KINDS, Catalog, Role, RoleSkill, sorted_by_importance
+from .errors import Problem
+from .safetext import safe
+
+KIND_STYLE = {"human": "magenta", "technical": "cyan", "knowledge": "yellow"}
+KIND_LABEL = {"human": "Human skills", "technical": "Technical skills", "knowledge": "Knowledge"}
+EXPOSURE_NOTE = (
+    "Exposure is not replacement: these ratings estimate how much of the occupation's "
+    "tasks AI could speed up, not whether the job goes away."
+)
+
+
+class Glyphs:
+    """Bar characters: block elements where the terminal can encode them, ASCII otherwise."""
+
+    def __init__(self, unicode: bool = True) -> None:
+        self.full = "█" if unicode else "#"
+        self.empty = "░" if unicode else "."
+        self.bullet = "•" if unicode else "*"
+        self.check = "✓" if unicode else "+"
+        self.cross = "✗" if unicode else "-"
+        self.arrow = "→" if unicode else "->"
+
+
+def data(value: str, style: str = "") -> Text:
+    """Catalog text as a Rich ``Text``: printed literally and harmlessly."""
+    return Text(safe(value), style=style)
+
+
+def importance_bar(value: int, glyphs: Glyphs, *, width: int = 5, style: str = "green") -> Text:
+    """``█████`` for 5 of 5, ``██░░░`` for 2."""
+    bar = Text(glyphs.full * value, style=style)
+    bar.append(glyphs.empty * (width - value), style="dim")
+    return bar
+
+
+def fraction_bar(value: float, glyphs: Glyphs, *, width: int = 20, style: str = "green") -> Text:
+    """A bar ``width`` cells long, filled in proportion to ``value`` in [0, 1]."""
+    filled = round(max(0.0, min(1.0, value)) * width)
+    bar = Text(glyphs.full * filled, style=style)
+    bar.append(glyphs.empty * (width - filled), style="dim")
+    return bar
+
+
+def percent(value: float) -> str:
+    return f"{value * 100:.0f}%"
+
+
+def _skill_name(catalog: Catalog, skill_id: str) -> str:
+    return catalog.skill_by_id[skill_id].name
+
+
+def _top_skills(catalog: Catalog, role: Role, n: int = 3) -> Text:
+    names = [_skill_name(catalog, s.id) for s in sorted_by_importance(role.skills)[:n]]
+    return data(", ".join(names))
+
+
+# list ---------------------------------------------------------------------------------------
+
+
+def list_view(catalog: Catalog, roles: Sequence[Role], *, exposure: bool = False) -> Table:
+    """All roles: title, id, a short summary, top skills."""
+    table = Table(
+        title=f"{len(roles)} roles",
+        box=box.SIMPLE_HEAVY,
+        show_lines=False,
+        expand=False,
+    )
+    table.add_column("Role", style="bold", ratio=2, min_width=12)
+    table.add_column("ID", style="cyan", no_wrap=True)
+    table.add_column("Summary", ratio=4, min_width=16)
+    table.add_column("Top skills", ratio=2, min_width=12)
+    if exposure:
+        table.add_column("AI exposure", no_wrap=True)
+    for role in roles:
+        row: list[RenderableType] = [
+            data(role.title),
+            data(role.id),
+            data(_first_sentence(role.summary)),
+            _top_skills(catalog, role),
+        ]
+        if exposure:
+            first = role.ai_exposure[0] if role.ai_exposure else None
+            row.append(Text(f"{first.value:.2f}" if first else "—"))
+        table.add_row(*row)
+    return table
+
+
+def _first_sentence(text: str, limit: int = 160) -> str:
+    end = text.find(". ")
+    short = text if end < 0 else text[: end + 1]
+    return short if len(short) <= limit else short[: limit - 1].rstrip() + "…"
+
+
+# show ---------------------------------------------------------------------------------------
+
+
+def show_view(
+    catalog: Catalog, role: Role, similar: Sequence[tuple[Role, float]], glyphs: Glyphs
+) -> Group:
+    """One role in detail."""
+    parts: list[RenderableType] = []
+    header = Text()
+    header.append(safe(role.title), style="bold")
+    header.append(f"  ({safe(role.id)})", style="cyan")
+    body: list[RenderableType] = [data(role.summary)]
+    meta = Text(style="dim")
+    if role.aliases:
+        meta.append("Also called: " + safe(", ".join(role.aliases)))
+    if role.onet_soc_code:
+        meta.append(("\n" if meta.plain else "") + f"O*NET-SOC code: {safe(role.onet_soc_code)}")
+    if meta.plain:
+        body.append(meta)
+    parts.append(Panel(Group(*body), title=header, title_align="left", border_style="blue"))
+
+    if role.responsibilities:
+        parts.append(_heading("What the role does"))
+        parts.append(_bullets(role.responsibilities, glyphs))
+
+    parts.append(_heading("Skills, by kind (importance 1-5)"))
+    parts.append(_skills_by_kind(catalog, role.skills, glyphs))
+
+    if role.human_edge:
+        parts.append(_heading("Why AI won't replace this role"))
+        parts.append(_bullets(role.human_edge, glyphs))
+
+    if role.ai_exposure:
+        parts.append(_heading("AI exposure (research ratings)"))
+        parts.append(_exposure_table(role, glyphs))
+        parts.append(Padding(Text(EXPOSURE_NOTE, style="dim italic"), (0, 2)))
+
+    if role.related or similar:
+        parts.append(_heading("Related roles"))
+        parts.append(_related(catalog, role, similar, glyphs))
+
+    if catalog.source:
+        parts.append(Text("\nSource: " + safe(catalog.source), style="dim"))
+    return Group(*parts)
+
+
+def _heading(text: str) -> Text:
+    return Text("\n" + text, style="bold underline")
+
+
+def _bullets(items: Iterable[str], glyphs: Glyphs) -> Padding:
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for item in items:
+        grid.add_row(Text(glyphs.bullet, style="blue"), data(item))
+    return Padding(grid, (0, 2))
+
+
+def _skills_by_kind(catalog: Catalog, skills: Sequence[RoleSkill], glyphs: Glyphs) -> Table:
+    table = Table(box=None, show_header=False, padding=(0, 1), pad_edge=False)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("skill")
+    table.add_column("bar", no_wrap=True)
+    table.add_column("n", justify="right", no_wrap=True)
+    for kind in KINDS:
+        in_kind = [s for s in sorted_by_importance(skills) if catalog.skill_by_id[s.id].kind == kind]
+        for i, s in enumerate(in_kind):
+            label = Text(KIND_LABEL[kind] if i == 0 else "", style=KIND_STYLE[kind])
+            table.add_row(
+                label,
+                data(_skill_name(catalog, s.id)),
+                importance_bar(s.importance, glyphs, style=KIND_STYLE[kind]),
+                Text(str(s.importance)),
+            )
+    return Padding(table, (0, 2))  # type: ignore[return-value]
+
+
+def _exposure_table(role: Role, glyphs: Glyphs) -> Padding:
+    table = Table(box=None, show_header=False, padding=(0, 1), pad_edge=False)
+    table.add_column("measure")
+    table.add_column("bar", no_wrap=True)
+    table.add_column("value", justify="right", no_wrap=True)
+    for e in role.ai_exposure:
+        table.add_row(data(e.measure), fraction_bar(e.value, glyphs, style="red"), Text(f"{e.value:.2f}"))
+    sources = sorted({e.source for e in role.ai_exposure})
+    note = Text("Source: " + safe("; ".join(sources)), style="dim")
+    return Padding(Group(table, note), (0, 2))
+
+
+def _related(
+    catalog: Catalog, role: Role, similar: Sequence[tuple[Role, float]], glyphs: Glyphs
+) -> Padding:
+    lines = Text()
+    for related_id in role.related:
+        other = catalog.role_by_id[related_id]
+        if lines.plain:
+            lines.append("\n")
+        lines.append(f"{glyphs.arrow} ", style="blue")
+        lines.append(safe(other.title))
+        lines.append(f"  ({safe(other.id)})", style="cyan")
+    if similar:
+        if lines.plain:
+            lines.append("\n")
+        lines.append("Most similar skills:", style="italic")
+        for other, score in similar:
+            lines.append(f"\n{glyphs.arrow} ", style="blue")
+            lines.append(safe(other.title))
+            lines.append(f"  ({safe(other.id)})", style="cyan")
+            lines.append(f"  {percent(score)} similar", style="dim")
+    return Padding(lines, (0, 2))
+
+
+# compare ------------------------------------------------------------------------------------
+
+
+def compare_view(catalog: Catalog, comparison: Comparison, a: Role, b: Role, glyphs: Glyphs) -> Group:
+    """A butterfly chart: A's importance grows left, B's grows right, shared skills first."""
+    table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), title=None)
+    table.add_column(Text(safe(a.title), style="bold"), justify="right", no_wrap=True)
+    table.add_column("Skill", justify="center")
+    table.add_column(Text(safe(b.title), style="bold"), justify="left", no_wrap=True)
+
+    def left(entry: SkillInRoles) -> Text:
+        value = entry.importance.get(a.id, 0)
+        return Text(f"{value} ") + Text(glyphs.full * value, style="cyan") if value else Text("")
+
+    def right(entry: SkillInRoles) -> Text:
+        value = entry.importance.get(b.id, 0)
+        return Text(glyphs.full * value, style="magenta") + Text(f" {value}") if value else Text("")
+
+    sections = [
+        ("shared", comparison.shared),
+        (f"only {a.id}", comparison.only.get(a.id, [])),
+    ]
+    if a.id != b.id:
+        sections.append((f"only {b.id}", comparison.only.get(b.id, [])))
+    for n, (label, entries) in enumerate(sections):
+        if not entries:
+            continue
+        table.add_row("", Text(safe(label), style="bold dim"), "", end_section=False)
+        for i, entry in enumerate(entries):
+            table.add_row(
+                left(entry),
+                data(_skill_name(catalog, entry.id)),
+                right(entry),
+                end_section=(i == len(entries) - 1 and n < len(sections) - 1),
+            )
+    summary = Table(box=None, show_header=False, padding=(0, 1))
+    summary.add_column("what")
+    summary.add_column("bar", no_wrap=True)
+    summary.add_column("value", justify="right")
+    summary.add_row(
+        "Skill overlap (Jaccard)", fraction_bar(comparison.jaccard, glyphs), percent(comparison.jaccard)
+    )
+    summary.add_row(
+        "Weighted similarity (cosine)",
+        fraction_bar(comparison.weighted, glyphs),
+        percent(comparison.weighted),
+    )
+    counts = Text(
+        f"{len(comparison.shared)} shared, "
+        f"{len(comparison.only.get(a.id, []))} only in {safe(a.id)}, "
+        f"{len(comparison.only.get(b.id, [])) if a.id != b.id else 0} only in {safe(b.id)}",
+        style="dim",
+    )
+    return Group(table, summary, counts)
+
+
+# skills -------------------------------------------------------------------------------------
+
+
+def skills_view(catalog: Catalog, usage: Sequence[SkillUse]) -> Table:
+    """Every skill, its kind, and the roles that need it (importance in brackets)."""
+    table = Table(title=f"{len(usage)} skills", box=box.SIMPLE_HEAVY)
+    table.add_column("Skill", style="bold", ratio=2, min_width=10)
+    table.add_column("ID", style="cyan", no_wrap=True)
+    table.add_column("Kind", no_wrap=True)
+    table.add_column("Roles", justify="right", no_wrap=True)
+    table.add_column("Needed by (importance)", ratio=5, min_width=16)
+    for use in usage:
+        skill = catalog.skill_by_id[use.skill_id]
+        needed = Text()
+        for i, (role_id, importance) in enumerate(use.roles):
+            if i:
+                needed.append(", ")
+            needed.append(safe(role_id))
+            needed.append(f" ({importance})", style="dim")
+        table.add_row(
+            data(skill.name),
+            data(skill.id),
+            Text(skill.kind, style=KIND_STYLE.get(skill.kind, "")),
+            Text(str(len(use.roles))),
+            needed,
+        )
+    return table
+
+
+def skills_matrix_view(
+    catalog: Catalog, usage: Sequence[SkillUse], roles: Sequence[Role], glyphs: Glyphs
+) -> Group:
+    """Skills (rows, most shared first) × roles (columns): importance as a digit in a cell."""
+    table = Table(box=box.SIMPLE_HEAD, padding=(0, 0), pad_edge=False)
+    table.add_column("Skill", no_wrap=True, overflow="ellipsis", max_width=32)
+    for i, _ in enumerate(roles):
+        table.add_column(str(i + 1), justify="center", no_wrap=True, min_width=3)
+    table.add_column("Roles", justify="right", no_wrap=True)
+    shades = {5: "bold white on green", 4: "black on green", 3: "black on yellow", 2: "dim", 1: "dim"}
+    for use in sorted(usage, key=lambda u: (-len(u.roles), u.skill_id)):
+        by_role = dict(use.roles)
+        cells: list[RenderableType] = [data(_skill_name(catalog, use.skill_id))]
+        for role in roles:
+            value = by_role.get(role.id)
+            cells.append(Text(f" {value} ", style=shades[value]) if value else Text(" · " if glyphs.full == "█" else " . ", style="dim"))
+        cells.append(Text(str(len(use.roles))))
+        table.add_row(*cells)
+    legend = Text()
+    for i, role in enumerate(roles):
+        legend.append(f"{i + 1}", style="bold")
+        legend.append(f" {safe(role.title)}   ")
+    return Group(table, legend, Text("Cells show the importance (1-5) of the skill in the role.", style="dim"))
+
+
+# match and gap ------------------------------------------------------------------------------
+
+
+def match_view(catalog: Catalog, matches: Sequence[Match], given: Sequence[str], glyphs: Glyphs) -> Group:
+    """Roles ranked by coverage, with what is held and what is missing."""
+    table = Table(box=box.SIMPLE_HEAVY)
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("Role", style="bold", ratio=2, min_width=12)
+    table.add_column("Coverage", no_wrap=True)
+    table.add_column("Missing, most important first", ratio=3, min_width=14)
+    for rank, m in enumerate(matches, start=1):
+        missing = Text()
+        for i, s in enumerate(m.missing[:5]):
+            if i:
+                missing.append(", ")
+            missing.append(safe(_skill_name(catalog, s.id)))
+            missing.append(f" ({s.importance})", style="dim")
+        if len(m.missing) > 5:
+            missing.append(f", +{len(m.missing) - 5} more", style="dim")
+        if not m.missing:
+            missing.append(f"{glyphs.check} nothing", style="green")
+        cover = fraction_bar(m.coverage, glyphs, width=12)
+        cover.append(f" {percent(m.coverage):>4}")
+        table.add_row(str(rank), data(m.role.title), cover, missing)
+    names = Text("Your skills: ", style="dim")
+    names.append(safe(", ".join(given)))
+    return Group(names, table)
+
+
+def gap_view(catalog: Catalog, result: Gap, glyphs: Glyphs) -> Group:
+    """What FROM brings to TO, what to learn, and a verdict."""
+    verdict = Text()
+    verdict.append(safe(result.source.title), style="bold")
+    verdict.append(f" {glyphs.arrow} ")
+    verdict.append(safe(result.target.title), style="bold")
+    verdict.append(f": you bring {percent(result.coverage)} of what the role asks ")
+    verdict.append(f"({_distance(result.coverage)}).", style="italic")
+    parts: list[RenderableType] = [verdict, Padding(fraction_bar(result.coverage, glyphs, width=30), (0, 0, 1, 0))]
+    for title, skills, style, mark in (
+        ("Transferable (you have these)", result.transferable, "green", glyphs.check),
+        ("To learn, most important first", result.to_learn, "red", glyphs.cross),
+    ):
+        table = Table(box=box.SIMPLE_HEAD, title=title, title_justify="left", title_style="bold")
+        table.add_column("", no_wrap=True)
+        table.add_column("Skill")
+        table.add_column("Kind", no_wrap=True)
+        table.add_column("Importance in target", no_wrap=True)
+        for s in skills:
+            skill = catalog.skill_by_id[s.id]
+            table.add_row(
+                Text(mark, style=style),
+                data(skill.name),
+                Text(skill.kind, style=KIND_STYLE.get(skill.kind, "")),
+                importance_bar(s.importance, glyphs, style=style) + Text(f" {s.importance}"),
+            )
+        if not skills:
+            table.add_row("", Text("none", style="dim"), "", "")
+        parts.append(table)
+    return Group(*parts)
+
+
+def _distance(coverage: float) -> str:
+    if coverage >= 0.999:
+        return "you already have every skill it needs"
+    if coverage >= 0.75:
+        return "a short step"
+    if coverage >= 0.5:
+        return "a reachable move"
+    if coverage >= 0.25:
+        return "a long move"
+    return "a new career"
+
+
+# validate -----------------------------------------------------------------------------------
+
+
+def problems_view(origin: str, problems: Sequence[Problem]) -> Text:
+    """The problems of a catalog, one a line."""
+    out = Text()
+    if not problems:
+        out.append(f"{safe(origin)}: valid", style="green")
+        return out
+    out.append(f"{safe(origin)}: {len(problems)} problem{'s' if len(problems) != 1 else ''}", style="bold red")
+    for p in problems:
+        out.append("\n  ")
+        if p.location:
+            out.append(safe(p.location), style="cyan")
+            out.append(": ")
+        out.append(safe(p.message))
+    return out
