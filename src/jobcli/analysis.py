@@ -97,7 +97,9 @@ def match_role(role: Role, have: Collection[str]) -> Match:
     """One role against the skills ``have``."""
     held = [s for s in role.skills if s.id in have]
     missing = [s for s in role.skills if s.id not in have]
-    return Match(role, coverage(role, have), sorted_by_importance(held), sorted_by_importance(missing))
+    return Match(
+        role, coverage(role, have), sorted_by_importance(held), sorted_by_importance(missing)
+    )
 
 
 def match_roles(roles: Iterable[Role], have: Collection[str]) -> list[Match]:

@@ -24,7 +24,7 @@ def bundled_catalog_path() -> Path:
     """The catalog shipped inside the package (``data/roles.json`` in the repository)."""
     from importlib.resources import files
 
-    packaged = Path(str(files("jobcli").joinpath("data", BUNDLED_NAME)))
+    packaged = Path(str(files("jobcli").joinpath("data").joinpath(BUNDLED_NAME)))
     if packaged.is_file():
         return packaged
     # An editable install runs from the source tree, where the file sits at the top.
@@ -101,7 +101,9 @@ def parse_json(raw: bytes, origin: str) -> Any:
     try:
         data = json.loads(text, object_pairs_hook=tracker, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
-        raise _error(origin, f"not valid JSON: {exc.msg}", f"line {exc.lineno}, column {exc.colno}")
+        raise _error(
+            origin, f"not valid JSON: {exc.msg}", f"line {exc.lineno}, column {exc.colno}"
+        ) from None
     except _ConstantError as exc:
         raise _error(origin, f"not valid JSON: {exc} is not a JSON value") from None
     except RecursionError:

@@ -9,8 +9,10 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import threading
+from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional
 
 import typer
 
@@ -69,7 +71,9 @@ def _main_options(
     ] = None,
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
     ] = False,
 ) -> None:
     _state.data = data
@@ -127,7 +131,7 @@ def find_skill(catalog: Catalog, name: str) -> Skill:
         _lookup_failed(exc)
 
 
-def _lookup_failed(exc: NameLookupError) -> typer.Exit:
+def _lookup_failed(exc: NameLookupError) -> NoReturn:
     from .errors import _or_list
 
     head = f"{exc.kind} {quote(exc.query)}"
@@ -177,30 +181,38 @@ RoleArg = Annotated[
 # commands ---------------------------------------------------------------------------------------
 
 
+class SortOrder(Enum):
+    catalog = "catalog"
+    title = "title"
+    id = "id"
+    exposure = "exposure"
+
+
+class Kind(Enum):
+    human = "human"
+    technical = "technical"
+    knowledge = "knowledge"
+
+
 @app.command("list")
 def list_roles(
     json: JsonOption = False,
     sort: Annotated[
-        str,
-        typer.Option(
-            "--sort",
-            help="Order: catalog (as in the file), title, id, or exposure (highest AI exposure first).",
-        ),
-    ] = "catalog",
+        SortOrder,
+        typer.Option("--sort", help="Order of the roles; exposure: highest AI exposure first."),
+    ] = SortOrder.catalog,
 ) -> None:
     """A table of all roles: title, id, a short summary, top skills."""
     from .analysis import headline_exposure
 
     catalog = load()
     roles = list(catalog.roles)
-    if sort == "title":
+    if sort is SortOrder.title:
         roles.sort(key=lambda r: (r.title.casefold(), r.id))
-    elif sort == "id":
+    elif sort is SortOrder.id:
         roles.sort(key=lambda r: r.id)
-    elif sort == "exposure":
+    elif sort is SortOrder.exposure:
         roles.sort(key=lambda r: _exposure_key(headline_exposure(r), r.id))
-    elif sort != "catalog":
-        fail(f"--sort takes catalog, title, id or exposure, not {quote(sort)}", ExitCode.USAGE)
     if json:
         from .jsonout import role_object
 
@@ -208,7 +220,7 @@ def list_roles(
         return
     from .views import list_view
 
-    emit_view(list_view(catalog, roles, exposure=sort == "exposure"))
+    emit_view(list_view(catalog, roles, exposure=sort is SortOrder.exposure))
 
 
 def _exposure_key(value: float | None, role_id: str) -> tuple[float, str]:
@@ -233,8 +245,12 @@ def show(role: RoleArg, json: JsonOption = False) -> None:
 
 @app.command("compare")
 def compare(
-    first: Annotated[str, typer.Argument(metavar="ROLE", help="The first role.", autocompletion=_complete_roles)],
-    second: Annotated[str, typer.Argument(metavar="ROLE", help="The second role.", autocompletion=_complete_roles)],
+    first: Annotated[
+        str, typer.Argument(metavar="ROLE", help="The first role.", autocompletion=_complete_roles)
+    ],
+    second: Annotated[
+        str, typer.Argument(metavar="ROLE", help="The second role.", autocompletion=_complete_roles)
+    ],
     json: JsonOption = False,
 ) -> None:
     """Two roles' skills side by side: shared, only in each, and how similar they are."""
@@ -258,23 +274,20 @@ def compare(
 def skills(
     json: JsonOption = False,
     kind: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option("--kind", help="Only skills of this kind: human, technical or knowledge."),
+        Optional[Kind],  # noqa: UP045
+        typer.Option("--kind", help="Only skills of this kind."),
     ] = None,
     matrix: Annotated[
-        bool, typer.Option("--matrix", help="Show a skills × roles matrix of importance.")
+        bool, typer.Option("--matrix", help="Show a skills-by-roles matrix of importance.")
     ] = False,
 ) -> None:
     """Every skill, its kind, and the roles that need it."""
     from .analysis import skill_usage
-    from .domain import KINDS
 
-    if kind is not None and kind not in KINDS:
-        fail(f"--kind takes human, technical or knowledge, not {quote(kind)}", ExitCode.USAGE)
     catalog = load()
     usage = skill_usage(catalog)
     if kind is not None:
-        usage = [u for u in usage if catalog.skill_by_id[u.skill_id].kind == kind]
+        usage = [u for u in usage if catalog.skill_by_id[u.skill_id].kind == kind.value]
     if json:
         from .jsonout import skills_array
 
@@ -302,7 +315,12 @@ def match(
     json: JsonOption = False,
     limit: Annotated[
         Optional[int],  # noqa: UP045
-        typer.Option("--limit", "-n", min=1, help="Show at most N roles [default: 10 in the table, all in JSON]."),
+        typer.Option(
+            "--limit",
+            "-n",
+            min=1,
+            help="Show at most N roles [default: 10 in the table, all in JSON].",
+        ),
     ] = None,
 ) -> None:
     """The roles ranked by how much of each role your skills cover, with what is missing."""
@@ -346,8 +364,13 @@ def _split_names(text: str) -> list[str]:
 
 @app.command("gap")
 def gap(
-    source: Annotated[str, typer.Argument(metavar="FROM", help="The role you are in.", autocompletion=_complete_roles)],
-    target: Annotated[str, typer.Argument(metavar="TO", help="The role you want.", autocompletion=_complete_roles)],
+    source: Annotated[
+        str,
+        typer.Argument(metavar="FROM", help="The role you are in.", autocompletion=_complete_roles),
+    ],
+    target: Annotated[
+        str, typer.Argument(metavar="TO", help="The role you want.", autocompletion=_complete_roles)
+    ],
     json: JsonOption = False,
 ) -> None:
     """What a person in FROM already brings to TO, and what to learn, most important first."""
@@ -415,15 +438,24 @@ def import_onet(
     directory: Annotated[
         Path, typer.Argument(metavar="DIR", help="Folder of an O*NET text release (db_29_x_text).")
     ],
-    out: Annotated[Path, typer.Option("--output", "-o", metavar="FILE", help="Catalog file to write.")],
+    out: Annotated[
+        Path, typer.Option("--output", "-o", metavar="FILE", help="Catalog file to write.")
+    ],
     force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
     exposure: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Option("--exposure", metavar="CSV", help="AI-exposure ratings to join (occ_level.csv format)."),
+        typer.Option(
+            "--exposure", metavar="CSV", help="AI-exposure ratings to join (occ_level.csv format)."
+        ),
     ] = None,
     min_importance: Annotated[
         float,
-        typer.Option("--min-importance", min=1.0, max=5.0, help="Leave out skills rated below this (IM scale 1-5)."),
+        typer.Option(
+            "--min-importance",
+            min=1.0,
+            max=5.0,
+            help="Leave out skills rated below this (IM scale 1-5).",
+        ),
     ] = 3.0,
 ) -> None:
     """Convert an O*NET database release into a jobcli catalog."""
@@ -446,10 +478,8 @@ def _on_sigint(signum: int, frame: object) -> None:
 def main() -> None:
     """The console script: run the app, with the exit codes and messages of the contract."""
     debug = os.environ.get("JOBCLI_DEBUG", "") not in ("", "0")
-    try:
+    if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGINT, _on_sigint)
-    except ValueError:  # not the main thread
-        pass
     try:
         app(prog_name="jobcli")
     except Interrupted:

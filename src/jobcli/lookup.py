@@ -24,7 +24,11 @@ def role_index(catalog: Catalog) -> NameIndex[Role]:
         index = NameIndex(
             "role",
             (
-                (r.id, (r.id, r.title, *r.aliases, *((r.onet_soc_code,) if r.onet_soc_code else ())), r)
+                (
+                    r.id,
+                    (r.id, r.title, *r.aliases, *((r.onet_soc_code,) if r.onet_soc_code else ())),
+                    r,
+                )
                 for r in catalog.roles
             ),
         )

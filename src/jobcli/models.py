@@ -87,65 +87,96 @@ class CatalogModel(_Strict):
 
 
 def problems_in(data: object) -> list[Problem]:
-    """Every problem of a parsed catalog (format first, then cross-references)."""
+    """Every problem of a parsed catalog: the format's, then the cross-references'."""
     try:
-        catalog = CatalogModel.model_validate(data)
+        CatalogModel.model_validate(data)
     except ValidationError as exc:
-        return [_problem(err) for err in exc.errors(include_url=False)]
-    return cross_check(catalog)
+        problems = [_problem(err) for err in exc.errors(include_url=False)]
+    else:
+        problems = []
+    # Cross-checks run on the raw data too, so that one pass reports everything.
+    return problems + cross_check(data)
 
 
-def cross_check(catalog: CatalogModel) -> list[Problem]:
+def _items(data: object, key: str) -> list[tuple[int, dict[str, Any]]]:
+    """``(index, object)`` for each object in ``data[key]``; whatever is malformed is skipped
+    (the format check reports it)."""
+    value = data.get(key) if isinstance(data, dict) else None
+    if not isinstance(value, list):
+        return []
+    return [(i, item) for i, item in enumerate(value) if isinstance(item, dict)]
+
+
+def _str(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def cross_check(data: object) -> list[Problem]:
     """The rules between parts of a catalog that each part alone cannot check."""
     problems: list[Problem] = []
+    skills = _items(data, "skills")
+    roles = _items(data, "roles")
+
     skill_ids: set[str] = set()
-    for i, skill in enumerate(catalog.skills):
-        if skill.id in skill_ids:
-            problems.append(Problem(f"skills[{i}].id", f"skill id {skill.id!r} is given twice"))
-        skill_ids.add(skill.id)
+    for i, skill in skills:
+        skill_id = _str(skill.get("id"))
+        if skill_id is None:
+            continue
+        if skill_id in skill_ids:
+            problems.append(Problem(f"skills[{i}].id", f"skill id {skill_id!r} is given twice"))
+        skill_ids.add(skill_id)
 
     role_ids: dict[str, int] = {}
-    for i, role in enumerate(catalog.roles):
-        if role.id in role_ids:
-            problems.append(Problem(f"roles[{i}].id", f"role id {role.id!r} is given twice"))
+    for i, role in roles:
+        role_id = _str(role.get("id"))
+        if role_id is None:
+            continue
+        if role_id in role_ids:
+            problems.append(Problem(f"roles[{i}].id", f"role id {role_id!r} is given twice"))
         else:
-            role_ids[role.id] = i
+            role_ids[role_id] = i
 
     # A name means one role: ids, titles and aliases never collide across roles.
-    owner: dict[str, tuple[int, str]] = {}
-    for i, role in enumerate(catalog.roles):
-        names = [("id", role.id), ("title", role.title)]
-        names += [(f"aliases[{j}]", alias) for j, alias in enumerate(role.aliases)]
+    owner: dict[str, tuple[int, str, str]] = {}
+    for i, role in roles:
+        names: list[tuple[str, object]] = [("id", role.get("id")), ("title", role.get("title"))]
+        aliases = role.get("aliases")
+        if isinstance(aliases, list):
+            names += [(f"aliases[{j}]", alias) for j, alias in enumerate(aliases)]
         for where, name in names:
-            key = normalize(name)
-            if not key:
+            if not isinstance(name, str) or not (key := normalize(name)):
                 continue
-            first = owner.setdefault(key, (i, name))
+            first = owner.setdefault(key, (i, name, str(role.get("id"))))
             if first[0] != i:
-                other = catalog.roles[first[0]].id
                 problems.append(
                     Problem(
                         f"roles[{i}].{where}",
-                        f"name {name!r} collides with {first[1]!r} of role {other!r} "
+                        f"name {name!r} collides with {first[1]!r} of role {first[2]!r} "
                         f"(roles[{first[0]}]); a name must mean one role",
                     )
                 )
 
-    for i, role in enumerate(catalog.roles):
+    for i, role in roles:
         seen: set[str] = set()
-        for j, role_skill in enumerate(role.skills):
+        for j, role_skill in _items(role, "skills"):
+            skill_id = _str(role_skill.get("id"))
+            if skill_id is None:
+                continue
             where = f"roles[{i}].skills[{j}].id"
-            if role_skill.id not in skill_ids:
-                problems.append(Problem(where, f"unknown skill {role_skill.id!r}"))
-            if role_skill.id in seen:
-                problems.append(Problem(where, f"skill {role_skill.id!r} appears twice in role"))
-            seen.add(role_skill.id)
-        for j, related in enumerate(role.related):
+            if skill_id not in skill_ids:
+                problems.append(Problem(where, f"unknown skill {skill_id!r}"))
+            if skill_id in seen:
+                problems.append(Problem(where, f"skill {skill_id!r} appears twice in the role"))
+            seen.add(skill_id)
+        related = role.get("related")
+        for j, other in enumerate(related if isinstance(related, list) else []):
+            if not isinstance(other, str):
+                continue
             where = f"roles[{i}].related[{j}]"
-            if related == role.id:
-                problems.append(Problem(where, f"role {role.id!r} lists itself as related"))
-            elif related not in role_ids:
-                problems.append(Problem(where, f"unknown role {related!r}"))
+            if other == role.get("id"):
+                problems.append(Problem(where, f"role {other!r} lists itself as related"))
+            elif other not in role_ids:
+                problems.append(Problem(where, f"unknown role {other!r}"))
     return problems
 
 

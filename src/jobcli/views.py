@@ -70,7 +70,7 @@ def _skill_name(catalog: Catalog, skill_id: str) -> str:
 
 def _top_skills(catalog: Catalog, role: Role, n: int = 3) -> Text:
     names = [_skill_name(catalog, s.id) for s in sorted_by_importance(role.skills)[:n]]
-    return data(", ".join(names))
+    return Text("\n").join(data(name) for name in names)
 
 
 # list ---------------------------------------------------------------------------------------
@@ -84,16 +84,16 @@ def list_view(catalog: Catalog, roles: Sequence[Role], *, exposure: bool = False
         show_lines=False,
         expand=False,
     )
-    table.add_column("Role", style="bold", ratio=2, min_width=12)
-    table.add_column("ID", style="cyan", no_wrap=True)
+    table.add_column("Role (id)", ratio=2, min_width=12)
     table.add_column("Summary", ratio=4, min_width=16)
     table.add_column("Top skills", ratio=2, min_width=12)
     if exposure:
         table.add_column("AI exposure", no_wrap=True)
     for role in roles:
+        name = Text(safe(role.title), style="bold")
+        name.append("\n" + safe(role.id), style="cyan")
         row: list[RenderableType] = [
-            data(role.title),
-            data(role.id),
+            name,
             data(_first_sentence(role.summary)),
             _top_skills(catalog, role),
         ]
@@ -176,7 +176,9 @@ def _skills_by_kind(catalog: Catalog, skills: Sequence[RoleSkill], glyphs: Glyph
     table.add_column("bar", no_wrap=True)
     table.add_column("n", justify="right", no_wrap=True)
     for kind in KINDS:
-        in_kind = [s for s in sorted_by_importance(skills) if catalog.skill_by_id[s.id].kind == kind]
+        in_kind = [
+            s for s in sorted_by_importance(skills) if catalog.skill_by_id[s.id].kind == kind
+        ]
         for i, s in enumerate(in_kind):
             label = Text(KIND_LABEL[kind] if i == 0 else "", style=KIND_STYLE[kind])
             table.add_row(
@@ -194,7 +196,9 @@ def _exposure_table(role: Role, glyphs: Glyphs) -> Padding:
     table.add_column("bar", no_wrap=True)
     table.add_column("value", justify="right", no_wrap=True)
     for e in role.ai_exposure:
-        table.add_row(data(e.measure), fraction_bar(e.value, glyphs, style="red"), Text(f"{e.value:.2f}"))
+        table.add_row(
+            data(e.measure), fraction_bar(e.value, glyphs, style="red"), Text(f"{e.value:.2f}")
+        )
     sources = sorted({e.source for e in role.ai_exposure})
     note = Text("Source: " + safe("; ".join(sources)), style="dim")
     return Padding(Group(table, note), (0, 2))
@@ -226,7 +230,9 @@ def _related(
 # compare ------------------------------------------------------------------------------------
 
 
-def compare_view(catalog: Catalog, comparison: Comparison, a: Role, b: Role, glyphs: Glyphs) -> Group:
+def compare_view(
+    catalog: Catalog, comparison: Comparison, a: Role, b: Role, glyphs: Glyphs
+) -> Group:
     """A butterfly chart: A's importance grows left, B's grows right, shared skills first."""
     table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), title=None)
     table.add_column(Text(safe(a.title), style="bold"), justify="right", no_wrap=True)
@@ -263,7 +269,9 @@ def compare_view(catalog: Catalog, comparison: Comparison, a: Role, b: Role, gly
     summary.add_column("bar", no_wrap=True)
     summary.add_column("value", justify="right")
     summary.add_row(
-        "Skill overlap (Jaccard)", fraction_bar(comparison.jaccard, glyphs), percent(comparison.jaccard)
+        "Skill overlap (Jaccard)",
+        fraction_bar(comparison.jaccard, glyphs),
+        percent(comparison.jaccard),
     )
     summary.add_row(
         "Weighted similarity (cosine)",
@@ -283,24 +291,24 @@ def compare_view(catalog: Catalog, comparison: Comparison, a: Role, b: Role, gly
 
 
 def skills_view(catalog: Catalog, usage: Sequence[SkillUse]) -> Table:
-    """Every skill, its kind, and the roles that need it (importance in brackets)."""
+    """Every skill, its kind, and the roles that need it (importance after each)."""
     table = Table(title=f"{len(usage)} skills", box=box.SIMPLE_HEAVY)
-    table.add_column("Skill", style="bold", ratio=2, min_width=10)
-    table.add_column("ID", style="cyan", no_wrap=True)
+    table.add_column("Skill", ratio=2, min_width=12)
     table.add_column("Kind", no_wrap=True)
     table.add_column("Roles", justify="right", no_wrap=True)
-    table.add_column("Needed by (importance)", ratio=5, min_width=16)
+    table.add_column("Needed by (importance 1-5)", ratio=5, min_width=16)
     for use in usage:
         skill = catalog.skill_by_id[use.skill_id]
+        name = Text(safe(skill.name), style="bold")
+        name.append("\n" + safe(skill.id), style="cyan")
         needed = Text()
         for i, (role_id, importance) in enumerate(use.roles):
             if i:
                 needed.append(", ")
             needed.append(safe(role_id))
-            needed.append(f" ({importance})", style="dim")
+            needed.append(f" {importance}", style="dim")
         table.add_row(
-            data(skill.name),
-            data(skill.id),
+            name,
             Text(skill.kind, style=KIND_STYLE.get(skill.kind, "")),
             Text(str(len(use.roles))),
             needed,
@@ -317,26 +325,42 @@ def skills_matrix_view(
     for i, _ in enumerate(roles):
         table.add_column(str(i + 1), justify="center", no_wrap=True, min_width=3)
     table.add_column("Roles", justify="right", no_wrap=True)
-    shades = {5: "bold white on green", 4: "black on green", 3: "black on yellow", 2: "dim", 1: "dim"}
+    shades = {
+        5: "bold white on green",
+        4: "black on green",
+        3: "black on yellow",
+        2: "dim",
+        1: "dim",
+    }
     for use in sorted(usage, key=lambda u: (-len(u.roles), u.skill_id)):
         by_role = dict(use.roles)
         cells: list[RenderableType] = [data(_skill_name(catalog, use.skill_id))]
         for role in roles:
             value = by_role.get(role.id)
-            cells.append(Text(f" {value} ", style=shades[value]) if value else Text(" · " if glyphs.full == "█" else " . ", style="dim"))
+            cells.append(
+                Text(f" {value} ", style=shades[value])
+                if value
+                else Text(" · " if glyphs.full == "█" else " . ", style="dim")
+            )
         cells.append(Text(str(len(use.roles))))
         table.add_row(*cells)
     legend = Text()
     for i, role in enumerate(roles):
         legend.append(f"{i + 1}", style="bold")
         legend.append(f" {safe(role.title)}   ")
-    return Group(table, legend, Text("Cells show the importance (1-5) of the skill in the role.", style="dim"))
+    return Group(
+        table,
+        legend,
+        Text("Cells show the importance (1-5) of the skill in the role.", style="dim"),
+    )
 
 
 # match and gap ------------------------------------------------------------------------------
 
 
-def match_view(catalog: Catalog, matches: Sequence[Match], given: Sequence[str], glyphs: Glyphs) -> Group:
+def match_view(
+    catalog: Catalog, matches: Sequence[Match], given: Sequence[str], glyphs: Glyphs
+) -> Group:
     """Roles ranked by coverage, with what is held and what is missing."""
     table = Table(box=box.SIMPLE_HEAVY)
     table.add_column("#", justify="right", no_wrap=True)
@@ -370,7 +394,10 @@ def gap_view(catalog: Catalog, result: Gap, glyphs: Glyphs) -> Group:
     verdict.append(safe(result.target.title), style="bold")
     verdict.append(f": you bring {percent(result.coverage)} of what the role asks ")
     verdict.append(f"({_distance(result.coverage)}).", style="italic")
-    parts: list[RenderableType] = [verdict, Padding(fraction_bar(result.coverage, glyphs, width=30), (0, 0, 1, 0))]
+    parts: list[RenderableType] = [
+        verdict,
+        Padding(fraction_bar(result.coverage, glyphs, width=30), (0, 0, 1, 0)),
+    ]
     for title, skills, style, mark in (
         ("Transferable (you have these)", result.transferable, "green", glyphs.check),
         ("To learn, most important first", result.to_learn, "red", glyphs.cross),
@@ -415,7 +442,10 @@ def problems_view(origin: str, problems: Sequence[Problem]) -> Text:
     if not problems:
         out.append(f"{safe(origin)}: valid", style="green")
         return out
-    out.append(f"{safe(origin)}: {len(problems)} problem{'s' if len(problems) != 1 else ''}", style="bold red")
+    out.append(
+        f"{safe(origin)}: {len(problems)} problem{'s' if len(problems) != 1 else ''}",
+        style="bold red",
+    )
     for p in problems:
         out.append("\n  ")
         if p.location:

@@ -1,0 +1,95 @@
+"""Builders shared by the tests: small valid catalogs to mutate, and a CLI runner."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+from typer.testing import CliRunner
+
+from jobcli.cli import app
+
+BASE: dict[str, Any] = {
+    "schema_version": 1,
+    "source": "Test catalog written for jobcli's tests.",
+    "skills": [
+        {
+            "id": "critical-thinking",
+            "name": "Critical Thinking",
+            "kind": "human",
+            "description": "Reasoning about alternatives.",
+            "aliases": ["reasoning"],
+        },
+        {"id": "programming", "name": "Programming", "kind": "technical", "aliases": ["coding"]},
+        {"id": "statistics", "name": "Statistics", "kind": "knowledge"},
+        {"id": "empathy", "name": "Empathy", "kind": "human"},
+    ],
+    "roles": [
+        {
+            "id": "analyst",
+            "title": "Data Analyst",
+            "aliases": ["analysts"],
+            "summary": "Turns data into answers.",
+            "responsibilities": ["Query data", "Report findings"],
+            "skills": [
+                {"id": "statistics", "importance": 5},
+                {"id": "critical-thinking", "importance": 4},
+                {"id": "programming", "importance": 2},
+            ],
+            "human_edge": ["Knows which question matters."],
+            "onet_soc_code": "15-2051.01",
+            "ai_exposure": [{"measure": "m", "value": 0.5, "source": "s"}],
+            "related": ["developer"],
+        },
+        {
+            "id": "developer",
+            "title": "Software Developer",
+            "aliases": ["dev", "programmer"],
+            "summary": "Builds software.",
+            "skills": [
+                {"id": "programming", "importance": 5},
+                {"id": "critical-thinking", "importance": 3},
+            ],
+        },
+        {
+            "id": "designer",
+            "title": "UX Designer",
+            "summary": "Designs for people.",
+            "skills": [{"id": "empathy", "importance": 5}],
+        },
+    ],
+}
+
+
+def catalog_data(**changes: Any) -> dict[str, Any]:
+    """A deep copy of the base catalog with top-level keys replaced."""
+    data = copy.deepcopy(BASE)
+    data.update(changes)
+    return data
+
+
+def write_json(path: Path, data: Any) -> Path:
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+runner = CliRunner()
+
+
+def invoke(*args: str, env: dict[str, str] | None = None, input: str | None = None) -> Any:
+    """Run the app in-process; never catch exceptions (a traceback is a failure)."""
+    return runner.invoke(app, list(args), env=env, input=input, catch_exceptions=False)
+
+
+def jobcli_command() -> list[str]:
+    """The installed entry point: the ``jobcli`` script beside this Python, else ``-m jobcli``."""
+    import shutil
+    import sys
+
+    script = Path(sys.executable).with_name("jobcli")
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("jobcli")
+    return [found] if found else [sys.executable, "-m", "jobcli"]

@@ -1,0 +1,222 @@
+"""The pure core: similarity, compare, match, gap, lookup; properties with hypothesis."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from jobcli.analysis import (
+    compare,
+    coverage,
+    gap,
+    jaccard,
+    match_roles,
+    similar_roles,
+    skill_usage,
+    weighted_similarity,
+)
+from jobcli.catalog import load_catalog
+from jobcli.domain import Catalog, Role, RoleSkill, Skill
+from jobcli.errors import NameLookupError
+from jobcli.lookup import find_role, find_skill
+from jobcli.names import normalize
+
+SKILL_IDS = [f"s{i}" for i in range(12)]
+
+
+def role(role_id: str, **importance: int) -> Role:
+    return Role(
+        role_id, role_id.title(), "summary", tuple(RoleSkill(k, v) for k, v in importance.items())
+    )
+
+
+skill_sets = st.dictionaries(st.sampled_from(SKILL_IDS), st.integers(1, 5), min_size=1)
+roles = st.builds(
+    lambda ident, skills: Role(
+        ident, ident, "s", tuple(RoleSkill(k, v) for k, v in skills.items())
+    ),
+    st.sampled_from(["a", "b", "c", "d"]),
+    skill_sets,
+)
+
+
+# similarity -------------------------------------------------------------------------------------
+
+
+def test_a_role_is_fully_similar_to_itself() -> None:
+    r = role("x", s1=5, s2=3)
+    assert jaccard(r, r) == 1.0
+    assert weighted_similarity(r, r) == 1.0
+
+
+def test_roles_without_shared_skills_have_zero_similarity() -> None:
+    a, b = role("a", s1=5), role("b", s2=5)
+    assert jaccard(a, b) == 0.0
+    assert weighted_similarity(a, b) == 0.0
+
+
+def test_weighted_similarity_is_the_cosine_of_importances() -> None:
+    a, b = role("a", s1=3, s2=4), role("b", s1=4, s2=3)
+    assert weighted_similarity(a, b) == pytest.approx(24 / 25)
+    assert jaccard(a, b) == 1.0
+
+
+@given(roles, roles)
+def test_similarity_is_symmetric_and_bounded(a: Role, b: Role) -> None:
+    for measure in (jaccard, weighted_similarity):
+        assert measure(a, b) == pytest.approx(measure(b, a))
+        assert 0.0 <= measure(a, b) <= 1.0
+
+
+@given(roles)
+def test_similarity_with_itself_is_one(a: Role) -> None:
+    assert jaccard(a, a) == 1.0
+    assert weighted_similarity(a, a) == 1.0
+    assert compare(a, a).only[a.id] == []
+
+
+@given(roles, roles)
+def test_compare_partitions_the_union_of_skills(a: Role, b: Role) -> None:
+    result = compare(a, b)
+    shared = {s.id for s in result.shared}
+    only_a = {s.id for s in result.only[a.id]}
+    assert shared | only_a == {s.id for s in a.skills}
+    assert not shared & only_a
+    if a.id != b.id:
+        only_b = {s.id for s in result.only[b.id]}
+        assert shared | only_b == {s.id for s in b.skills}
+        assert not only_a & only_b
+
+
+# match and coverage ------------------------------------------------------------------------------
+
+
+def test_coverage_weighs_by_importance() -> None:
+    r = role("x", s1=5, s2=3, s3=2)
+    assert coverage(r, {"s1"}) == 0.5
+    assert coverage(r, {"s2", "s3"}) == 0.5
+    assert coverage(r, set()) == 0.0
+
+
+@given(roles, st.sets(st.sampled_from(SKILL_IDS)))
+def test_coverage_lies_in_the_unit_interval(r: Role, have: set[str]) -> None:
+    assert 0.0 <= coverage(r, have) <= 1.0
+
+
+@given(roles)
+def test_a_roles_own_skills_cover_it_fully(r: Role) -> None:
+    [m] = match_roles([r], {s.id for s in r.skills})
+    assert m.coverage == 1.0
+    assert m.missing == []
+
+
+@given(roles, st.sets(st.sampled_from(SKILL_IDS)), st.sampled_from(SKILL_IDS))
+def test_adding_a_skill_never_lowers_coverage(r: Role, have: set[str], extra: str) -> None:
+    assert coverage(r, have | {extra}) >= coverage(r, have)
+
+
+@given(
+    st.lists(roles, min_size=1, max_size=4, unique_by=lambda r: r.id),
+    st.sets(st.sampled_from(SKILL_IDS)),
+)
+def test_match_is_sorted_best_first_and_lists_most_important_first(
+    rs: list[Role], have: set[str]
+) -> None:
+    ranked = match_roles(rs, have)
+    assert [m.coverage for m in ranked] == sorted((m.coverage for m in ranked), reverse=True)
+    for m in ranked:
+        for listed in (m.have, m.missing):
+            assert [s.importance for s in listed] == sorted(
+                (s.importance for s in listed), reverse=True
+            )
+
+
+# gap ---------------------------------------------------------------------------------------------
+
+
+@given(roles, roles)
+def test_gap_partitions_the_target_skills(a: Role, b: Role) -> None:
+    result = gap(a, b)
+    moved = [s.id for s in result.transferable]
+    learn = [s.id for s in result.to_learn]
+    assert sorted(moved + learn) == sorted(s.id for s in b.skills)
+    assert not set(moved) & set(learn)
+    assert set(moved) <= {s.id for s in a.skills}
+    assert result.coverage == coverage(b, {s.id for s in a.skills})
+
+
+def test_gap_lists_what_to_learn_most_important_first() -> None:
+    result = gap(role("a", s1=5), role("b", s1=2, s2=3, s3=5))
+    assert [s.id for s in result.to_learn] == ["s3", "s2"]
+    assert [(s.id, s.importance) for s in result.transferable] == [("s1", 2)]
+
+
+# the bundled catalog ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def bundled() -> Catalog:
+    return load_catalog()
+
+
+def test_similar_roles_excludes_the_role_and_is_sorted(bundled: Catalog) -> None:
+    ds = bundled.role_by_id["data-scientist"]
+    similar = similar_roles(bundled, ds)
+    assert len(similar) == 3
+    assert all(other.id != "data-scientist" for other, _ in similar)
+    scores = [score for _, score in similar]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_skill_usage_covers_every_role_skill(bundled: Catalog) -> None:
+    usage = {u.skill_id: u.roles for u in skill_usage(bundled)}
+    for r in bundled.roles:
+        for s in r.skills:
+            assert (r.id, s.importance) in usage[s.id]
+
+
+def test_every_bundled_role_has_the_content_the_issue_asks_for(bundled: Catalog) -> None:
+    assert len(bundled.roles) == 7
+    for r in bundled.roles:
+        assert 5 <= len(r.responsibilities) <= 8, r.id
+        assert 8 <= len(r.skills) <= 14, r.id
+        assert r.human_edge, r.id
+        assert r.summary
+    assert "article" in bundled.source.lower()
+
+
+# lookup ------------------------------------------------------------------------------------------
+
+
+def test_normalize_ignores_case_and_punctuation() -> None:
+    assert normalize("UI/UX Designer") == normalize("ui ux-designer") == "uiuxdesigner"
+
+
+def test_find_role_by_code_and_prefix(bundled: Catalog) -> None:
+    assert find_role(bundled, "15-2051.00").id == "data-scientist"
+    assert find_role(bundled, "cyber").id == "cybersecurity-expert"
+
+
+def test_find_skill_by_alias(bundled: Catalog) -> None:
+    assert find_skill(bundled, "coding").id == "programming"
+
+
+def test_lookup_miss_suggests_close_names(bundled: Catalog) -> None:
+    with pytest.raises(NameLookupError) as info:
+        find_role(bundled, "sofware engineer")
+    assert not info.value.ambiguous
+    assert "software-engineer" in info.value.candidates
+
+
+def test_lookup_ambiguity_lists_candidates() -> None:
+    catalog = Catalog(
+        1,
+        "",
+        (Skill("x", "X", "human"),),
+        (role("data-analyst", x=1), role("data-engineer", x=1)),
+    )
+    with pytest.raises(NameLookupError) as info:
+        find_role(catalog, "data")
+    assert info.value.ambiguous
+    assert info.value.candidates == ["data-analyst", "data-engineer"]

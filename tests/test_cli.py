@@ -1,0 +1,300 @@
+"""The commands, in-process with CliRunner: tables and JSON, on the bundled and a user's catalog."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from jobcli import __version__
+from support import catalog_data, invoke, write_json
+
+SEVEN = [
+    "data-scientist",
+    "ethical-ai-specialist",
+    "cybersecurity-expert",
+    "ux-designer",
+    "software-engineer",
+    "ai-trainer-explainer",
+    "tech-policy-expert",
+]
+
+
+@pytest.fixture
+def user_catalog(tmp_path: Path) -> Path:
+    return write_json(tmp_path / "mine.json", catalog_data())
+
+
+def test_list_json_has_the_seven_roles_of_the_article() -> None:
+    r = invoke("list", "--json")
+    assert r.exit_code == 0, r.output
+    roles = json.loads(r.stdout)
+    assert [role["id"] for role in roles] == SEVEN
+
+
+def test_list_table_shows_every_title_and_id() -> None:
+    r = invoke("list")
+    assert r.exit_code == 0, r.output
+    for role_id in SEVEN:
+        assert role_id in r.stdout
+    assert "Data Scientist" in r.stdout
+    assert "\x1b[" not in r.stdout  # not a terminal: no colour codes
+
+
+def test_list_json_round_trips_the_catalog(user_catalog: Path) -> None:
+    r = invoke("--data", str(user_catalog), "list", "--json")
+    assert r.exit_code == 0, r.output
+    source = json.loads(user_catalog.read_text())
+    out = json.loads(r.stdout)
+    for given, shown in zip(source["roles"], out, strict=True):
+        for key, value in given.items():
+            if key == "skills":
+                assert [(s["id"], s["importance"]) for s in shown["skills"]] == [
+                    (s["id"], s["importance"]) for s in value
+                ]
+            else:
+                assert shown[key] == value
+
+
+def test_role_object_expands_skills_with_name_and_kind() -> None:
+    r = invoke("show", "data-scientist", "--json")
+    role = json.loads(r.stdout)
+    assert set(role["skills"][0]) == {"id", "name", "kind", "importance"}
+    assert role["onet_soc_code"] == "15-2051.00"
+    assert {
+        "id",
+        "title",
+        "aliases",
+        "summary",
+        "responsibilities",
+        "human_edge",
+        "related",
+    } <= set(role)
+
+
+def test_show_table_has_every_section() -> None:
+    r = invoke("show", "ux")
+    assert r.exit_code == 0, r.output
+    for heading in (
+        "User Experience (UX) Designer",
+        "What the role does",
+        "Human skills",
+        "Why AI won't replace this role",
+        "AI exposure",
+        "Exposure is not replacement",
+        "Related roles",
+        "15-1255.00",
+    ):
+        assert heading in r.stdout
+
+
+def test_show_role_without_onet_code_has_no_exposure_section() -> None:
+    r = invoke("show", "ethical-ai-specialist")
+    assert r.exit_code == 0, r.output
+    assert "AI exposure (research ratings)" not in r.stdout
+    assert "O*NET-SOC code:" not in r.stdout
+
+
+@pytest.mark.parametrize(
+    "name", ["data-scientist", "Data Scientist", "DATA_SCIENTIST", "data scientists", "data-sci"]
+)
+def test_show_finds_a_role_by_id_title_alias_or_prefix(name: str) -> None:
+    r = invoke("show", name, "--json")
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["id"] == "data-scientist"
+
+
+def test_show_unknown_role_exits_1_with_suggestions() -> None:
+    r = invoke("show", "data-scientst")
+    assert r.exit_code == 1
+    assert "did you mean" in r.stderr
+    assert "data-scientist" in r.stderr
+    assert r.stdout == ""
+
+
+def test_show_ambiguous_prefix_exits_1_and_names_the_candidates(user_catalog: Path) -> None:
+    # "d" starts "designer", "developer" and "dev", and "Data Analyst".
+    r = invoke("--data", str(user_catalog), "show", "d")
+    assert r.exit_code == 1
+    assert "ambiguous" in r.stderr
+    assert "designer" in r.stderr
+    assert "developer" in r.stderr
+
+
+def test_exact_name_beats_a_prefix(user_catalog: Path) -> None:
+    # "dev" is an alias of developer and also a prefix of "developer"/"designer"? Only exact wins.
+    r = invoke("--data", str(user_catalog), "show", "dev", "--json")
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["id"] == "developer"
+
+
+def test_compare_json_shape_and_similarity(user_catalog: Path) -> None:
+    r = invoke("--data", str(user_catalog), "compare", "analyst", "developer", "--json")
+    assert r.exit_code == 0, r.output
+    doc = json.loads(r.stdout)
+    assert doc["roles"] == ["analyst", "developer"]
+    assert [s["id"] for s in doc["shared"]] == ["critical-thinking", "programming"]
+    assert doc["shared"][0]["importance"] == {"analyst": 4, "developer": 3}
+    assert [s["id"] for s in doc["only"]["analyst"]] == ["statistics"]
+    assert doc["only"]["developer"] == []
+    assert doc["similarity"]["jaccard"] == pytest.approx(2 / 3)
+    assert 0 < doc["similarity"]["weighted"] < 1
+
+
+def test_compare_a_role_with_itself_is_fully_similar() -> None:
+    r = invoke("compare", "software-engineer", "software-engineer", "--json")
+    doc = json.loads(r.stdout)
+    assert doc["similarity"] == {"jaccard": 1.0, "weighted": 1.0}
+
+
+def test_compare_table_shows_both_titles_and_similarity() -> None:
+    r = invoke("compare", "data-scientist", "ai-trainer-explainer")
+    assert r.exit_code == 0, r.output
+    assert "Data Scientist" in r.stdout
+    assert "AI Trainer and Explainer" in r.stdout
+    assert "Jaccard" in r.stdout
+    assert "shared" in r.stdout
+
+
+def test_skills_json_lists_roles_needing_each_skill(user_catalog: Path) -> None:
+    r = invoke("--data", str(user_catalog), "skills", "--json")
+    assert r.exit_code == 0, r.output
+    by_id = {s["id"]: s for s in json.loads(r.stdout)}
+    assert by_id["programming"]["roles"] == [
+        {"id": "developer", "importance": 5},
+        {"id": "analyst", "importance": 2},
+    ]
+    assert by_id["programming"]["kind"] == "technical"
+
+
+def test_skills_kind_filter(user_catalog: Path) -> None:
+    r = invoke("--data", str(user_catalog), "skills", "--kind", "human", "--json")
+    assert {s["kind"] for s in json.loads(r.stdout)} == {"human"}
+
+
+def test_skills_matrix_names_every_role() -> None:
+    r = invoke("skills", "--matrix")
+    assert r.exit_code == 0, r.output
+    assert "Tech Policy and Regulation Expert" in r.stdout
+    assert "Critical Thinking" in r.stdout
+
+
+def test_match_ranks_roles_by_coverage(user_catalog: Path) -> None:
+    r = invoke("--data", str(user_catalog), "match", "coding", "reasoning", "--json")
+    assert r.exit_code == 0, r.output
+    ranked = json.loads(r.stdout)
+    assert [m["role"] for m in ranked] == ["developer", "analyst", "designer"]
+    assert ranked[0]["coverage"] == 1.0
+    assert ranked[0]["missing"] == []
+    assert ranked[1]["coverage"] == pytest.approx(6 / 11)
+    assert [s["id"] for s in ranked[1]["missing"]] == ["statistics"]
+    assert ranked[1]["have"][0] == {
+        "id": "critical-thinking",
+        "name": "Critical Thinking",
+        "kind": "human",
+        "importance": 4,
+    }
+
+
+def test_match_reads_skills_from_stdin(user_catalog: Path) -> None:
+    r = invoke(
+        "--data", str(user_catalog), "match", "-", "--json", input="coding\nreasoning, empathy\n"
+    )
+    assert r.exit_code == 0, r.output
+    assert all(m["coverage"] == 1.0 for m in json.loads(r.stdout)[:2])
+
+
+def test_match_unknown_skill_exits_1_with_suggestion() -> None:
+    r = invoke("match", "programing")
+    assert r.exit_code == 1
+    assert "programming" in r.stderr
+
+
+def test_match_table_shows_coverage() -> None:
+    r = invoke("match", "programming", "critical thinking")
+    assert r.exit_code == 0, r.output
+    assert "%" in r.stdout
+    assert "Software Engineer" in r.stdout
+
+
+def test_gap_splits_target_skills(user_catalog: Path) -> None:
+    r = invoke("--data", str(user_catalog), "gap", "developer", "analyst", "--json")
+    assert r.exit_code == 0, r.output
+    doc = json.loads(r.stdout)
+    assert doc["from"] == "developer"
+    assert doc["to"] == "analyst"
+    assert [s["id"] for s in doc["transferable"]] == ["critical-thinking", "programming"]
+    assert [s["id"] for s in doc["to_learn"]] == ["statistics"]
+    assert doc["to_learn"][0]["importance"] == 5
+
+
+def test_gap_table_gives_a_verdict() -> None:
+    r = invoke("gap", "software-engineer", "data-scientist")
+    assert r.exit_code == 0, r.output
+    assert "you bring" in r.stdout
+    assert "To learn" in r.stdout
+
+
+def test_validate_bundled_catalog_is_valid() -> None:
+    r = invoke("validate")
+    assert r.exit_code == 0, r.output
+    assert "valid" in r.stdout
+
+
+def test_validate_json_on_a_valid_file(user_catalog: Path) -> None:
+    r = invoke("validate", str(user_catalog), "--json")
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout) == {"valid": True, "problems": []}
+
+
+def test_schema_is_json_schema_of_the_catalog() -> None:
+    r = invoke("schema")
+    assert r.exit_code == 0, r.output
+    schema = json.loads(r.stdout)
+    assert schema["type"] == "object"
+    assert {"schema_version", "skills", "roles"} <= set(schema["required"])
+    assert schema["additionalProperties"] is False
+
+
+def test_version() -> None:
+    r = invoke("--version")
+    assert r.exit_code == 0
+    assert r.stdout.strip() == f"jobcli {__version__}"
+
+
+def test_data_option_and_env_var_select_the_catalog(user_catalog: Path) -> None:
+    by_option = invoke("--data", str(user_catalog), "list", "--json")
+    by_env = invoke("list", "--json", env={"JOBCLI_DATA": str(user_catalog)})
+    assert [r["id"] for r in json.loads(by_option.stdout)] == ["analyst", "developer", "designer"]
+    assert by_env.stdout == by_option.stdout
+
+
+def test_missing_catalog_exits_3_and_names_the_file(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.json"
+    r = invoke("--data", str(missing), "list")
+    assert r.exit_code == 3
+    assert str(missing) in r.stderr
+    assert "no such file" in r.stderr
+    assert r.stdout == ""
+
+
+def test_unknown_option_is_a_usage_error() -> None:
+    r = invoke("list", "--bogus")
+    assert r.exit_code == 2
+
+
+def test_missing_argument_is_a_usage_error() -> None:
+    r = invoke("show")
+    assert r.exit_code == 2
+
+
+def test_list_sort_by_exposure_puts_rated_roles_first() -> None:
+    r = invoke("list", "--sort", "exposure", "--json")
+    ids = [role["id"] for role in json.loads(r.stdout)]
+    rated = [
+        i
+        for i in ids
+        if i in {"data-scientist", "cybersecurity-expert", "software-engineer", "ux-designer"}
+    ]
+    assert ids[:4] == rated
