@@ -234,10 +234,14 @@ def compare_view(
     catalog: Catalog, comparison: Comparison, a: Role, b: Role, glyphs: Glyphs
 ) -> Group:
     """A butterfly chart: A's importance grows left, B's grows right, shared skills first."""
-    table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), title=None)
-    table.add_column(Text(safe(a.title), style="bold"), justify="right", no_wrap=True)
-    table.add_column("Skill", justify="center")
-    table.add_column(Text(safe(b.title), style="bold"), justify="left", no_wrap=True)
+    title = Text()
+    title.append(safe(a.title), style="bold cyan")
+    title.append("  vs  ", style="dim")
+    title.append(safe(b.title), style="bold magenta")
+    table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), title=title)
+    table.add_column(Text(safe(a.id), style="cyan"), justify="right", no_wrap=True, min_width=9, max_width=22)
+    table.add_column("Skill", justify="center", min_width=10)
+    table.add_column(Text(safe(b.id), style="magenta"), justify="left", no_wrap=True, min_width=9, max_width=22)
 
     def left(entry: SkillInRoles) -> Text:
         value = entry.importance.get(a.id, 0)
@@ -369,13 +373,13 @@ def match_view(
     table.add_column("Missing, most important first", ratio=3, min_width=14)
     for rank, m in enumerate(matches, start=1):
         missing = Text()
-        for i, s in enumerate(m.missing[:5]):
+        for i, s in enumerate(m.missing[:3]):
             if i:
                 missing.append(", ")
             missing.append(safe(_skill_name(catalog, s.id)))
             missing.append(f" ({s.importance})", style="dim")
-        if len(m.missing) > 5:
-            missing.append(f", +{len(m.missing) - 5} more", style="dim")
+        if len(m.missing) > 3:
+            missing.append(f", +{len(m.missing) - 3} more", style="dim")
         if not m.missing:
             missing.append(f"{glyphs.check} nothing", style="green")
         cover = fraction_bar(m.coverage, glyphs, width=12)
