@@ -220,3 +220,9 @@ def test_lookup_ambiguity_lists_candidates() -> None:
         find_role(catalog, "data")
     assert info.value.ambiguous
     assert info.value.candidates == ["data-analyst", "data-engineer"]
+
+
+def test_plus_and_sharp_keep_c_cpp_and_csharp_apart() -> None:
+    assert len({normalize("C"), normalize("C++"), normalize("C#")}) == 3
+    assert normalize("C++") == normalize("c-plus-plus")
+    assert normalize("C#") == normalize("c-sharp")
