@@ -15,7 +15,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from .analysis import Comparison, Gap, Match, SkillInRoles, SkillUse
+from .analysis import Comparison, Gap, Match, SkillInRoles, SkillUse, headline_exposure
 from .domain import KINDS, Catalog, Role, RoleSkill, sorted_by_importance
 from .errors import Problem
 from .safetext import safe
@@ -88,7 +88,7 @@ def list_view(catalog: Catalog, roles: Sequence[Role], *, exposure: bool = False
     table.add_column("Summary", ratio=4, min_width=16)
     table.add_column("Top skills", ratio=2, min_width=12)
     if exposure:
-        table.add_column("AI exposure", no_wrap=True)
+        table.add_column("AI exposure\n(β, human)", no_wrap=True)
     for role in roles:
         name = Text(safe(role.title), style="bold")
         name.append("\n" + safe(role.id), style="cyan")
@@ -98,8 +98,8 @@ def list_view(catalog: Catalog, roles: Sequence[Role], *, exposure: bool = False
             _top_skills(catalog, role),
         ]
         if exposure:
-            first = role.ai_exposure[0] if role.ai_exposure else None
-            row.append(Text(f"{first.value:.2f}" if first else "—"))
+            value = headline_exposure(role)
+            row.append(Text(f"{value:.2f}" if value is not None else "-"))
         table.add_row(*row)
     return table
 
@@ -239,9 +239,13 @@ def compare_view(
     title.append("  vs  ", style="dim")
     title.append(safe(b.title), style="bold magenta")
     table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), title=title)
-    table.add_column(Text(safe(a.id), style="cyan"), justify="right", no_wrap=True, min_width=9, max_width=22)
+    table.add_column(
+        Text(safe(a.id), style="cyan"), justify="right", no_wrap=True, min_width=9, max_width=22
+    )
     table.add_column("Skill", justify="center", min_width=10)
-    table.add_column(Text(safe(b.id), style="magenta"), justify="left", no_wrap=True, min_width=9, max_width=22)
+    table.add_column(
+        Text(safe(b.id), style="magenta"), justify="left", no_wrap=True, min_width=9, max_width=22
+    )
 
     def left(entry: SkillInRoles) -> Text:
         value = entry.importance.get(a.id, 0)
@@ -371,6 +375,9 @@ def match_view(
     table.add_column("Role", style="bold", ratio=2, min_width=12)
     table.add_column("Coverage", no_wrap=True)
     table.add_column("Missing, most important first", ratio=3, min_width=14)
+    exposure = any(m.role.ai_exposure for m in matches)
+    if exposure:
+        table.add_column("AI exp.", justify="right", no_wrap=True)
     for rank, m in enumerate(matches, start=1):
         missing = Text()
         for i, s in enumerate(m.missing[:3]):
@@ -384,10 +391,23 @@ def match_view(
             missing.append(f"{glyphs.check} nothing", style="green")
         cover = fraction_bar(m.coverage, glyphs, width=12)
         cover.append(f" {percent(m.coverage):>4}")
-        table.add_row(str(rank), data(m.role.title), cover, missing)
+        row: list[RenderableType] = [str(rank), data(m.role.title), cover, missing]
+        if exposure:
+            value = headline_exposure(m.role)
+            row.append(f"{value:.2f}" if value is not None else "-")
+        table.add_row(*row)
     names = Text("Your skills: ", style="dim")
     names.append(safe(", ".join(given)))
-    return Group(names, table)
+    parts: list[RenderableType] = [names, table]
+    if exposure:
+        parts.append(
+            Text(
+                "AI exp.: research rating (β, human raters) of tasks AI could speed up; "
+                + "exposure is not replacement.",
+                style="dim",
+            )
+        )
+    return Group(*parts)
 
 
 def gap_view(catalog: Catalog, result: Gap, glyphs: Glyphs) -> Group:
