@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
+from support import catalog_data, invoke, write_json
 
 from jobcli import __version__
-from support import catalog_data, invoke, write_json
 
 SEVEN = [
     "data-scientist",

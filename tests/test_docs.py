@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 import typer
+from support import invoke
 
 from jobcli.cli import app
-from support import invoke
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 COMMANDS = sorted(

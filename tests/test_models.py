@@ -6,9 +6,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support import catalog_data, invoke, write_json
 
 from jobcli.models import problems_in
-from support import catalog_data, invoke, write_json
 
 
 def test_the_base_catalog_is_valid() -> None:

@@ -9,7 +9,6 @@ import os
 import re
 import shutil
 import tempfile
-import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from types import EllipsisType
@@ -213,10 +212,11 @@ ROLE_KEYS = {
 
 
 def name_keys(name: str) -> set[str]:
-    """Both normalisations: a-z0-9 only, and the CLI's (NFKC, casefold, letters and digits)."""
+    """Both normalisations: a-z0-9 only, and the CLI's (``jobcli.names.normalize``)."""
+    from jobcli.names import normalize
+
     ascii_key = re.sub(r"[^a-z0-9]", "", name.lower())
-    folded = unicodedata.normalize("NFKC", name).casefold()
-    return {key for key in (ascii_key, "".join(ch for ch in folded if ch.isalnum())) if key}
+    return {key for key in (ascii_key, normalize(name)) if key}
 
 
 def contract_problems(catalog: Any) -> list[str]:

@@ -1,13 +1,325 @@
-"""The validated-catalog cache (placeholder: validates on every call for now)."""
+"""The validated-catalog cache: validate a catalog once, not on every call.
+
+Validating a catalog (strict JSON parsing, pydantic, the cross-checks) costs
+far more than reading it, and most calls read the same, unchanged file. So
+the first call stores the validated catalog in a cache file, and later calls
+build the catalog from it without importing pydantic.
+
+A cache file is a hit only when its key matches the key of this call:
+
+- the BLAKE2b hash of the catalog file's bytes (not its size or mtime: an edit
+  that keeps both must still be seen),
+- the jobcli version, the catalog schema version and the cache layout,
+- a hash of the modules whose code decides the validated result (parsing,
+  validation, the domain classes, this codec), so a development edit to a
+  rule cannot be served stale under an unchanged version.
+
+Anything else — a missing, truncated, corrupt, foreign or stale file — is a
+miss: the catalog is validated again and the cache rewritten. The file is
+JSON (data only: unlike pickle, loading it cannot run code), in a compact
+positional layout that parses several times faster than the catalog itself,
+and holds a checksum of its body so that a damaged file is never half-read.
+
+Where: ``$XDG_CACHE_HOME/jobcli`` (default ``~/.cache/jobcli``), one file per
+catalog path, written atomically (temporary file + rename). Nothing is ever
+written beside the catalog. Failing to write the cache is silent: it only
+costs speed. ``JOBCLI_NO_CACHE=1`` turns the cache off.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import gc
+import json
+import os
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
-from .catalog import load_catalog
-from .domain import Catalog
+try:
+    # What hashlib.blake2b is, without hashlib loading OpenSSL first (2 ms of every call).
+    from _blake2 import blake2b
+except ImportError:  # not CPython
+    from hashlib import blake2b
+
+from . import __version__
+from .catalog import bundled_catalog_path, catalog_from_bytes, read_catalog_bytes
+from .domain import Catalog, Exposure, Role, RoleSkill, Skill
+
+#: The catalog schema this jobcli reads (``models.SCHEMA_VERSION``; a test keeps them equal,
+#: as importing models here would import pydantic on every call).
+SCHEMA_VERSION = 1
+#: Version of the layout written by :func:`encode_catalog`; bump it when that changes.
+CACHE_FORMAT = 2
+#: Modules whose code decides what a catalog validates to; their source is part of the key.
+_KEY_MODULES = ("cache.py", "catalog.py", "domain.py", "models.py", "names.py")
+#: The domain fields the codec below knows. If a domain class changes, the cache stays off
+#: (every call validates) until the codec learns the new fields; ``test_cache`` says so.
+_CODEC_FIELDS = {
+    Catalog: ("schema_version", "source", "skills", "roles", "skill_by_id", "role_by_id", "memo"),
+    Skill: ("id", "name", "kind", "description", "aliases"),
+    RoleSkill: ("id", "importance"),
+    Exposure: ("measure", "value", "source"),
+    Role: (
+        "id",
+        "title",
+        "summary",
+        "skills",
+        "aliases",
+        "responsibilities",
+        "human_edge",
+        "onet_soc_code",
+        "ai_exposure",
+        "related",
+    ),
+}
 
 
 def load_catalog_cached(path: Path | None) -> Catalog:
-    """The catalog at ``path`` (default: bundled)."""
-    return load_catalog(path)
+    """The validated catalog at ``path`` (default: the bundled one), from the cache if fresh.
+
+    Raises :class:`~jobcli.errors.CatalogError` exactly as
+    :func:`jobcli.catalog.load_catalog` does; an invalid catalog is never cached.
+    """
+    source = bundled_catalog_path() if path is None else path
+    origin = str(source)
+    raw = read_catalog_bytes(source)
+    with _no_cyclic_gc():
+        if not cache_enabled():
+            return catalog_from_bytes(raw, origin)
+        slot = cache_file_for(source)
+        key = cache_key(raw)
+        catalog = _read(slot, key) if slot is not None else None
+        if catalog is None:
+            # Validate the very bytes that were hashed: reading the file again could
+            # see a newer version and store it under the old key.
+            catalog = catalog_from_bytes(raw, origin)
+            if slot is not None:
+                _write(slot, key, catalog)
+        return catalog
+
+
+def cache_enabled() -> bool:
+    """False when ``JOBCLI_NO_CACHE`` is set to anything but ``""`` or ``"0"``."""
+    return os.environ.get("JOBCLI_NO_CACHE", "") in ("", "0")
+
+
+def cache_dir() -> Path | None:
+    """``$XDG_CACHE_HOME/jobcli``, else ``~/.cache/jobcli``; None when there is no home."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    # The XDG spec says to ignore a relative path: it would depend on the working directory.
+    if not os.path.isabs(base):
+        try:
+            base = os.path.join(Path.home(), ".cache")
+        except (RuntimeError, KeyError, OSError):
+            return None
+    return Path(base) / "jobcli"
+
+
+def cache_file_for(source: Path) -> Path | None:
+    """The cache file of the catalog at ``source``: one per real path, so they stay few."""
+    directory = cache_dir()
+    if directory is None:
+        return None
+    try:
+        real = os.path.realpath(source)
+    except (OSError, ValueError):
+        return None
+    name = blake2b(os.fsencode(real), digest_size=16).hexdigest()
+    return directory / f"catalog-{name}.json"
+
+
+def cache_key(raw: bytes) -> dict[str, Any]:
+    """What a cache file must have been written for to be used for the catalog ``raw``."""
+    return {
+        "format": CACHE_FORMAT,
+        "jobcli": __version__,
+        "schema": SCHEMA_VERSION,
+        "code": _code_fingerprint(),
+        "catalog_blake2b": blake2b(raw).hexdigest(),
+    }
+
+
+def _code_fingerprint() -> str:
+    here = Path(__file__).parent
+    digest = blake2b()
+    for name in _KEY_MODULES:
+        try:
+            digest.update((here / name).read_bytes())
+        except OSError:  # no source beside us (e.g. a zip): the version alone keys it
+            digest.update(b"?")
+    digest.update(repr([(c.__name__, _fields(c)) for c in _CODEC_FIELDS]).encode())
+    return digest.hexdigest()
+
+
+def _fields(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+def _codec_matches_domain() -> bool:
+    return all(_fields(cls) == known for cls, known in _CODEC_FIELDS.items())
+
+
+# reading and writing ----------------------------------------------------------------------------
+
+
+def _read(slot: Path, key: dict[str, Any]) -> Catalog | None:
+    """The catalog stored in ``slot`` for ``key``, or None for any kind of miss."""
+    if not _codec_matches_domain():
+        return None
+    try:
+        with open(slot, "rb") as handle:
+            blob = handle.read()
+    except (OSError, ValueError):
+        return None
+    head, newline, body = blob.partition(b"\n")
+    try:
+        stored = json.loads(head)
+        if not newline or not isinstance(stored, dict):
+            return None
+        written_for = {k: v for k, v in stored.items() if k != "body_crc32"}
+        # The checksum guards against damage (a torn or bit-flipped file), not against
+        # forgery: whoever can write the cache can write the catalog too.
+        if written_for != key or stored.get("body_crc32") != zlib.crc32(body):
+            return None
+        return decode_catalog(json.loads(body.decode("utf-8", "surrogatepass")))
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError):
+        # Not JSON, or not our layout: a file from elsewhere, or damaged past the checksum.
+        return None
+
+
+def _write(slot: Path, key: dict[str, Any], catalog: Catalog) -> None:
+    """Store ``catalog`` under ``key`` atomically; any failure only means no cache."""
+    if not _codec_matches_domain():
+        return
+    import tempfile  # only a miss writes
+
+    tmp: str | None = None
+    try:
+        body = json.dumps(encode_catalog(catalog), ensure_ascii=False, separators=(",", ":"))
+        data = body.encode("utf-8", "surrogatepass")
+        head = dict(key, body_crc32=zlib.crc32(data))
+        slot.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=slot.parent, prefix=".catalog-", suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(json.dumps(head, separators=(",", ":")).encode("ascii") + b"\n")
+            handle.write(data)
+        os.replace(tmp, slot)
+        tmp = None
+    except Exception:  # full disk, read-only home, a bug in the codec: never the user's problem
+        pass
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+
+# the compact layout -----------------------------------------------------------------------------
+#
+# [schema_version, source, skills, pairs, texts, roles]
+#   skill: [id, name, kind, description, aliases]
+#   pairs: flat [skill position, importance, ...]: each distinct skill-and-importance once
+#   texts: the distinct exposure measures and sources
+#   role:  [id, title, summary, skills, aliases, responsibilities, human_edge,
+#           onet_soc_code, ai_exposure, related]
+#     skills: positions in pairs; related: positions in roles
+#     ai_exposure: flat [measure position in texts, value, source position in texts, ...]
+# Lists instead of objects, numbers instead of repeated strings: parsing a large catalog's
+# cache costs about half of parsing the same data as objects, and the decoded catalog shares
+# its repeated values (an O*NET catalog has at most 35 x 5 distinct role skills).
+
+
+def encode_catalog(catalog: Catalog) -> list[Any]:
+    """The catalog in the cache's compact layout (JSON-ready)."""
+    skill_at = {s.id: i for i, s in enumerate(catalog.skills)}
+    role_at = {r.id: i for i, r in enumerate(catalog.roles)}
+    pairs: dict[tuple[int, int], int] = {}
+    texts: dict[str, int] = {}
+    roles = []
+    for r in catalog.roles:
+        needs = [pairs.setdefault((skill_at[s.id], s.importance), len(pairs)) for s in r.skills]
+        exposure = [
+            n
+            for e in r.ai_exposure
+            for n in (
+                texts.setdefault(e.measure, len(texts)),
+                e.value,
+                texts.setdefault(e.source, len(texts)),
+            )
+        ]
+        roles.append(
+            [
+                r.id,
+                r.title,
+                r.summary,
+                needs,
+                r.aliases,
+                r.responsibilities,
+                r.human_edge,
+                r.onet_soc_code,
+                exposure,
+                [role_at[other] for other in r.related],
+            ]
+        )
+    return [
+        catalog.schema_version,
+        catalog.source,
+        [[s.id, s.name, s.kind, s.description, s.aliases] for s in catalog.skills],
+        [n for pair in pairs for n in pair],
+        list(texts),
+        roles,
+    ]
+
+
+def decode_catalog(data: list[Any]) -> Catalog:
+    """The catalog from :func:`encode_catalog`'s layout (after a JSON round trip)."""
+    schema_version, source, raw_skills, flat_pairs, texts, raw_roles = data
+    skills = tuple(Skill(i, n, k, d, tuple(a)) for i, n, k, d, a in raw_skills)
+    pair = [
+        RoleSkill(skills[flat_pairs[at]].id, flat_pairs[at + 1])
+        for at in range(0, len(flat_pairs), 2)
+    ]
+    ids = [r[0] for r in raw_roles]
+    roles = tuple(
+        Role(
+            rid,
+            title,
+            summary,
+            tuple(map(pair.__getitem__, needs)),
+            tuple(aliases),
+            tuple(duties),
+            tuple(edge),
+            soc,
+            tuple(
+                Exposure(texts[ex[at]], ex[at + 1], texts[ex[at + 2]])
+                for at in range(0, len(ex), 3)
+            )
+            if ex
+            else (),
+            tuple(map(ids.__getitem__, related)),
+        )
+        for rid, title, summary, needs, aliases, duties, edge, soc, ex, related in raw_roles
+    )
+    return Catalog(schema_version, source, skills, roles)
+
+
+@contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    # Loading allocates hundreds of thousands of objects and no garbage cycles; the cyclic
+    # collector would rescan them again and again (half the time of a 20,000-role load),
+    # and once more at exit. So it is off while loading, and what is alive afterwards is
+    # frozen (gc.freeze): never scanned again, though reference counting still frees it
+    # (only a garbage cycle pending right then would outlive its use). jobcli is a
+    # short-lived command; this saves a 2,000-role call about 10 ms.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if was_enabled:
+            gc.enable()

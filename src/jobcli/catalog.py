@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -22,9 +23,10 @@ BUNDLED_NAME = "roles.json"
 
 def bundled_catalog_path() -> Path:
     """The catalog shipped inside the package (``data/roles.json`` in the repository)."""
-    from importlib.resources import files
-
-    packaged = Path(str(files("jobcli").joinpath("data").joinpath(BUNDLED_NAME)))
+    # The path importlib.resources.files("jobcli") gives for a package on disk, where a
+    # wheel puts the file; importing importlib.resources (and zipfile) would cost every
+    # call more time than reading the catalog.
+    packaged = Path(__file__).parent / "data" / BUNDLED_NAME
     if packaged.is_file():
         return packaged
     # An editable install runs from the source tree, where the file sits at the top.
@@ -106,11 +108,39 @@ def parse_json(raw: bytes, origin: str) -> Any:
         ) from None
     except _ConstantError as exc:
         raise _error(origin, f"not valid JSON: {exc} is not a JSON value") from None
+    except ValueError:  # an integer longer than Python converts (sys.get_int_max_str_digits)
+        raise _error(origin, "not a catalog: a number in it has thousands of digits") from None
     except RecursionError:
         raise _error(origin, "not a catalog: the JSON is nested too deeply") from None
     if tracker.found:
         raise CatalogError(origin, _duplicate_problems(data))
+    # "\ud800" escapes may leave a lone surrogate: not text, and no encoder can write it.
+    if _SURROGATE_ESCAPE.search(text) and (problems := _surrogate_problems(data)):
+        raise CatalogError(origin, problems)
     return data
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _surrogate_problems(data: Any) -> list[Problem]:
+    problems: list[Problem] = []
+    message = "holds a lone surrogate escape such as \\ud800: not valid text"
+    stack: list[tuple[tuple[int | str, ...], Any]] = [((), data)]
+    while stack:  # iterative: the document may be deep
+        loc, value = stack.pop()
+        if isinstance(value, str):
+            if _SURROGATE.search(value):
+                problems.append(Problem(format_location(loc), f"the text {message}"))
+        elif isinstance(value, dict):
+            for key in value:
+                if _SURROGATE.search(key):
+                    problems.append(Problem(format_location(loc), f"a key {message}"))
+            stack.extend(((*loc, k), v) for k, v in reversed(value.items()))
+        elif isinstance(value, list):
+            stack.extend(((*loc, i), v) for i, v in reversed(list(enumerate(value))))
+    return problems
 
 
 class _ConstantError(ValueError):

@@ -18,7 +18,11 @@ import typer
 
 from . import __version__
 from .errors import CatalogError, ExitCode, NameLookupError
+from .fastparams import install as _install_fast_params
 from .output import emit_json, emit_view, fail, glyphs, message, quote
+
+# Typer would import pydantic to coerce every parameter: the slowest part of a call.
+_install_fast_params()
 
 if TYPE_CHECKING:
     from .domain import Catalog, Role, Skill
@@ -28,6 +32,16 @@ app = typer.Typer(
     help=(
         "Explore tech careers that stay human as AI spreads: list the roles, read one, "
         "compare two, find the roles that fit your skills, and see what to learn next."
+    ),
+    epilog=(
+        "\b\nExamples:\n"
+        "  jobcli show data-scientist\n"
+        "  jobcli compare ux-designer software-engineer\n"
+        '  jobcli match programming "critical thinking" statistics\n'
+        "  jobcli gap software-engineer data-scientist --json\n"
+        "\n\b\nExit codes: 0 ok, 1 role or skill not found or ambiguous, 2 usage error,\n"
+        "3 catalog missing, unreadable or invalid, 130 interrupted.\n"
+        "JOBCLI_DEBUG=1 shows a traceback for bug reports."
     ),
     no_args_is_help=True,
     add_completion=True,
@@ -351,11 +365,21 @@ def _read_skill_names(names: list[str]) -> list[str]:
     out: list[str] = []
     for name in names:
         if name == "-":
-            text = sys.stdin.read() if not sys.stdin.isatty() else ""
-            out.extend(_split_names(text))
+            out.extend(_split_names(_stdin_text()))
         else:
             out.extend(_split_names(name))
     return out
+
+
+def _stdin_text() -> str:
+    """Standard input as text; bytes the encoding cannot decode become U+FFFD, not a crash."""
+    if sys.stdin is None or sys.stdin.isatty():
+        return ""
+    try:
+        sys.stdin.reconfigure(errors="replace")  # type: ignore[union-attr]
+    except (AttributeError, ValueError):
+        pass
+    return sys.stdin.read()
 
 
 def _split_names(text: str) -> list[str]:

@@ -72,6 +72,11 @@ class Catalog:
     roles: tuple[Role, ...]
     skill_by_id: Mapping[str, Skill] = field(init=False, repr=False, compare=False)
     role_by_id: Mapping[str, Role] = field(init=False, repr=False, compare=False)
+    #: Data derived once per catalog (the name indexes): kept here rather than in a dict
+    #: keyed by the catalog, since hashing a catalog hashes every role in it.
+    memo: dict[str, Any] = field(
+        init=False, repr=False, compare=False, hash=False, default_factory=dict
+    )
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "skill_by_id", {s.id: s for s in self.skills})

@@ -15,6 +15,7 @@ class ExitCode(IntEnum):
     USAGE = 2
     BAD_CATALOG = 3
     INTERNAL = 70  # a bug in jobcli: not in the contract, never expected
+    OUTPUT_ERROR = 74  # stdout cannot be written (disk full, closed): not in the contract
     INTERRUPTED = 130
 
 

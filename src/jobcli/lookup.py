@@ -8,18 +8,15 @@ The indexes are built once per catalog.
 from __future__ import annotations
 
 from pathlib import Path
-from weakref import WeakKeyDictionary
+from typing import cast
 
 from .domain import Catalog, Role, Skill
 from .names import NameIndex
 
-_role_indexes: WeakKeyDictionary[Catalog, NameIndex[Role]] = WeakKeyDictionary()
-_skill_indexes: WeakKeyDictionary[Catalog, NameIndex[Skill]] = WeakKeyDictionary()
-
 
 def role_index(catalog: Catalog) -> NameIndex[Role]:
     """Every name of every role."""
-    index = _role_indexes.get(catalog)
+    index = cast("NameIndex[Role] | None", catalog.memo.get("role_index"))
     if index is None:
         index = NameIndex(
             "role",
@@ -32,16 +29,16 @@ def role_index(catalog: Catalog) -> NameIndex[Role]:
                 for r in catalog.roles
             ),
         )
-        _role_indexes[catalog] = index
+        catalog.memo["role_index"] = index
     return index
 
 
 def skill_index(catalog: Catalog) -> NameIndex[Skill]:
     """Every name of every skill."""
-    index = _skill_indexes.get(catalog)
+    index = cast("NameIndex[Skill] | None", catalog.memo.get("skill_index"))
     if index is None:
         index = NameIndex("skill", ((s.id, (s.id, s.name, *s.aliases), s) for s in catalog.skills))
-        _skill_indexes[catalog] = index
+        catalog.memo["skill_index"] = index
     return index
 
 

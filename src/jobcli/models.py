@@ -12,7 +12,15 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    field_validator,
+)
+from pydantic_core import PydanticCustomError
 
 from .errors import Problem, format_location
 from .names import normalize
@@ -84,6 +92,14 @@ class CatalogModel(_Strict):
     source: str = Field(default="", description="Where the content comes from, with attribution.")
     skills: list[SkillModel]
     roles: list[RoleModel]
+
+    @field_validator("schema_version", mode="before")
+    @classmethod
+    def _exactly_one(cls, value: object) -> object:
+        # Literal[1] alone lets true and 1.0 through: equal to 1 in Python, not in JSON.
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise PydanticCustomError("literal_error", "Input should be 1", {"expected": "1"})
+        return value
 
 
 def problems_in(data: object) -> list[Problem]:
@@ -199,7 +215,50 @@ def _problem(err: Any) -> Problem:
     if err["type"] == "string_pattern_mismatch":
         pattern = err.get("ctx", {}).get("pattern", "")
         what = "an O*NET-SOC code (NN-NNNN.NN)" if pattern == SOC_PATTERN else "a lowercase slug"
-        message = f"{err['input']!r} is not {what}"
+        message = f"{_short(err['input'])} is not {what}"
     elif err["type"] == "literal_error" and location == "schema_version":
-        message = f"unsupported schema_version {err['input']!r}; this jobcli reads version 1"
+        message = (
+            f"unsupported schema_version: {_describe(err['input'])}; this jobcli reads version 1"
+        )
+    elif err["type"] in _TYPE_ERRORS:
+        # Say what was there too: "Input should be a valid integer, not the string '5'".
+        message = f"{_TYPE_ERRORS[err['type']] or err['msg']}, not {_describe(err['input'])}"
+    elif err["type"] == "string_unicode":
+        message = "not valid text: it holds a lone surrogate escape such as \\ud800"
     return Problem(location, message)
+
+
+_OBJECT = "Input should be a valid dictionary (a JSON object)"  # not "instance of RoleModel"
+_TYPE_ERRORS = {
+    "model_type": _OBJECT,
+    "model_attributes_type": _OBJECT,
+    "dict_type": _OBJECT,
+    "list_type": "Input should be a valid list (a JSON array)",
+    "string_type": "",
+    "int_type": "",
+    "float_type": "",
+}
+
+
+def _describe(value: object) -> str:
+    """What a JSON value is, for a message: ``the string '5'``, ``an array``, ``null``."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return f"the number {_short(value)}"
+    if isinstance(value, str):
+        return f"the string {_short(value)}"
+    if isinstance(value, list):
+        return "an array"
+    return "an object" if isinstance(value, dict) else type(value).__name__
+
+
+def _short(value: object, limit: int = 60) -> str:
+    """``repr(value)``, cut to ``limit`` characters: a message quotes, it does not copy."""
+    try:
+        text = repr(value)
+    except ValueError:  # an integer too long to print
+        return "a very long number"
+    return text if len(text) <= limit else text[: limit - 3] + "..."

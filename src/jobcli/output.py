@@ -7,6 +7,7 @@ when the reader of a pipe goes away.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import typer
 
 from .errors import ExitCode
-from .safetext import safe
+from .safetext import safe, safe_json
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -31,11 +32,21 @@ def stdout_is_utf8() -> bool:
 def write_stdout(text: str) -> None:
     """Write ``text`` to stdout; a reader that went away ends the program quietly."""
     try:
+        if sys.stdout is None:  # started with stdout closed (`jobcli list >&-`)
+            raise OSError(errno.EBADF, "standard output is closed")
         sys.stdout.write(text)
         sys.stdout.flush()
-    except BrokenPipeError:
-        _silence_stdout()
+    except OSError as exc:
+        _write_failed(exc)
+
+
+def _write_failed(exc: OSError) -> NoReturn:
+    _silence_stdout()
+    if isinstance(exc, BrokenPipeError):  # the reader went away (`| head`): not an error
         raise typer.Exit(ExitCode.OK) from None
+    # A full disk, a closed descriptor: say so, it is not a bug.
+    message(f"jobcli: error: cannot write the output: {exc.strerror or exc}")
+    raise typer.Exit(ExitCode.OUTPUT_ERROR) from None
 
 
 def _silence_stdout() -> None:
@@ -53,7 +64,8 @@ def emit_json(document: Any) -> None:
     """Exactly one JSON document and a newline on stdout."""
     from .jsonout import dumps
 
-    write_stdout(dumps(document, ascii_only=not stdout_is_utf8()))
+    # C1 controls and bidi marks are legal raw in JSON, but a terminal would act on them.
+    write_stdout(safe_json(dumps(document, ascii_only=not stdout_is_utf8())))
 
 
 def console() -> Console:
@@ -77,8 +89,11 @@ def glyphs() -> Glyphs:
 def emit_view(renderable: RenderableType) -> None:
     """Render a Rich view and write it to stdout (plain when piped)."""
     out = console()
-    with out.capture() as captured:
-        out.print(renderable)
+    try:
+        with out.capture() as captured:
+            out.print(renderable)
+    except OSError as exc:  # Rich flushes the real stdout when the capture ends
+        _write_failed(exc)
     write_stdout(captured.get())
 
 
@@ -87,10 +102,14 @@ def message(text: str) -> None:
     try:
         sys.stderr.write(text + "\n")
         sys.stderr.flush()
-    except (BrokenPipeError, ValueError):
+    except UnicodeEncodeError:  # before ValueError, its base class
+        try:
+            sys.stderr.write(text.encode("ascii", "backslashreplace").decode("ascii") + "\n")
+            sys.stderr.flush()
+        except (OSError, ValueError, AttributeError):
+            pass
+    except (OSError, ValueError, AttributeError):  # stderr closed or gone: nowhere to tell
         pass
-    except UnicodeEncodeError:
-        sys.stderr.write(text.encode("ascii", "backslashreplace").decode("ascii") + "\n")
 
 
 def fail(text: str, code: ExitCode) -> NoReturn:
@@ -101,4 +120,5 @@ def fail(text: str, code: ExitCode) -> NoReturn:
 
 def quote(value: str) -> str:
     """A user's or catalog's string, quoted and harmless, for a message."""
-    return repr(safe(value))
+    # repr() already writes controls as \x1b, \u202e; safe() catches whatever it leaves.
+    return safe(repr(value))

@@ -12,9 +12,15 @@ from __future__ import annotations
 import re
 
 # C0 controls (tab and newline included: a name never holds them), DEL, C1
-# controls, the bidi marks, embeddings, overrides and isolates, and the line
-# and paragraph separators.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# controls, the bidi marks, embeddings, overrides and isolates, the line and
+# paragraph separators, and lone surrogates (which no encoder can write).
+_UNSAFE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+# The same, less C0: JSON text already escapes C0 inside strings, and its newlines are layout.
+_UNSAFE_IN_JSON = re.compile(
+    "[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 
 
 def _visible(match: re.Match[str]) -> str:
@@ -25,3 +31,12 @@ def _visible(match: re.Match[str]) -> str:
 def safe(text: str) -> str:
     """``text`` with every control or bidi character shown as a visible escape."""
     return _UNSAFE.sub(_visible, text)
+
+
+def safe_json(document: str) -> str:
+    """A JSON text with DEL, C1, bidi and surrogate characters written as ``\\uXXXX`` escapes.
+
+    Inside a JSON string the escape is the same value, so the document parses to
+    the same data; outside strings these characters never occur.
+    """
+    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", document)

@@ -1,0 +1,237 @@
+"""Time jobcli's commands against the floor of any Typer program, in one run.
+
+The floor is ``python -c "import typer"``. Every command and the floor run as
+subprocesses, interleaved round by round (the order rotates each round, so
+drift in the machine's load touches them all alike), after a warm-up that
+also fills jobcli's cache (in a temporary ``XDG_CACHE_HOME``). The table
+gives each command's median wall time; its ratio to the floor's median and to
+the median of the command its target is stated against, each also as the
+median of the per-round paired ratios; its median CPU time (user + system,
+steadier than wall time on a busy machine); and its peak memory (max RSS,
+from ``wait4``; this script stays small, and writes the synthetic catalogs
+from a subprocess, because a child's max RSS starts at its parent's size).
+
+Before timing, the jobcli package is byte-compiled (as ``pip install`` does),
+so that a ``PYTHONDONTWRITEBYTECODE`` environment does not time the compiler.
+
+Not part of the tests: timings depend on the machine, so nothing here passes
+or fails a build. Run it from the repository with the venv's Python:
+
+    .venv/bin/python benchmarks/bench_cli.py [--rounds 21] [--big-rounds 5] [--no-20k]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from make_catalog import role_title  # noqa: E402  (the sibling script)
+
+from jobcli.onet_skills import slugify  # noqa: E402
+
+FLOOR = "floor: python -c 'import typer'"
+SHOW7 = "show data-scientist --json"
+
+
+@dataclass
+class Case:
+    """One command line to time, and the target it is held to."""
+
+    name: str
+    argv: list[str]
+    env: dict[str, str] = field(default_factory=dict)
+    #: (the case its median is compared with, or "ms" for milliseconds; the limit), if any
+    target: tuple[str, float] | None = None
+    #: how a target names this case
+    short: str = ""
+    big: bool = False
+    times: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+    rss_kb: list[int] = field(default_factory=list)
+
+
+def run_once(case: Case, base_env: dict[str, str], record: bool = True) -> None:
+    """Run ``case`` with stdout on a pipe read to the end; record wall time, CPU time, RSS."""
+    env = {**base_env, **case.env}
+    start = time.perf_counter()
+    proc = subprocess.Popen(case.argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    out, err = proc.stdout, proc.stderr
+    assert out is not None
+    assert err is not None
+    out.read()
+    message = err.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    out.close()
+    err.close()
+    if proc.returncode != 0:
+        raise SystemExit(f"{case.name}: exit {proc.returncode}\n{message.decode(errors='replace')}")
+    if record:
+        case.times.append(elapsed)
+        case.cpu.append(usage.ru_utime + usage.ru_stime)
+        case.rss_kb.append(usage.ru_maxrss)  # KiB on Linux
+
+
+def completion_env(words: str) -> dict[str, str]:
+    """The environment bash's completion function sets to complete the last of ``words``."""
+    return {
+        "_JOBCLI_COMPLETE": "complete_bash",
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(len(words.split()) - 1),
+    }
+
+
+def build_cases(jobcli: list[str], work: Path, sizes: list[int]) -> list[Case]:
+    """The command lines of the issue's targets, over the bundled and synthetic catalogs."""
+    cases = [
+        Case(FLOOR, [sys.executable, "-c", "import typer"], short="floor"),
+        Case("jobcli --help", [*jobcli, "--help"]),
+        Case(
+            SHOW7, [*jobcli, "show", "data-scientist", "--json"], target=(FLOOR, 1.3), short="show7"
+        ),
+        Case("list (table, piped)", [*jobcli, "list"], target=(FLOOR, 1.5)),
+        Case("complete role (bash)", jobcli, completion_env("jobcli show data"), (SHOW7, 1.0)),
+    ]
+    skills = ["programming", "critical-thinking", "writing"]
+    for n in sizes:
+        path = work / f"roles-{n}.json"
+        subprocess.run(
+            [sys.executable, str(HERE / "make_catalog.py"), str(n), str(path)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        data = ["--data", str(path)]
+        role = slugify(role_title(n // 2))
+        large = n > 2000
+        target = ("ms", 1000.0) if large else (SHOW7, 1.5)
+        show = f"[{n}] show ROLE --json"
+        cases += [
+            Case(
+                show,
+                [*jobcli, *data, "show", role, "--json"],
+                target=target,
+                big=large,
+                short=f"show{n}",
+            ),
+            Case(
+                f"[{n}] match --json",
+                [*jobcli, *data, "match", *skills, "--json"],
+                target=target,
+                big=large,
+            ),
+            Case(
+                f"[{n}] match (table, piped)",
+                [*jobcli, *data, "match", *skills],
+                target=target,
+                big=large,
+            ),
+            Case(
+                f"[{n}] complete role (bash)",
+                jobcli,
+                completion_env(f"jobcli --data {path} show {role[:12]}"),
+                target=(show, 1.0),
+                big=large,
+            ),
+            Case(
+                f"[{n}] show --json, no cache",
+                [*jobcli, *data, "show", role, "--json"],
+                {"JOBCLI_NO_CACHE": "1"},
+                big=large,
+            ),
+        ]
+    return cases
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=21, help="rounds for the quick commands")
+    parser.add_argument("--big-rounds", type=int, default=5, help="rounds for 20,000 roles")
+    parser.add_argument("--no-20k", action="store_true", help="skip the 20,000-role catalog")
+    args = parser.parse_args(argv)
+
+    exe = Path(sys.executable).with_name("jobcli")
+    jobcli = [str(exe)] if exe.exists() else [sys.executable, "-m", "jobcli"]
+    subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import compileall, jobcli, os; "
+            "compileall.compile_dir(os.path.dirname(jobcli.__file__), quiet=1)",
+        ],
+        check=True,
+    )
+    with tempfile.TemporaryDirectory(prefix="jobcli-bench-") as tmp:
+        work = Path(tmp)
+        base_env = {k: v for k, v in os.environ.items() if not k.startswith("JOBCLI_")}
+        base_env |= {"XDG_CACHE_HOME": str(work / "cache"), "NO_COLOR": "1", "COLUMNS": "100"}
+        cases = build_cases(jobcli, work, [2000] if args.no_20k else [2000, 20000])
+        for case in cases:  # warm-up: fill the cache and the page cache; check exit codes
+            for _ in range(1 if case.big else 2):
+                run_once(case, base_env, record=False)
+        for i in range(args.rounds):
+            shift = i % len(cases)
+            for case in cases[shift:] + cases[:shift]:
+                if not case.big or i < args.big_rounds:
+                    run_once(case, base_env)
+        report(cases)
+    # A child's max RSS starts at this process's size when it forks.
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"(RSS: a child's peak is at least this script's own, {own:.1f} MB)")
+    return 0
+
+
+def report(cases: list[Case]) -> None:
+    """Print the table: medians, ratios to the floor and to each target's base, CPU, memory."""
+    by_name = {c.name: c for c in cases}
+    floor = by_name[FLOOR]
+    med = {c.name: statistics.median(c.times) for c in cases}
+
+    def paired(case: Case, base: Case) -> float:
+        # A case with fewer rounds (20,000 roles) ran in the first ones: pairs still match.
+        return statistics.median(a / b for a, b in zip(case.times, base.times, strict=False))
+
+    big_rounds = max((len(c.times) for c in cases if c.big), default=0)
+    print(
+        f"python {platform.python_version()}, {platform.system()} {platform.machine()}, "
+        f"nproc {os.cpu_count()}; {len(floor.times)} rounds ({big_rounds} for 20,000 roles); "
+        "paired = median of per-round ratios"
+    )
+    head = (
+        f"{'command':30} {'wall ms':>8} {'x floor':>7} {'paired':>6} {'cpu ms':>7} "
+        f"{'RSS MB':>6}  {'target':28} {'value':>6} {'paired':>6}"
+    )
+    print(head)
+    print("-" * len(head))
+    for c in cases:
+        line = (
+            f"{c.name:30} {med[c.name] * 1000:8.1f} {med[c.name] / med[FLOOR]:7.2f} "
+            f"{paired(c, floor):6.2f} {statistics.median(c.cpu) * 1000:7.1f} "
+            f"{max(c.rss_kb) / 1024:6.1f}"
+        )
+        if c.target is not None:
+            base, limit = c.target
+            if base == "ms":
+                value, pair, what = med[c.name] * 1000, med[c.name] * 1000, f"< {limit:g} ms"
+            else:
+                value = med[c.name] / med[base]
+                pair = paired(c, by_name[base])
+                what = f"<= {limit:g} x {by_name[base].short}"
+            verdict = "met" if value <= limit else "NOT met"
+            line += f"  {what + ': ' + verdict:28} {value:6.2f} {pair:6.2f}"
+        print(line)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
