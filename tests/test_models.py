@@ -228,3 +228,13 @@ def test_a_directory_is_not_a_catalog(tmp_path: Path) -> None:
     r = invoke("--data", str(tmp_path), "list")
     assert r.exit_code == 3
     assert "directory" in r.stderr
+
+
+@pytest.mark.parametrize("blank", ["   ", "\t\n"])
+def test_a_blank_title_is_as_empty_as_an_empty_one(blank: str) -> None:
+    problems = problems_in(_mutated(lambda d: d["roles"][1].update(title=blank)))
+    assert [(p.location, p.message) for p in problems] == [("roles[1].title", "must not be blank")]
+
+
+def test_text_with_letters_around_spaces_is_fine() -> None:
+    assert problems_in(_mutated(lambda d: d["roles"][1].update(title="  Dev Ops  "))) == []

@@ -30,7 +30,9 @@ SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 SOC_PATTERN = r"^\d{2}-\d{4}\.\d{2}$"
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
-Text = Annotated[str, StringConstraints(min_length=1)]
+BLANK_PATTERN = r"\S"
+#: Non-empty, and not only white space: a title of "   " is as empty as "".
+Text = Annotated[str, StringConstraints(min_length=1, pattern=BLANK_PATTERN)]
 
 
 class _Strict(BaseModel):
@@ -214,8 +216,11 @@ def _problem(err: Any) -> Problem:
     message = _FRIENDLY.get(err["type"], err["msg"])
     if err["type"] == "string_pattern_mismatch":
         pattern = err.get("ctx", {}).get("pattern", "")
-        what = "an O*NET-SOC code (NN-NNNN.NN)" if pattern == SOC_PATTERN else "a lowercase slug"
-        message = f"{_short(err['input'])} is not {what}"
+        if pattern == BLANK_PATTERN:
+            message = "must not be blank"
+        else:
+            what = "an O*NET-SOC code (NN-NNNN.NN)" if pattern == SOC_PATTERN else "a lowercase slug"
+            message = f"{_short(err['input'])} is not {what}"
     elif err["type"] == "literal_error" and location == "schema_version":
         message = (
             f"unsupported schema_version: {_describe(err['input'])}; this jobcli reads version 1"
