@@ -298,3 +298,22 @@ def test_list_sort_by_exposure_puts_rated_roles_first() -> None:
         if i in {"data-scientist", "cybersecurity-expert", "software-engineer", "ux-designer"}
     ]
     assert ids[:4] == rated
+
+
+def test_skills_matrix_caps_its_columns_and_says_so(tmp_path: Path) -> None:
+    data = catalog_data()
+    data["roles"] = [
+        {
+            "id": f"role-{i}",
+            "title": f"Role {i}",
+            "summary": "s",
+            "skills": [{"id": "empathy", "importance": 1 + i % 5}],
+        }
+        for i in range(25)
+    ]
+    path = write_json(tmp_path / "many.json", data)
+    r = invoke("--data", str(path), "skills", "--matrix", env={"COLUMNS": "200"})
+    assert r.exit_code == 0, r.output
+    assert "Role 19" in r.stdout
+    assert "Role 20" not in r.stdout
+    assert "first 20 of 25 roles" in r.stdout

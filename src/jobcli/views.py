@@ -22,6 +22,7 @@ from .safetext import safe
 
 KIND_STYLE = {"human": "magenta", "technical": "cyan", "knowledge": "yellow"}
 KIND_LABEL = {"human": "Human skills", "technical": "Technical skills", "knowledge": "Knowledge"}
+MATRIX_MAX_ROLES = 20
 EXPOSURE_NOTE = (
     "Exposure is not replacement: these ratings estimate how much of the occupation's "
     "tasks AI could speed up, not whether the job goes away."
@@ -327,10 +328,14 @@ def skills_view(catalog: Catalog, usage: Sequence[SkillUse]) -> Table:
 def skills_matrix_view(
     catalog: Catalog, usage: Sequence[SkillUse], roles: Sequence[Role], glyphs: Glyphs
 ) -> Group:
-    """Skills (rows, most shared first) × roles (columns): importance as a digit in a cell."""
+    """Skills (rows, most shared first) × roles (columns): importance as a digit in a cell.
+
+    At most :data:`MATRIX_MAX_ROLES` columns: a thousand would help nobody.
+    """
+    shown = roles[:MATRIX_MAX_ROLES]
     table = Table(box=box.SIMPLE_HEAD, padding=(0, 0), pad_edge=False)
     table.add_column("Skill", no_wrap=True, overflow="ellipsis", max_width=32)
-    for i, _ in enumerate(roles):
+    for i, _ in enumerate(shown):
         table.add_column(str(i + 1), justify="center", no_wrap=True, min_width=3)
     table.add_column("Roles", justify="right", no_wrap=True)
     shades = {
@@ -343,7 +348,7 @@ def skills_matrix_view(
     for use in sorted(usage, key=lambda u: (-len(u.roles), u.skill_id)):
         by_role = dict(use.roles)
         cells: list[RenderableType] = [data(_skill_name(catalog, use.skill_id))]
-        for role in roles:
+        for role in shown:
             value = by_role.get(role.id)
             cells.append(
                 Text(f" {value} ", style=shades[value])
@@ -353,14 +358,13 @@ def skills_matrix_view(
         cells.append(Text(str(len(use.roles))))
         table.add_row(*cells)
     legend = Text()
-    for i, role in enumerate(roles):
+    for i, role in enumerate(shown):
         legend.append(f"{i + 1}", style="bold")
         legend.append(f" {safe(role.title)}   ")
-    return Group(
-        table,
-        legend,
-        Text("Cells show the importance (1-5) of the skill in the role.", style="dim"),
-    )
+    notes = "Cells show the importance (1-5) of the skill in the role; Roles counts every role."
+    if len(roles) > len(shown):
+        notes += f" Showing the first {len(shown)} of {len(roles)} roles; --json lists them all."
+    return Group(table, legend, Text(notes, style="dim"))
 
 
 # match and gap ------------------------------------------------------------------------------
