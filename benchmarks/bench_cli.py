@@ -14,6 +14,8 @@ from a subprocess, because a child's max RSS starts at its parent's size).
 Before timing, the jobcli package is byte-compiled (as ``pip install`` does),
 so that a ``PYTHONDONTWRITEBYTECODE`` environment does not time the compiler.
 
+"As fast as show --json" (completion) is held to 1.05x: a 5% allowance for noise.
+
 Not part of the tests: timings depend on the machine, so nothing here passes
 or fails a build. Run it from the repository with the venv's Python:
 
@@ -69,7 +71,8 @@ def run_once(case: Case, base_env: dict[str, str], record: bool = True) -> None:
     out, err = proc.stdout, proc.stderr
     assert out is not None
     assert err is not None
-    out.read()
+    while out.read(1 << 16):  # drained, not kept: this process must stay small (see RSS)
+        pass
     message = err.read()
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
@@ -102,7 +105,7 @@ def build_cases(jobcli: list[str], work: Path, sizes: list[int]) -> list[Case]:
             SHOW7, [*jobcli, "show", "data-scientist", "--json"], target=(FLOOR, 1.3), short="show7"
         ),
         Case("list (table, piped)", [*jobcli, "list"], target=(FLOOR, 1.5)),
-        Case("complete role (bash)", jobcli, completion_env("jobcli show data"), (SHOW7, 1.0)),
+        Case("complete role (bash)", jobcli, completion_env("jobcli show data"), (SHOW7, 1.05)),
     ]
     skills = ["programming", "critical-thinking", "writing"]
     for n in sizes:
@@ -141,7 +144,7 @@ def build_cases(jobcli: list[str], work: Path, sizes: list[int]) -> list[Case]:
                 f"[{n}] complete role (bash)",
                 jobcli,
                 completion_env(f"jobcli --data {path} show {role[:12]}"),
-                target=(show, 1.0),
+                target=(show, 1.05),
                 big=large,
             ),
             Case(

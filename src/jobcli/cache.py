@@ -32,6 +32,7 @@ import dataclasses
 import gc
 import json
 import os
+import stat
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -45,7 +46,12 @@ except ImportError:  # not CPython
     from hashlib import blake2b
 
 from . import __version__
-from .catalog import bundled_catalog_path, catalog_from_bytes, read_catalog_bytes
+from .catalog import (
+    MAX_CATALOG_BYTES,
+    bundled_catalog_path,
+    catalog_from_bytes,
+    read_catalog_bytes,
+)
 from .domain import Catalog, Exposure, Role, RoleSkill, Skill
 
 #: The catalog schema this jobcli reads (``models.SCHEMA_VERSION``; a test keeps them equal,
@@ -84,21 +90,43 @@ def load_catalog_cached(path: Path | None) -> Catalog:
     :func:`jobcli.catalog.load_catalog` does; an invalid catalog is never cached.
     """
     source = bundled_catalog_path() if path is None else path
-    origin = str(source)
-    raw = read_catalog_bytes(source)
     with _no_cyclic_gc():
-        if not cache_enabled():
-            return catalog_from_bytes(raw, origin)
-        slot = cache_file_for(source)
-        key = cache_key(raw)
-        catalog = _read(slot, key) if slot is not None else None
-        if catalog is None:
-            # Validate the very bytes that were hashed: reading the file again could
-            # see a newer version and store it under the old key.
-            catalog = catalog_from_bytes(raw, origin)
-            if slot is not None:
-                _write(slot, key, catalog)
+        slot = cache_file_for(source) if cache_enabled() else None
+        # Only a regular file is cached: a pipe (--data <(...)) has a new name every time.
+        digest = file_digest(source) if slot is not None else None
+        if slot is not None and digest is not None:
+            catalog = _read(slot, cache_key(digest))
+            if catalog is not None:
+                return catalog
+        raw = read_catalog_bytes(source)  # raises the CatalogError load_catalog would
+        catalog = catalog_from_bytes(raw, str(source))
+        if slot is not None and digest is not None:
+            # Keyed by the very bytes validated: the file may have changed since it was
+            # hashed above, and a newer version must not be stored under the older key.
+            _write(slot, cache_key(blake2b(raw).hexdigest()), catalog)
         return catalog
+
+
+def file_digest(path: Path) -> str | None:
+    """The BLAKE2b hash of a regular file's bytes; None if it is anything else or unreadable.
+
+    Read in chunks into one buffer: cheaper than reading the whole file into memory (a
+    large catalog is megabytes). On None the caller reads the file the ordinary way,
+    uncached: a pipe can be read only once, and an unreadable file gets its error there.
+    """
+    try:
+        with open(path, "rb", buffering=0) as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_CATALOG_BYTES:
+                return None
+            digest = blake2b()
+            chunk = bytearray(256 * 1024)
+            view = memoryview(chunk)
+            while count := handle.readinto(chunk):
+                digest.update(view[:count])
+    except (OSError, ValueError):
+        return None
+    return digest.hexdigest()
 
 
 def cache_enabled() -> bool:
@@ -131,14 +159,14 @@ def cache_file_for(source: Path) -> Path | None:
     return directory / f"catalog-{name}.json"
 
 
-def cache_key(raw: bytes) -> dict[str, Any]:
-    """What a cache file must have been written for to be used for the catalog ``raw``."""
+def cache_key(catalog_digest: str) -> dict[str, Any]:
+    """What a cache file must have been written for, to serve a catalog of this digest."""
     return {
         "format": CACHE_FORMAT,
         "jobcli": __version__,
         "schema": SCHEMA_VERSION,
         "code": _code_fingerprint(),
-        "catalog_blake2b": blake2b(raw).hexdigest(),
+        "catalog_blake2b": catalog_digest,
     }
 
 
@@ -180,8 +208,8 @@ def _read(slot: Path, key: dict[str, Any]) -> Catalog | None:
         if not newline or not isinstance(stored, dict):
             return None
         written_for = {k: v for k, v in stored.items() if k != "body_crc32"}
-        # The checksum guards against damage (a torn or bit-flipped file), not against
-        # forgery: whoever can write the cache can write the catalog too.
+        # The checksum guards against damage (a torn or bit-flipped file), not forgery:
+        # whoever can write to the user's cache directory can already act as the user.
         if written_for != key or stored.get("body_crc32") != zlib.crc32(body):
             return None
         return decode_catalog(json.loads(body.decode("utf-8", "surrogatepass")))

@@ -10,8 +10,8 @@ directly. Any other shape, and any value the fast path does not accept, goes
 to Typer's own adapter, built when first needed (an absent option never
 needs it): errors and their messages stay Typer's.
 
-Nothing here changes if Typer stops using adapters: :func:`install` then
-finds nothing to wrap and does nothing.
+With a Typer whose internals differ (an older one coerces through Click
+types, without pydantic), :func:`install` does nothing.
 """
 
 from __future__ import annotations
@@ -22,8 +22,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, get_args, get_origin
 
 from typer import core
-from typer._coercion import RuntimeParam, TypeDescriptor
-from typer._param_types import coerce_cli_choice, coerce_cli_path
+
+try:
+    from typer._coercion import RuntimeParam, TypeDescriptor
+    from typer._param_types import coerce_cli_choice, coerce_cli_path
+except ImportError:  # a Typer without these internals: install() leaves it alone
+    TYPER_INTERNALS = False
+else:
+    # The shape this module was written against (Typer 0.2x); anything else is left alone.
+    TYPER_INTERNALS = list(getattr(RuntimeParam, "__dataclass_fields__", ())) == [
+        "parameter_info",
+        "annotation",
+    ]
 
 if TYPE_CHECKING:
     from typer._click import Context
@@ -35,7 +45,7 @@ _DECLINE: Any = object()
 Converter = Callable[[Any, "_TyperParameter", "Context"], Any]
 
 
-class FastRuntimeParam(RuntimeParam):
+class FastRuntimeParam(RuntimeParam if TYPER_INTERNALS else object):  # type: ignore[misc]
     """Coerce with ``convert``; fall back to Typer's adapter (built once) when it declines."""
 
     # A plain subclass of Typer's frozen dataclass: @dataclass would generate (exec) its
@@ -73,7 +83,7 @@ class FastRuntimeParam(RuntimeParam):
 def install() -> None:
     """Make Typer coerce jobcli's plain parameter types without pydantic (idempotent)."""
     original = getattr(core, "build_runtime_param", None)
-    if original is None or getattr(original, "jobcli_fast", False):
+    if not TYPER_INTERNALS or original is None or getattr(original, "jobcli_fast", False):
         return
 
     def build_runtime_param(descriptor: TypeDescriptor) -> RuntimeParam:

@@ -219,7 +219,9 @@ def _problem(err: Any) -> Problem:
         if pattern == BLANK_PATTERN:
             message = "must not be blank"
         else:
-            what = "an O*NET-SOC code (NN-NNNN.NN)" if pattern == SOC_PATTERN else "a lowercase slug"
+            what = (
+                "an O*NET-SOC code (NN-NNNN.NN)" if pattern == SOC_PATTERN else "a lowercase slug"
+            )
             message = f"{_short(err['input'])} is not {what}"
     elif err["type"] == "literal_error" and location == "schema_version":
         message = (

@@ -1,0 +1,168 @@
+"""The shortcuts taken for speed give exactly what the slow, obvious code gives.
+
+- Typer coerces jobcli's parameters without pydantic (``jobcli.fastparams``):
+  same values, same errors, as Typer's own adapters.
+- Names are normalised in bulk (``names.normalize_all``): as ``normalize``, name by name.
+- JSON is indented without the standard library's pure-Python encoder
+  (``jsonout.dumps``): as ``json.dumps(..., indent=2)``, byte for byte.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import typer
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from jobcli import fastparams
+from jobcli.cli import app
+from jobcli.jsonout import dumps
+from jobcli.names import normalize, normalize_all
+
+# parameters ------------------------------------------------------------------------------------
+
+
+def every_parameter() -> Iterator[tuple[Any, Any]]:
+    """(click command, parameter) for every parameter of every jobcli command."""
+    stack = [typer.main.get_command(app)]
+    while stack:
+        command = stack.pop()
+        for param in command.params:
+            yield command, param
+        stack.extend(getattr(command, "commands", {}).values())
+
+
+def samples(annotation: Any, tmp_path: Path) -> list[Any]:
+    """Values a command line, an environment variable or a default can hand a parameter."""
+    common: list[Any] = [None, 7, b"bytes", object()]
+    if annotation is bool:
+        return [True, False, "yes", "0", *common]
+    if annotation is str:
+        return ["data-scientist", " padded ", "", "ünïcode", "-", "--json", *common]
+    if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
+        members = list(annotation)
+        first = members[0]
+        return [first, first.value, str(first.value).upper(), "no-such-choice", "", *common]
+    if isinstance(annotation, type) and issubclass(annotation, Path):
+        existing = tmp_path / "exists.json"
+        existing.write_text("{}")
+        return [str(existing), str(tmp_path), "missing/file.json", "", ".", existing, *common]
+    if annotation is int or annotation is float:
+        return ["3", "0", "9", "-1", "2.5", "x", 4, 1.0, *common]
+    return [("a", "b"), (), ["x"], "not-a-list", ("a", 1), *common]  # list[str]
+
+
+def outcome(runtime: Any, value: Any, param: Any, ctx: Any) -> tuple[Any, ...]:
+    try:
+        return ("value", runtime.coerce(value, param=param, ctx=ctx))
+    except Exception as exc:
+        return ("error", type(exc).__name__, str(exc))
+
+
+needs_typer_internals = pytest.mark.skipif(
+    not fastparams.TYPER_INTERNALS, reason="this Typer coerces without pydantic adapters"
+)
+
+
+@needs_typer_internals
+@pytest.mark.parametrize(
+    ("command", "param"),
+    [pytest.param(c, p, id=f"{c.name}-{p.name}") for c, p in every_parameter()],
+)
+def test_fast_coercion_matches_typers_own(command: Any, param: Any, tmp_path: Path) -> None:
+    from typer import _coercion
+    from typer._click import Context
+
+    descriptor = param.type_descriptor
+    convert = fastparams.converter_for(descriptor) or fastparams._decline
+    fast = fastparams.FastRuntimeParam(descriptor, convert, _coercion.build_runtime_param)
+    slow = _coercion.build_runtime_param(descriptor)
+    ctx = Context(command, info_name=command.name)
+    for value in samples(descriptor.annotation, tmp_path):
+        expected = outcome(slow, value, param, ctx)
+        assert outcome(fast, value, param, ctx) == expected, (descriptor.annotation, value)
+
+
+@needs_typer_internals
+def test_every_plain_parameter_has_a_fast_converter() -> None:
+    # Only numbers (--limit, --min-importance) are left to Typer's adapters: given, not absent.
+    for _, param in every_parameter():
+        annotation = param.type_descriptor.annotation
+        if annotation not in (int, float):
+            assert fastparams.converter_for(param.type_descriptor) is not None, param.name
+
+
+@needs_typer_internals
+def test_install_is_idempotent() -> None:
+    installed = typer.core.build_runtime_param
+    fastparams.install()
+    assert typer.core.build_runtime_param is installed
+
+
+# names ------------------------------------------------------------------------------------------
+
+NAME_CHARS = st.sampled_from(
+    [*"aZ09 -_./+#\n\t", "é", "ß", "İ", "ﬁ", "Ⅻ", "＋", "\u00a0", "\u200b", "😀"]
+)
+
+
+@given(st.lists(st.text(NAME_CHARS, max_size=12) | st.text(max_size=6), max_size=8))
+def test_normalize_all_is_normalize_name_by_name(names: list[str]) -> None:
+    assert normalize_all(names) == [normalize(name) for name in names]
+
+
+# JSON -------------------------------------------------------------------------------------------
+
+SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text()
+)
+DOCUMENTS = st.recursive(
+    SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.tuples(inner, inner)
+        | st.dictionaries(st.text(max_size=5), inner, max_size=4)
+    ),
+    max_leaves=25,
+)
+
+
+@settings(max_examples=300)
+@given(DOCUMENTS, st.booleans())
+def test_dumps_is_json_dumps_with_indent_2(document: Any, ascii_only: bool) -> None:
+    expected = json.dumps(document, ensure_ascii=ascii_only, indent=2) + "\n"
+    assert dumps(document, ascii_only=ascii_only) == expected
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        {1: "int key"},
+        {None: 1, True: 2, 2.5: 3},
+        [{"nested": {3: "x"}}],
+        [enum.IntEnum("Level", "LOW HIGH").HIGH],
+        {"key": type("Text", (str,), {})("a str subclass")},
+    ],
+)
+def test_dumps_of_unusual_keys_and_values_is_json_dumps(document: Any) -> None:
+    assert dumps(document) == json.dumps(document, indent=2) + "\n"
+
+
+def test_dumps_fails_as_json_dumps_fails() -> None:
+    loop: list[Any] = []
+    loop.append(loop)
+    for document, error in ((object(), TypeError), (loop, ValueError)):
+        with pytest.raises(error):
+            json.dumps(document, indent=2)
+        with pytest.raises(error):
+            dumps(document)
