@@ -151,3 +151,32 @@ def test_show_completion_prints_a_script(tmp_path: Path) -> None:
     r = run("--show-completion", "bash", cwd=tmp_path, env={"SHELL": "/bin/bash"})
     assert r.returncode == 0, r.stderr
     assert "_jobcli_completion" in r.stdout
+
+
+def test_json_is_compact_into_a_pipe_and_indented_on_a_terminal(tmp_path: Path) -> None:
+    import pty
+
+    piped = run("show", "ux-designer", "--json", cwd=tmp_path)
+    assert piped.stdout.count("\n") == 1
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen(
+        [*jobcli_command(), "show", "ux-designer", "--json"],
+        cwd=tmp_path,
+        stdout=follower,
+        stderr=subprocess.PIPE,
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal closed: the program has ended
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    assert proc.wait(timeout=60) == 0
+    shown = b"".join(chunks).decode().replace("\r\n", "\n")
+    assert shown.startswith('{\n  "id": "ux-designer"')
+    assert json.loads(shown) == json.loads(piped.stdout)

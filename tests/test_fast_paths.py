@@ -3,26 +3,22 @@
 - Typer coerces jobcli's parameters without pydantic (``jobcli.fastparams``):
   same values, same errors, as Typer's own adapters.
 - Names are normalised in bulk (``names.normalize_all``): as ``normalize``, name by name.
-- JSON is indented without the standard library's pure-Python encoder
-  (``jsonout.dumps``): as ``json.dumps(..., indent=2)``, byte for byte.
 """
 
 from __future__ import annotations
 
 import enum
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import typer
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from jobcli import fastparams
 from jobcli.cli import app
-from jobcli.jsonout import dumps
 from jobcli.names import normalize, normalize_all
 
 # parameters ------------------------------------------------------------------------------------
@@ -115,54 +111,3 @@ NAME_CHARS = st.sampled_from(
 @given(st.lists(st.text(NAME_CHARS, max_size=12) | st.text(max_size=6), max_size=8))
 def test_normalize_all_is_normalize_name_by_name(names: list[str]) -> None:
     assert normalize_all(names) == [normalize(name) for name in names]
-
-
-# JSON -------------------------------------------------------------------------------------------
-
-SCALARS = (
-    st.none()
-    | st.booleans()
-    | st.integers()
-    | st.floats(allow_nan=True, allow_infinity=True)
-    | st.text()
-)
-DOCUMENTS = st.recursive(
-    SCALARS,
-    lambda inner: (
-        st.lists(inner, max_size=4)
-        | st.tuples(inner, inner)
-        | st.dictionaries(st.text(max_size=5), inner, max_size=4)
-    ),
-    max_leaves=25,
-)
-
-
-@settings(max_examples=300)
-@given(DOCUMENTS, st.booleans())
-def test_dumps_is_json_dumps_with_indent_2(document: Any, ascii_only: bool) -> None:
-    expected = json.dumps(document, ensure_ascii=ascii_only, indent=2) + "\n"
-    assert dumps(document, ascii_only=ascii_only) == expected
-
-
-@pytest.mark.parametrize(
-    "document",
-    [
-        {1: "int key"},
-        {None: 1, True: 2, 2.5: 3},
-        [{"nested": {3: "x"}}],
-        [enum.IntEnum("Level", "LOW HIGH").HIGH],
-        {"key": type("Text", (str,), {})("a str subclass")},
-    ],
-)
-def test_dumps_of_unusual_keys_and_values_is_json_dumps(document: Any) -> None:
-    assert dumps(document) == json.dumps(document, indent=2) + "\n"
-
-
-def test_dumps_fails_as_json_dumps_fails() -> None:
-    loop: list[Any] = []
-    loop.append(loop)
-    for document, error in ((object(), TypeError), (loop, ValueError)):
-        with pytest.raises(error):
-            json.dumps(document, indent=2)
-        with pytest.raises(error):
-            dumps(document)

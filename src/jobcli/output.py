@@ -65,7 +65,9 @@ def emit_json(document: Any) -> None:
     from .jsonout import dumps
 
     # C1 controls and bidi marks are legal raw in JSON, but a terminal would act on them.
-    write_stdout(safe_json(dumps(document, ascii_only=not stdout_is_utf8())))
+    # Indented on a terminal, where a person reads it; compact into a pipe (as gh does).
+    pretty = sys.stdout is not None and sys.stdout.isatty()
+    write_stdout(safe_json(dumps(document, ascii_only=not stdout_is_utf8(), pretty=pretty)))
 
 
 def console() -> Console:
