@@ -226,3 +226,19 @@ def test_plus_and_sharp_keep_c_cpp_and_csharp_apart() -> None:
     assert len({normalize("C"), normalize("C++"), normalize("C#")}) == 3
     assert normalize("C++") == normalize("c-plus-plus")
     assert normalize("C#") == normalize("c-sharp")
+
+
+def test_an_exact_skill_id_wins_over_another_skills_alias() -> None:
+    catalog = Catalog(
+        1,
+        "",
+        (
+            Skill("sql", "SQL", "technical"),
+            Skill("databases", "Databases", "knowledge", "", ("sql",)),
+        ),
+        (role("dba", sql=3, databases=5),),
+    )
+    assert find_skill(catalog, "sql").id == "sql"
+    with pytest.raises(NameLookupError) as info:
+        find_skill(catalog, "SQL")  # not the id to the letter: both names match
+    assert info.value.ambiguous

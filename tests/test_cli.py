@@ -317,3 +317,29 @@ def test_skills_matrix_caps_its_columns_and_says_so(tmp_path: Path) -> None:
     assert "Role 19" in r.stdout
     assert "Role 20" not in r.stdout
     assert "first 20 of 25 roles" in r.stdout
+
+
+def test_match_shows_the_best_ten_unless_told_otherwise(tmp_path: Path) -> None:
+    data = catalog_data()
+    data["roles"] = [
+        {
+            "id": f"role-{i:02}",
+            "title": f"Role {i}",
+            "summary": "s",
+            "skills": [
+                {"id": "empathy", "importance": 5},
+                {"id": "statistics", "importance": 1 + i % 5},
+            ],
+        }
+        for i in range(15)
+    ]
+    path = write_json(tmp_path / "many.json", data)
+    default = json.loads(invoke("--data", str(path), "match", "empathy", "--json").stdout)
+    every = json.loads(invoke("--data", str(path), "match", "empathy", "--json", "--all").stdout)
+    three = json.loads(invoke("--data", str(path), "match", "empathy", "--json", "-n", "3").stdout)
+    assert len(default) == 10
+    assert len(every) == 15
+    assert default == every[:10]
+    assert three == every[:3]
+    coverages = [m["coverage"] for m in every]
+    assert coverages == sorted(coverages, reverse=True)

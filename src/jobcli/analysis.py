@@ -102,12 +102,24 @@ def match_role(role: Role, have: Collection[str]) -> Match:
     )
 
 
-def match_roles(roles: Iterable[Role], have: Collection[str]) -> list[Match]:
-    """Every role, best covered first (ties: more skills held, then id)."""
+def match_roles(
+    roles: Iterable[Role], have: Collection[str], limit: int | None = None
+) -> list[Match]:
+    """The roles best covered by ``have``, best first (ties: more skills held, then id).
+
+    With ``limit``, only the best ``limit`` roles, and only theirs are spelled out.
+    """
     have = frozenset(have)
-    matches = [match_role(role, have) for role in roles]
-    matches.sort(key=lambda m: (-m.coverage, -len(m.have), m.role.id))
-    return matches
+    ranked = []
+    for role in roles:
+        held = [s.importance for s in role.skills if s.id in have]
+        total = sum(s.importance for s in role.skills)
+        score = sum(held) / total if total else 0.0
+        ranked.append((-score, -len(held), role.id, role))
+    ranked.sort(key=lambda entry: entry[:3])
+    if limit is not None:
+        ranked = ranked[:limit]
+    return [match_role(entry[3], have) for entry in ranked]
 
 
 @dataclass(frozen=True)

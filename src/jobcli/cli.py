@@ -128,19 +128,21 @@ def load(path: Path | None = None) -> Catalog:
 
 
 def find_role(catalog: Catalog, name: str) -> Role:
-    from .lookup import role_index
+    """The role ``name`` means; exit 1 with candidates if none or several."""
+    from . import lookup
 
     try:
-        return role_index(catalog).find(name)
+        return lookup.find_role(catalog, name)
     except NameLookupError as exc:
         _lookup_failed(exc)
 
 
 def find_skill(catalog: Catalog, name: str) -> Skill:
-    from .lookup import skill_index
+    """The skill ``name`` means; exit 1 with candidates if none or several."""
+    from . import lookup
 
     try:
-        return skill_index(catalog).find(name)
+        return lookup.find_skill(catalog, name)
     except NameLookupError as exc:
         _lookup_failed(exc)
 
@@ -315,6 +317,9 @@ def skills(
         emit_view(skills_view(catalog, usage))
 
 
+MATCH_LIMIT = 10
+
+
 @app.command("match")
 def match(
     names: Annotated[
@@ -328,14 +333,12 @@ def match(
     ],
     json: JsonOption = False,
     limit: Annotated[
-        Optional[int],  # noqa: UP045
+        Optional[int],  # noqa: UP045 - None: not given (an int default costs pydantic at start)
         typer.Option(
-            "--limit",
-            "-n",
-            min=1,
-            help="Show at most N roles [default: 10 in the table, all in JSON].",
+            "--limit", "-n", min=1, help=f"Show the best N roles [default: {MATCH_LIMIT}]."
         ),
     ] = None,
+    every: Annotated[bool, typer.Option("--all", help="Show every role, however far.")] = False,
 ) -> None:
     """The roles ranked by how much of each role your skills cover, with what is missing."""
     from .analysis import match_roles
@@ -346,9 +349,7 @@ def match(
         fail("no skills given; name at least one (see 'jobcli skills')", ExitCode.USAGE)
     skills_found = [find_skill(catalog, name) for name in wanted]
     ids = list(dict.fromkeys(s.id for s in skills_found))
-    results = match_roles(catalog.roles, ids)
-    if limit is not None:
-        results = results[:limit]
+    results = match_roles(catalog.roles, ids, limit=None if every else (limit or MATCH_LIMIT))
     if json:
         from .jsonout import match_array
 
@@ -356,8 +357,6 @@ def match(
         return
     from .views import match_view
 
-    if limit is None:
-        results = results[:10]
     emit_view(match_view(catalog, results, [catalog.skill_by_id[i].name for i in ids], glyphs()))
 
 

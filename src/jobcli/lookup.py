@@ -44,12 +44,19 @@ def skill_index(catalog: Catalog) -> NameIndex[Skill]:
 
 def find_role(catalog: Catalog, name: str) -> Role:
     """The one role ``name`` means, or :class:`~jobcli.errors.NameLookupError`."""
-    return role_index(catalog).find(name)
+    # An exact id needs no index (names never collide across roles): the common
+    # case in scripts, and it saves building the index of a large catalog.
+    role = catalog.role_by_id.get(name)
+    return role if role is not None else role_index(catalog).find(name)
 
 
 def find_skill(catalog: Catalog, name: str) -> Skill:
-    """The one skill ``name`` means, or :class:`~jobcli.errors.NameLookupError`."""
-    return skill_index(catalog).find(name)
+    """The one skill ``name`` means, or :class:`~jobcli.errors.NameLookupError`.
+
+    An exact id wins, even where another skill's alias reads the same.
+    """
+    skill = catalog.skill_by_id.get(name)
+    return skill if skill is not None else skill_index(catalog).find(name)
 
 
 def complete_names(data: Path | None, kind: str, incomplete: str) -> list[str]:
