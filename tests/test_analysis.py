@@ -242,3 +242,21 @@ def test_an_exact_skill_id_wins_over_another_skills_alias() -> None:
     with pytest.raises(NameLookupError) as info:
         find_skill(catalog, "SQL")  # not the id to the letter: both names match
     assert info.value.ambiguous
+
+
+def test_headline_exposure_prefers_beta_by_human_raters() -> None:
+    from jobcli.domain import Exposure
+
+    rated = Role(
+        "x",
+        "X",
+        "s",
+        (RoleSkill("s1", 1),),
+        ai_exposure=(
+            Exposure("GPT exposure α, human raters", 0.1, "src"),
+            Exposure("GPT exposure β, GPT-4 raters", 0.7, "src"),
+            Exposure("GPT exposure β, human raters", 0.4, "src"),
+        ),
+    )
+    assert rated.headline_exposure() == 0.4
+    assert role("y", s1=1).headline_exposure() is None

@@ -174,14 +174,3 @@ def skill_usage(catalog: Catalog) -> list[SkillUse]:
         SkillUse(skill_id, sorted(pairs, key=lambda p: (-p[1], p[0])))
         for skill_id, pairs in users.items()
     ]
-
-
-def headline_exposure(role: Role) -> float | None:
-    """The role's headline AI-exposure value: β by human raters where given, else the first."""
-    if not role.ai_exposure:
-        return None
-    for wanted in ("β, human", "β"):
-        for e in role.ai_exposure:
-            if wanted in e.measure:
-                return e.value
-    return role.ai_exposure[0].value

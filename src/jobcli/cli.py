@@ -219,8 +219,6 @@ def list_roles(
     ] = SortOrder.catalog,
 ) -> None:
     """A table of all roles: title, id, a short summary, top skills."""
-    from .analysis import headline_exposure
-
     catalog = load()
     roles = list(catalog.roles)
     if sort is SortOrder.title:
@@ -228,7 +226,7 @@ def list_roles(
     elif sort is SortOrder.id:
         roles.sort(key=lambda r: r.id)
     elif sort is SortOrder.exposure:
-        roles.sort(key=lambda r: _exposure_key(headline_exposure(r), r.id))
+        roles.sort(key=lambda r: _exposure_key(r.headline_exposure(), r.id))
     if json:
         from .jsonout import role_object
 

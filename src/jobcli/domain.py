@@ -57,6 +57,16 @@ class Role:
     ai_exposure: tuple[Exposure, ...] = ()
     related: tuple[str, ...] = ()
 
+    def headline_exposure(self) -> float | None:
+        """The headline AI-exposure rating: β by human raters where given, else the first."""
+        if not self.ai_exposure:
+            return None
+        for wanted in ("β, human", "β"):
+            for e in self.ai_exposure:
+                if wanted in e.measure:
+                    return e.value
+        return self.ai_exposure[0].value
+
     def importance_by_skill(self) -> dict[str, int]:
         """Skill id -> importance in this role."""
         return {s.id: s.importance for s in self.skills}

@@ -99,14 +99,12 @@ def match_array(catalog: Catalog, matches: Iterable[Match]) -> list[dict[str, An
 
     ``ai_exposure`` is the role's headline rating (β, human raters) or null.
     """
-    from .analysis import headline_exposure
-
     return [
         {
             "role": m.role.id,
             "title": m.role.title,
             "coverage": m.coverage,
-            "ai_exposure": headline_exposure(m.role),
+            "ai_exposure": m.role.headline_exposure(),
             "have": skill_entries(catalog, m.have),
             "missing": skill_entries(catalog, m.missing),
         }

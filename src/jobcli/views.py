@@ -7,6 +7,7 @@ markup string, never with its control characters intact.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -15,10 +16,12 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from .analysis import Comparison, Gap, Match, SkillInRoles, SkillUse, headline_exposure
 from .domain import KINDS, Catalog, Role, RoleSkill, sorted_by_importance
-from .errors import Problem
 from .safetext import safe
+
+if TYPE_CHECKING:  # for annotations only: list and show need not build analysis' classes
+    from .analysis import Comparison, Gap, Match, SkillInRoles, SkillUse
+    from .errors import Problem
 
 KIND_STYLE = {"human": "magenta", "technical": "cyan", "knowledge": "yellow"}
 KIND_LABEL = {"human": "Human skills", "technical": "Technical skills", "knowledge": "Knowledge"}
@@ -99,7 +102,7 @@ def list_view(catalog: Catalog, roles: Sequence[Role], *, exposure: bool = False
             _top_skills(catalog, role),
         ]
         if exposure:
-            value = headline_exposure(role)
+            value = role.headline_exposure()
             row.append(Text(f"{value:.2f}" if value is not None else "-"))
         table.add_row(*row)
     return table
@@ -397,7 +400,7 @@ def match_view(
         cover.append(f" {percent(m.coverage):>4}")
         row: list[RenderableType] = [str(rank), data(m.role.title), cover, missing]
         if exposure:
-            value = headline_exposure(m.role)
+            value = m.role.headline_exposure()
             row.append(f"{value:.2f}" if value is not None else "-")
         table.add_row(*row)
     names = Text("Your skills: ", style="dim")
