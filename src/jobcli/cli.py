@@ -19,7 +19,7 @@ import typer
 from . import __version__
 from .errors import CatalogError, ExitCode, NameLookupError
 from .fastparams import install as _install_fast_params
-from .output import emit_json, emit_view, fail, glyphs, message, quote
+from .output import emit_json, emit_view, fail, glyphs, message
 
 # Typer would import pydantic to coerce every parameter: the slowest part of a call.
 _install_fast_params()
@@ -148,17 +148,9 @@ def find_skill(catalog: Catalog, name: str) -> Skill:
 
 
 def _lookup_failed(exc: NameLookupError) -> NoReturn:
-    from .errors import _or_list
-
-    head = f"{exc.kind} {quote(exc.query)}"
-    if exc.ambiguous:
-        text = f"{head} is ambiguous: it could be {_or_list(exc.candidates)}"
-    else:
-        text = f"no {exc.kind} matches {quote(exc.query)}"
-        if exc.candidates:
-            text += f"; did you mean {_or_list(exc.candidates)}?"
-        else:
-            text += f"; see 'jobcli {'list' if exc.kind == 'role' else 'skills'}'"
+    text = str(exc)
+    if not exc.ambiguous and not exc.candidates:
+        text += f"; see 'jobcli {'list' if exc.kind == 'role' else 'skills'}'"
     fail(text, ExitCode.NOT_FOUND)
 
 
@@ -437,11 +429,7 @@ def validate(
     else:
         from .views import problems_view
 
-        if problems:
-            # The verdict is the result; the details explain it.
-            emit_view(problems_view(str(target), problems))
-        else:
-            emit_view(problems_view(str(target), []))
+        emit_view(problems_view(str(target), problems))
     if problems:
         raise typer.Exit(ExitCode.BAD_CATALOG)
 

@@ -47,10 +47,13 @@ class NameLookupError(Exception):
         self.query = query
         self.candidates = candidates
         self.ambiguous = ambiguous
+        from .safetext import safe
+
+        shown = safe(repr(query))  # the name as typed, harmless on a terminal
         if ambiguous:
-            message = f"{kind} {query!r} is ambiguous: it could be " + _or_list(candidates)
+            message = f"{kind} {shown} is ambiguous: it could be " + _or_list(candidates)
         else:
-            message = f"no {kind} matches {query!r}"
+            message = f"no {kind} matches {shown}"
             if candidates:
                 message += "; did you mean " + _or_list(candidates) + "?"
         super().__init__(message)
