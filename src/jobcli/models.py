@@ -129,30 +129,30 @@ def _str(value: object) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def _unique_ids(
+    items: list[tuple[int, dict[str, Any]]], what: str, problems: list[Problem]
+) -> dict[str, int]:
+    """Each id of ``items`` with the index of its first object; ids given twice are problems."""
+    first: dict[str, int] = {}
+    for i, item in items:
+        item_id = _str(item.get("id"))
+        if item_id is None:
+            continue
+        if item_id in first:
+            problems.append(Problem(f"{what}s[{i}].id", f"{what} id {item_id!r} is given twice"))
+        else:
+            first[item_id] = i
+    return first
+
+
 def cross_check(data: object) -> list[Problem]:
     """The rules between parts of a catalog that each part alone cannot check."""
     problems: list[Problem] = []
     skills = _items(data, "skills")
     roles = _items(data, "roles")
 
-    skill_ids: set[str] = set()
-    for i, skill in skills:
-        skill_id = _str(skill.get("id"))
-        if skill_id is None:
-            continue
-        if skill_id in skill_ids:
-            problems.append(Problem(f"skills[{i}].id", f"skill id {skill_id!r} is given twice"))
-        skill_ids.add(skill_id)
-
-    role_ids: dict[str, int] = {}
-    for i, role in roles:
-        role_id = _str(role.get("id"))
-        if role_id is None:
-            continue
-        if role_id in role_ids:
-            problems.append(Problem(f"roles[{i}].id", f"role id {role_id!r} is given twice"))
-        else:
-            role_ids[role_id] = i
+    skill_ids = _unique_ids(skills, "skill", problems)
+    role_ids = _unique_ids(roles, "role", problems)
 
     # A name means one role: ids, titles and aliases never collide across roles.
     owner: dict[str, tuple[int, str, str]] = {}
