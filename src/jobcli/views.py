@@ -318,7 +318,7 @@ def skills_view(catalog: Catalog, usage: Sequence[SkillUse]) -> Table:
             if i:
                 needed.append(", ")
             needed.append(safe(role_id))
-            needed.append(f" {importance}", style="dim")
+            needed.append(f"({importance})", style="dim")  # no space: never wrapped apart
         table.add_row(
             name,
             Text(skill.kind, style=KIND_STYLE.get(skill.kind, "")),
