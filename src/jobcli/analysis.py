@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .domain import Catalog, Role, RoleSkill, sorted_by_importance
 
@@ -40,16 +40,14 @@ def _cosine(wa: dict[str, int], wb: dict[str, int]) -> float:
     return min(1.0, dot / norm)
 
 
-@dataclass(frozen=True)
-class SkillInRoles:
+class SkillInRoles(NamedTuple):
     """A skill and its importance in each of the compared roles that needs it."""
 
     id: str
     importance: dict[str, int]
 
 
-@dataclass(frozen=True)
-class Comparison:
+class Comparison(NamedTuple):
     """Two roles' skills side by side."""
 
     roles: tuple[str, str]
@@ -83,8 +81,7 @@ def coverage(role: Role, have: Collection[str]) -> float:
     return covered / total
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     """How much of a role a set of skills covers, with what it has and what it misses."""
 
     role: Role
@@ -122,8 +119,7 @@ def match_roles(
     return [match_role(entry[3], have) for entry in ranked]
 
 
-@dataclass(frozen=True)
-class Gap:
+class Gap(NamedTuple):
     """What a person in ``source`` brings to ``target``, and what is left to learn."""
 
     source: Role
@@ -156,8 +152,7 @@ def similar_roles(catalog: Catalog, role: Role, limit: int = 3) -> list[tuple[Ro
     return scored[:limit]
 
 
-@dataclass(frozen=True)
-class SkillUse:
+class SkillUse(NamedTuple):
     """A skill and the roles that need it, most important first."""
 
     skill_id: str

@@ -28,7 +28,6 @@ costs speed. ``JOBCLI_NO_CACHE=1`` turns the cache off.
 
 from __future__ import annotations
 
-import dataclasses
 import gc
 import json
 import os
@@ -64,7 +63,7 @@ _KEY_MODULES = ("cache.py", "catalog.py", "domain.py", "models.py", "names.py")
 #: The domain fields the codec below knows. If a domain class changes, the cache stays off
 #: (every call validates) until the codec learns the new fields; ``test_cache`` says so.
 _CODEC_FIELDS = {
-    Catalog: ("schema_version", "source", "skills", "roles", "skill_by_id", "role_by_id", "memo"),
+    Catalog: ("memo", "role_by_id", "roles", "schema_version", "skill_by_id", "skills", "source"),
     Skill: ("id", "name", "kind", "description", "aliases"),
     RoleSkill: ("id", "importance"),
     Exposure: ("measure", "value", "source"),
@@ -183,7 +182,11 @@ def _code_fingerprint() -> str:
 
 
 def _fields(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(cls))
+    """A named tuple's fields; the attributes (slots) of Catalog."""
+    fields: tuple[str, ...] = getattr(cls, "_fields", None) or tuple(
+        sorted(getattr(cls, "__slots__", ()))
+    )
+    return fields
 
 
 def _codec_matches_domain() -> bool:

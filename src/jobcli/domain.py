@@ -2,20 +2,20 @@
 
 These classes do no validation: they are built from data that
 :mod:`jobcli.models` has already checked (or from the cache of such data), so
-that the commands never pay for pydantic at run time.
+that the commands never pay for pydantic at run time. They are named tuples,
+not dataclasses: every call defines them and a large catalog builds thousands
+of them, and a named tuple is several times cheaper at both.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 KINDS: tuple[str, ...] = ("human", "technical", "knowledge")
 
 
-@dataclass(frozen=True, slots=True)
-class Skill:
+class Skill(NamedTuple):
     """A skill of the shared vocabulary."""
 
     id: str
@@ -25,16 +25,14 @@ class Skill:
     aliases: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class RoleSkill:
+class RoleSkill(NamedTuple):
     """A skill a role needs, with its importance in that role (1-5)."""
 
     id: str
     importance: int
 
 
-@dataclass(frozen=True, slots=True)
-class Exposure:
+class Exposure(NamedTuple):
     """A research rating of how much of an occupation's work AI could speed up."""
 
     measure: str
@@ -42,8 +40,7 @@ class Exposure:
     source: str
 
 
-@dataclass(frozen=True, slots=True)
-class Role:
+class Role(NamedTuple):
     """One role of the catalog."""
 
     id: str
@@ -72,25 +69,42 @@ class Role:
         return {s.id: s.importance for s in self.skills}
 
 
-@dataclass(frozen=True)
 class Catalog:
-    """A validated catalog: the shared skills and the roles."""
+    """A validated catalog: the shared skills and the roles, with both indexed by id."""
 
-    schema_version: int
-    source: str
-    skills: tuple[Skill, ...]
-    roles: tuple[Role, ...]
-    skill_by_id: Mapping[str, Skill] = field(init=False, repr=False, compare=False)
-    role_by_id: Mapping[str, Role] = field(init=False, repr=False, compare=False)
-    #: Data derived once per catalog (the name indexes): kept here rather than in a dict
-    #: keyed by the catalog, since hashing a catalog hashes every role in it.
-    memo: dict[str, Any] = field(
-        init=False, repr=False, compare=False, hash=False, default_factory=dict
-    )
+    __slots__ = ("memo", "role_by_id", "roles", "schema_version", "skill_by_id", "skills", "source")
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "skill_by_id", {s.id: s for s in self.skills})
-        object.__setattr__(self, "role_by_id", {r.id: r for r in self.roles})
+    def __init__(
+        self,
+        schema_version: int,
+        source: str,
+        skills: tuple[Skill, ...],
+        roles: tuple[Role, ...],
+    ) -> None:
+        self.schema_version = schema_version
+        self.source = source
+        self.skills = skills
+        self.roles = roles
+        self.skill_by_id: Mapping[str, Skill] = {s.id: s for s in skills}
+        self.role_by_id: Mapping[str, Role] = {r.id: r for r in roles}
+        #: Data derived once per catalog (the name indexes): kept here rather than in a
+        #: dict keyed by the catalog, since hashing a catalog hashes every role in it.
+        self.memo: dict[str, Any] = {}
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Catalog):
+            return NotImplemented
+        return (self.schema_version, self.source, self.skills, self.roles) == (
+            other.schema_version,
+            other.source,
+            other.skills,
+            other.roles,
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # mutable memo: not a dict key
+
+    def __repr__(self) -> str:
+        return f"Catalog({len(self.skills)} skills, {len(self.roles)} roles)"
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Catalog:
