@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -124,12 +125,25 @@ _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def _walk(data: Any) -> Iterator[tuple[tuple[int | str, ...], Any]]:
+    """Every value of a parsed document with its location, depth first, in document order.
+
+    Iterative: the document may be nested deeper than Python's recursion limit.
+    """
+    stack: list[tuple[tuple[int | str, ...], Any]] = [((), data)]
+    while stack:
+        loc, value = stack.pop()
+        yield loc, value
+        if isinstance(value, dict):
+            stack.extend(((*loc, k), v) for k, v in reversed(value.items()))
+        elif isinstance(value, list):
+            stack.extend(((*loc, i), v) for i, v in reversed(list(enumerate(value))))
+
+
 def _surrogate_problems(data: Any) -> list[Problem]:
     problems: list[Problem] = []
     message = "holds a lone surrogate escape such as \\ud800: not valid text"
-    stack: list[tuple[tuple[int | str, ...], Any]] = [((), data)]
-    while stack:  # iterative: the document may be deep
-        loc, value = stack.pop()
+    for loc, value in _walk(data):
         if isinstance(value, str):
             if _SURROGATE.search(value):
                 problems.append(Problem(format_location(loc), f"the text {message}"))
@@ -137,9 +151,6 @@ def _surrogate_problems(data: Any) -> list[Problem]:
             for key in value:
                 if _SURROGATE.search(key):
                     problems.append(Problem(format_location(loc), f"a key {message}"))
-            stack.extend(((*loc, k), v) for k, v in reversed(value.items()))
-        elif isinstance(value, list):
-            stack.extend(((*loc, i), v) for i, v in reversed(list(enumerate(value))))
     return problems
 
 
@@ -179,19 +190,12 @@ class _DuplicateKeys:
 
 
 def _duplicate_problems(data: Any) -> list[Problem]:
-    problems: list[Problem] = []
-    stack: list[tuple[tuple[int | str, ...], Any]] = [((), data)]
-    while stack:  # iterative: the document may be deep
-        loc, value = stack.pop()
-        if isinstance(value, dict):
-            if isinstance(value, _DupDict):
-                for key in value.duplicates:
-                    where = format_location((*loc, key))
-                    problems.append(Problem(where, f"key {key!r} is given twice in one object"))
-            stack.extend(((*loc, k), v) for k, v in reversed(value.items()))
-        elif isinstance(value, list):
-            stack.extend(((*loc, i), v) for i, v in reversed(list(enumerate(value))))
-    return problems
+    return [
+        Problem(format_location((*loc, key)), f"key {key!r} is given twice in one object")
+        for loc, value in _walk(data)
+        if isinstance(value, _DupDict)
+        for key in value.duplicates
+    ]
 
 
 def _line_column(raw: bytes, offset: int) -> tuple[int, int]:
