@@ -239,9 +239,7 @@ def test_an_exact_skill_id_wins_over_another_skills_alias() -> None:
         (role("dba", sql=3, databases=5),),
     )
     assert find_skill(catalog, "sql").id == "sql"
-    with pytest.raises(NameLookupError) as info:
-        find_skill(catalog, "SQL")  # not the id to the letter: both names match
-    assert info.value.ambiguous
+    assert find_skill(catalog, "SQL").id == "sql"  # the same, spelled otherwise
 
 
 def test_headline_exposure_prefers_beta_by_human_raters() -> None:
@@ -260,3 +258,17 @@ def test_headline_exposure_prefers_beta_by_human_raters() -> None:
     )
     assert rated.headline_exposure() == 0.4
     assert role("y", s1=1).headline_exposure() is None
+
+
+@pytest.mark.parametrize("spelling", ["statistics", "Statistics", "STATISTICS", "statistics!"])
+def test_an_id_wins_over_an_alias_that_reads_the_same_however_spelled(spelling: str) -> None:
+    catalog = Catalog(
+        1,
+        "",
+        (
+            Skill("statistics", "Statistics", "knowledge"),
+            Skill("empathy", "Empathy", "human", "", ("Statistics",)),
+        ),
+        (role("x", statistics=3, empathy=5),),
+    )
+    assert find_skill(catalog, spelling).id == "statistics"

@@ -343,3 +343,12 @@ def test_match_shows_the_best_ten_unless_told_otherwise(tmp_path: Path) -> None:
     assert three == every[:3]
     coverages = [m["coverage"] for m in every]
     assert coverages == sorted(coverages, reverse=True)
+
+
+def test_match_table_says_when_it_shows_only_the_best(tmp_path: Path) -> None:
+    data = catalog_data()
+    r = invoke("--data", str(write_json(tmp_path / "c.json", data)), "match", "empathy", "-n", "2")
+    assert r.exit_code == 0, r.output
+    assert "The best 2 of 3 roles" in r.stdout
+    r = invoke("--data", str(tmp_path / "c.json"), "match", "empathy")
+    assert "The best" not in r.stdout

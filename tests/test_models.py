@@ -238,3 +238,31 @@ def test_a_blank_title_is_as_empty_as_an_empty_one(blank: str) -> None:
 
 def test_text_with_letters_around_spaces_is_fine() -> None:
     assert problems_in(_mutated(lambda d: d["roles"][1].update(title="  Dev Ops  "))) == []
+
+
+def test_names_without_letters_still_collide_and_still_name_their_role(tmp_path: Path) -> None:
+    def both_question_marks(d: dict[str, Any]) -> None:
+        d["roles"][0]["title"] = "???"
+        d["roles"][1]["title"] = "? ? ?"
+
+    problems = problems_in(_mutated(both_question_marks))
+    assert [p.location for p in problems] == ["roles[1].title"]
+    path = write_json(tmp_path / "c.json", _mutated(lambda d: d["roles"][0].update(title="???")))
+    r = invoke("--data", str(path), "show", "???", "--json")
+    assert r.exit_code == 0, r.output
+
+
+def test_an_onet_code_needs_ascii_digits() -> None:
+    problems = problems_in(_mutated(lambda d: d["roles"][0].update(onet_soc_code="١٥-٢٠٥١.٠١")))
+    assert [p.location for p in problems] == ["roles[0].onet_soc_code"]
+
+
+def test_a_whole_number_written_with_a_decimal_point_is_an_integer(tmp_path: Path) -> None:
+    import json
+
+    data = _mutated(lambda d: d["roles"][0]["skills"][0].update(importance=4.0))
+    assert problems_in(data) == []
+    path = write_json(tmp_path / "c.json", data)
+    role = json.loads(invoke("--data", str(path), "show", "analyst", "--json").stdout)
+    assert role["skills"][0]["importance"] == 4
+    assert isinstance(role["skills"][0]["importance"], int)

@@ -132,7 +132,8 @@ def _role(d: Mapping[str, Any]) -> Role:
         id=d["id"],
         title=d["title"],
         summary=d["summary"],
-        skills=tuple(RoleSkill(s["id"], s["importance"]) for s in d["skills"]),
+        # int(): 4.0 is a valid importance (models.Whole), and it is shown as 4.
+        skills=tuple(RoleSkill(s["id"], int(s["importance"])) for s in d["skills"]),
         aliases=tuple(d.get("aliases", ())),
         responsibilities=tuple(d.get("responsibilities", ())),
         human_edge=tuple(d.get("human_edge", ())),

@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
@@ -27,12 +28,23 @@ from .names import normalize
 
 SCHEMA_VERSION = 1
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-SOC_PATTERN = r"^\d{2}-\d{4}\.\d{2}$"
+SOC_PATTERN = r"^[0-9]{2}-[0-9]{4}\.[0-9]{2}$"  # ASCII digits: \d would take any script's
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 BLANK_PATTERN = r"\S"
 #: Non-empty, and not only white space: a title of "   " is as empty as "".
 Text = Annotated[str, StringConstraints(min_length=1, pattern=BLANK_PATTERN)]
+
+
+def _whole_number(value: object) -> object:
+    """4.0 is the integer 4, as JSON Schema has it; 4.5, "4" and true stay what they are."""
+    if type(value) is float and value.is_integer():
+        return int(value)
+    return value
+
+
+#: An integer, written 4 or 4.0 (JSON does not tell them apart; the printed schema neither).
+Whole = Annotated[int, BeforeValidator(_whole_number)]
 
 
 class _Strict(BaseModel):
@@ -54,7 +66,7 @@ class RoleSkillModel(_Strict):
     """A skill a role needs."""
 
     id: Slug = Field(description="The id of a skill in `skills`.")
-    importance: int = Field(ge=1, le=5, description="1-5, 5 = essential (O*NET-like scale).")
+    importance: Whole = Field(ge=1, le=5, description="1-5, 5 = essential (O*NET-like scale).")
 
 
 class ExposureModel(_Strict):

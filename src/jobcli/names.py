@@ -30,9 +30,19 @@ def normalize(name: str) -> str:
     if name.isascii():
         # The same result, without a loop in Python: NFKC leaves ASCII alone, and its
         # casefold is lower(). A large catalog has tens of thousands of names to index.
-        return name.lower().encode("ascii").translate(None, _ASCII_PUNCTUATION).decode("ascii")
-    folded = unicodedata.normalize("NFKC", name).casefold()
-    return "".join(ch for ch in folded if ch.isalnum())
+        key = name.lower().encode("ascii").translate(None, _ASCII_PUNCTUATION).decode("ascii")
+    else:
+        key = "".join(ch for ch in unicodedata.normalize("NFKC", name).casefold() if ch.isalnum())
+    return key or _symbols_only(name)
+
+
+def _symbols_only(name: str) -> str:
+    """The key of a name with no letter or digit ("???"): casefolded, white space dropped.
+
+    Such a name is still a name: it must find its role and must not be given to two.
+    It cannot equal the key of a name with letters, which holds letters and digits only.
+    """
+    return "".join(unicodedata.normalize("NFKC", name).casefold().split())
 
 
 #: As above, but keeping the newlines that separate names in :func:`normalize_all`.
@@ -52,7 +62,8 @@ def normalize_all(names: list[str]) -> list[str]:
     # All ASCII, and no name holding a newline of its own (it would split in two).
     if joined.isascii() and joined.count("\n") == len(names) - 1:
         folded = joined.lower().encode("ascii")
-        return folded.translate(None, _ASCII_PUNCTUATION_BUT_NEWLINE).decode("ascii").split("\n")
+        keys = folded.translate(None, _ASCII_PUNCTUATION_BUT_NEWLINE).decode("ascii").split("\n")
+        return [key or _symbols_only(name) for key, name in zip(keys, names, strict=True)]
     return [normalize(name) for name in names]
 
 
@@ -91,6 +102,10 @@ class NameIndex(Generic[T]):
         keys = self._exact.get(norm, []) if norm else []
         if not keys and norm:
             keys = self._prefix_matches(norm)
+        if len(keys) > 1:
+            # An id beats another item's name or alias that reads the same ("statistics"
+            # the skill over an alias "Statistics"), however the query is spelled.
+            keys = [k for k in keys if normalize(k) == norm] or keys
         if len(keys) == 1:
             return self._items[keys[0]]
         if keys:

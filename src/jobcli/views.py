@@ -406,6 +406,13 @@ def match_view(
     names = Text("Your skills: ", style="dim")
     names.append(safe(", ".join(given)))
     parts: list[RenderableType] = [names, table]
+    if len(matches) < len(catalog.roles):
+        parts.append(
+            Text(
+                f"The best {len(matches)} of {len(catalog.roles)} roles; -n N or --all shows more.",
+                style="dim",
+            )
+        )
     if exposure:
         parts.append(
             Text(
