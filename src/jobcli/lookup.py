@@ -60,7 +60,12 @@ def find_skill(catalog: Catalog, name: str) -> Skill:
 
 
 def complete_names(data: Path | None, kind: str, incomplete: str) -> list[str]:
-    """Ids of the roles or skills whose names start with ``incomplete``; [] on any error."""
+    """Ids of the roles or skills that start with ``incomplete``; [] on any error.
+
+    Ids are what completion writes (a title would need quoting), and Typer keeps only
+    the candidates that start with what was typed, so no name index is needed: that
+    keeps completion, which runs on every TAB, as fast as ``show ROLE --json``.
+    """
     from .cache import load_catalog_cached
     from .errors import CatalogError
 
@@ -68,5 +73,5 @@ def complete_names(data: Path | None, kind: str, incomplete: str) -> list[str]:
         catalog = load_catalog_cached(data)
     except CatalogError:
         return []
-    index = role_index(catalog) if kind == "role" else skill_index(catalog)
-    return sorted(index.keys_starting_with(incomplete))
+    ids = catalog.role_by_id if kind == "role" else catalog.skill_by_id
+    return sorted(key for key in ids if key.startswith(incomplete))

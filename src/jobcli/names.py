@@ -144,10 +144,3 @@ class NameIndex(Generic[T]):
                 if norm in name:
                     keys.extend(k for k in name_keys if k not in keys)
         return keys[:limit]
-
-    def keys_starting_with(self, incomplete: str) -> list[str]:
-        """Keys any of whose names start with ``incomplete`` (for completion)."""
-        norm = normalize(incomplete)
-        if not norm:
-            return list(self._items)
-        return self._prefix_matches(norm)
