@@ -42,6 +42,7 @@ class Glyphs:
         self.check = "✓" if unicode else "+"
         self.cross = "✗" if unicode else "-"
         self.arrow = "→" if unicode else "->"
+        self.dot = "·" if unicode else "."
 
 
 def data(value: str, style: str = "") -> Text:
@@ -242,7 +243,7 @@ def compare_view(
     title.append(safe(a.title), style="bold cyan")
     title.append("  vs  ", style="dim")
     title.append(safe(b.title), style="bold magenta")
-    table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), title=title)
+    table = Table(box=box.SIMPLE_HEAD, padding=(0, 1))
     table.add_column(
         Text(safe(a.id), style="cyan"), justify="right", no_wrap=True, min_width=9, max_width=22
     )
@@ -296,7 +297,7 @@ def compare_view(
         f"{len(comparison.only.get(b.id, [])) if a.id != b.id else 0} only in {safe(b.id)}",
         style="dim",
     )
-    return Group(table, summary, counts)
+    return Group(title, table, summary, counts)
 
 
 # skills -------------------------------------------------------------------------------------
@@ -356,7 +357,7 @@ def skills_matrix_view(
             cells.append(
                 Text(f" {value} ", style=shades[value])
                 if value
-                else Text(" · " if glyphs.full == "█" else " . ", style="dim")
+                else Text(f" {glyphs.dot} ", style="dim")
             )
         cells.append(Text(str(len(use.roles))))
         table.add_row(*cells)
