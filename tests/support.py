@@ -93,3 +93,46 @@ def jobcli_command() -> list[str]:
         return [str(script)]
     found = shutil.which("jobcli")
     return [found] if found else [sys.executable, "-m", "jobcli"]
+
+
+#: A view of every command that reads the catalog, with arguments valid in the bundled one.
+BUNDLED_VIEWS: dict[str, list[str]] = {
+    "list": ["list"],
+    "show": ["show", "data-scientist"],
+    "compare": ["compare", "ux-designer", "software-engineer"],
+    "skills": ["skills"],
+    "match": ["match", "programming", "critical thinking", "statistics"],
+    "gap": ["gap", "software-engineer", "data-scientist"],
+    "validate": ["validate"],
+}
+
+
+def read_terminal(master: int, proc: Any, timeout: float = 60) -> bytes:
+    """Everything a child wrote to the pseudo-terminal ``master`` until it closed it.
+
+    Closes ``master``. The caller has closed its copy of the other end, so the read
+    ends with EOF or EIO once the child is gone; ``timeout`` bounds a hung child.
+    """
+    import os
+    import select
+    import time
+
+    chunks: list[bytes] = []
+    deadline = time.monotonic() + timeout
+    try:
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([master], [], [], 1.0)
+            if not ready:
+                if proc.poll() is not None:
+                    break
+                continue
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # EIO: the child closed the terminal
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+    finally:
+        os.close(master)
+    return b"".join(chunks)

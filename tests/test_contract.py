@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support import catalog_data, jobcli_command, write_json
+from support import BUNDLED_VIEWS, catalog_data, jobcli_command, read_terminal, write_json
 
 JOBCLI = jobcli_command()
 
@@ -161,20 +161,11 @@ def run_pty(home: Path, *args: str, env: dict[str, str] | None = None) -> Result
         stderr=subprocess.PIPE,
     )
     os.close(slave)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(master, 65536)
-        except OSError:  # EIO: the child closed the terminal
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    os.close(master)
+    output = read_terminal(master, proc)
     assert proc.stderr is not None
     err = proc.stderr.read().decode("utf-8", "replace")
     proc.wait(timeout=30)
-    out = b"".join(chunks).decode("utf-8", "replace").replace("\r\n", "\n")
+    out = output.decode("utf-8", "replace").replace("\r\n", "\n")
     result = Result(list(args), proc.returncode, out, err)
     assert "Traceback (most recent call last)" not in err, str(result)
     return result
@@ -307,15 +298,7 @@ def test_relative_data_path_is_read_from_the_current_directory(home: Path) -> No
 # --------------------------------------------------------------------------- commands and --json
 
 #: Every command that reads the catalog, with arguments valid in the bundled catalog.
-CATALOG_COMMANDS = {
-    "list": ["list"],
-    "show": ["show", "data-scientist"],
-    "compare": ["compare", "ux-designer", "software-engineer"],
-    "skills": ["skills"],
-    "match": ["match", "programming", "critical thinking", "statistics"],
-    "gap": ["gap", "software-engineer", "data-scientist"],
-    "validate": ["validate"],
-}
+CATALOG_COMMANDS = BUNDLED_VIEWS
 
 
 @pytest.mark.parametrize("command", sorted(CATALOG_COMMANDS))
@@ -1245,15 +1228,7 @@ def test_ctrl_c_exits_130_with_one_line_and_no_traceback(home: Path) -> None:
 # --------------------------------------------------------------------------- output
 
 
-TEXT_VIEWS = {
-    "list": ["list"],
-    "show": ["show", "data-scientist"],
-    "compare": ["compare", "ux-designer", "software-engineer"],
-    "skills": ["skills"],
-    "match": ["match", "programming", "critical thinking", "statistics"],
-    "gap": ["gap", "software-engineer", "data-scientist"],
-    "validate": ["validate"],
-}
+TEXT_VIEWS = BUNDLED_VIEWS
 
 
 @pytest.mark.parametrize("view", sorted(TEXT_VIEWS))

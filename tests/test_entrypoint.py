@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from support import catalog_data, jobcli_command, write_json
+from support import catalog_data, jobcli_command, read_terminal, write_json
 
 
 def run(
@@ -166,17 +166,8 @@ def test_json_is_compact_into_a_pipe_and_indented_on_a_terminal(tmp_path: Path) 
         stderr=subprocess.PIPE,
     )
     os.close(follower)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:  # the terminal closed: the program has ended
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    os.close(leader)
+    output = read_terminal(leader, proc)
     assert proc.wait(timeout=60) == 0
-    shown = b"".join(chunks).decode().replace("\r\n", "\n")
+    shown = output.decode().replace("\r\n", "\n")
     assert shown.startswith('{\n  "id": "ux-designer"')
     assert json.loads(shown) == json.loads(piped.stdout)

@@ -11,19 +11,10 @@ import os
 from pathlib import Path
 
 import pytest
-from support import invoke
+from support import BUNDLED_VIEWS, invoke
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
-VIEWS = {
-    "list": ["list"],
-    "show": ["show", "data-scientist"],
-    "compare": ["compare", "ux-designer", "software-engineer"],
-    "skills": ["skills"],
-    "skills-matrix": ["skills", "--matrix"],
-    "match": ["match", "programming", "critical thinking", "statistics"],
-    "gap": ["gap", "software-engineer", "data-scientist"],
-    "validate": ["validate"],
-}
+VIEWS = {**BUNDLED_VIEWS, "skills-matrix": ["skills", "--matrix"]}
 
 
 @pytest.mark.parametrize("name", sorted(VIEWS))

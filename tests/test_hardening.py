@@ -29,7 +29,7 @@ from hostile import (
     unicode_catalog,
     write_hostile_catalog,
 )
-from support import catalog_data, jobcli_command, write_json
+from support import catalog_data, jobcli_command, read_terminal, write_json
 
 from jobcli.catalog import MAX_CATALOG_BYTES
 from jobcli.safetext import safe
@@ -118,7 +118,6 @@ def run_tty(*args: str, env: dict[str, str] | None = None, columns: int = 100) -
     """``jobcli ARGS`` with stdout and stderr on one pseudo-terminal (``Run.stdout`` holds both)."""
     import fcntl  # POSIX only, like pseudo-terminals
     import pty
-    import select
     import struct
     import termios
     import tty
@@ -136,26 +135,9 @@ def run_tty(*args: str, env: dict[str, str] | None = None, columns: int = 100) -
         )
     finally:
         os.close(slave)
-    chunks: list[bytes] = []
-    deadline = time.monotonic() + 60
-    try:
-        while time.monotonic() < deadline:
-            ready, _, _ = select.select([master], [], [], 1.0)
-            if not ready:
-                if proc.poll() is not None:
-                    break
-                continue
-            try:
-                chunk = os.read(master, 65536)
-            except OSError:  # EIO: the child closed the terminal
-                break
-            if not chunk:
-                break
-            chunks.append(chunk)
-    finally:
-        os.close(master)
+    output = read_terminal(master, proc)
     code = proc.wait(timeout=60)
-    return Run(code, b"".join(chunks), b"")
+    return Run(code, output, b"")
 
 
 # What may reach a terminal: jobcli's own SGR colour sequences, nothing else that controls it.
