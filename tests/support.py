@@ -95,6 +95,17 @@ def jobcli_command() -> list[str]:
     return [found] if found else [sys.executable, "-m", "jobcli"]
 
 
+#: The seven roles of the source article, in its order, as the bundled catalog names them.
+SEVEN_ROLES = [
+    "data-scientist",
+    "ethical-ai-specialist",
+    "cybersecurity-expert",
+    "ux-designer",
+    "software-engineer",
+    "ai-trainer-explainer",
+    "tech-policy-expert",
+]
+
 #: A view of every command that reads the catalog, with arguments valid in the bundled one.
 BUNDLED_VIEWS: dict[str, list[str]] = {
     "list": ["list"],

@@ -6,19 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
-from support import catalog_data, invoke, write_json
+from support import SEVEN_ROLES, catalog_data, invoke, write_json
 
 from jobcli import __version__
 
-SEVEN = [
-    "data-scientist",
-    "ethical-ai-specialist",
-    "cybersecurity-expert",
-    "ux-designer",
-    "software-engineer",
-    "ai-trainer-explainer",
-    "tech-policy-expert",
-]
+SEVEN = SEVEN_ROLES
 
 
 @pytest.fixture

@@ -27,19 +27,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support import BUNDLED_VIEWS, catalog_data, jobcli_command, read_terminal, write_json
+from support import (
+    BUNDLED_VIEWS,
+    SEVEN_ROLES,
+    catalog_data,
+    jobcli_command,
+    read_terminal,
+    write_json,
+)
 
 JOBCLI = jobcli_command()
 
-BUNDLED_IDS = [
-    "data-scientist",
-    "ethical-ai-specialist",
-    "cybersecurity-expert",
-    "ux-designer",
-    "software-engineer",
-    "ai-trainer-explainer",
-    "tech-policy-expert",
-]
+BUNDLED_IDS = SEVEN_ROLES
 
 #: The fields of a role in the catalog format (contract, "The catalog file").
 ROLE_FIELDS = {
