@@ -171,3 +171,31 @@ def test_json_is_compact_into_a_pipe_and_indented_on_a_terminal(tmp_path: Path) 
     shown = output.decode().replace("\r\n", "\n")
     assert shown.startswith('{\n  "id": "ux-designer"')
     assert json.loads(shown) == json.loads(piped.stdout)
+
+
+def test_install_completion_sets_up_bash(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    script = " ".join(f"'{part}'" for part in jobcli_command())
+    env = {**os.environ, "HOME": str(home), "SHELL": "/bin/bash"}
+    env.pop("JOBCLI_DATA", None)
+    # From bash, so that the shell jobcli detects is bash whoever runs the tests.
+    r = subprocess.run(
+        ["bash", "-c", f"{script} --install-completion"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert r.returncode == 0, r.stderr
+    installed = home / ".bash_completions" / "jobcli.sh"
+    assert "_jobcli_completion" in installed.read_text()
+    assert str(installed) in (home / ".bashrc").read_text()
+    check = subprocess.run(
+        ["bash", "-c", f"source '{installed}' && complete -p jobcli"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert "_jobcli_completion" in check.stdout
