@@ -78,15 +78,6 @@ def catalog_from_bytes(raw: bytes, origin: str) -> Catalog:
     return Catalog.from_dict(data)
 
 
-def check_catalog_bytes(raw: bytes, origin: str) -> list[Problem]:
-    """Every problem of ``raw`` as a catalog; empty when it is valid."""
-    try:
-        catalog_from_bytes(raw, origin)
-    except CatalogError as exc:
-        return exc.problems
-    return []
-
-
 def parse_json(raw: bytes, origin: str) -> Any:
     """Decode (UTF-8, a BOM allowed) and parse strict JSON: no duplicate keys, no NaN."""
     if raw.startswith(b"\xef\xbb\xbf"):
