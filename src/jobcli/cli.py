@@ -22,6 +22,7 @@ from . import __version__
 from .errors import CatalogError, ExitCode, NameLookupError
 from .fastparams import install as _install_fast_params
 from .output import emit_json, emit_view, fail, glyphs, message
+from .safetext import safe
 
 # Typer would import pydantic to coerce every parameter: the slowest part of a call.
 _install_fast_params()
@@ -99,19 +100,13 @@ def _main_options(
 
 
 def _report_catalog_error(exc: CatalogError) -> None:
-    origin = _origin_name(exc.origin)
+    origin = safe(exc.origin)
     if len(exc.problems) == 1 and not exc.problems[0].location:
         message(f"jobcli: error: {origin}: {exc.problems[0].message}")
         return
     message(f"jobcli: error: {origin} is not a valid catalog ({_count(exc.problems)}):")
     for p in exc.problems:
         message(f"  {p}" if p.location else f"  {p.message}")
-
-
-def _origin_name(origin: str) -> str:
-    from .safetext import safe
-
-    return safe(origin)
 
 
 def _count(problems: list[Any]) -> str:

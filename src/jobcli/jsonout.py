@@ -27,8 +27,11 @@ def dumps(document: Any, *, ascii_only: bool = False, pretty: bool = False) -> s
     return json.dumps(document, ensure_ascii=ascii_only, separators=(",", ":")) + "\n"
 
 
-def skill_entry(catalog: Catalog, role_skill: RoleSkill) -> dict[str, Any]:
-    """``{"id", "name", "kind", "importance"}`` for a skill as a role needs it."""
+def skill_entry(catalog: Catalog, role_skill: RoleSkill | SkillInRoles) -> dict[str, Any]:
+    """``{"id", "name", "kind", "importance"}`` for a skill as a role needs it.
+
+    In a comparison ``importance`` is the skill's importance in each role that has it.
+    """
     skill = catalog.skill_by_id[role_skill.id]
     return {
         "id": skill.id,
@@ -60,18 +63,13 @@ def role_object(catalog: Catalog, role: Role) -> dict[str, Any]:
     }
 
 
-def _skill_in_roles(catalog: Catalog, entry: SkillInRoles) -> dict[str, Any]:
-    skill = catalog.skill_by_id[entry.id]
-    return {"id": skill.id, "name": skill.name, "kind": skill.kind, "importance": entry.importance}
-
-
 def comparison_object(catalog: Catalog, comparison: Comparison) -> dict[str, Any]:
     """``{"roles", "shared", "only", "similarity"}``."""
     return {
         "roles": list(comparison.roles),
-        "shared": [_skill_in_roles(catalog, e) for e in comparison.shared],
+        "shared": [skill_entry(catalog, e) for e in comparison.shared],
         "only": {
-            role_id: [_skill_in_roles(catalog, e) for e in entries]
+            role_id: [skill_entry(catalog, e) for e in entries]
             for role_id, entries in comparison.only.items()
         },
         "similarity": {"jaccard": comparison.jaccard, "weighted": comparison.weighted},
