@@ -6,6 +6,7 @@ values, so the views and the JSON output can both be built from them.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections.abc import Collection, Iterable
 from typing import NamedTuple
@@ -107,16 +108,20 @@ def match_roles(
     With ``limit``, only the best ``limit`` roles, and only theirs are spelled out.
     """
     have = frozenset(have)
+    pool = list(roles)
     ranked = []
-    for role in roles:
-        held = [s.importance for s in role.skills if s.id in have]
-        total = sum(s.importance for s in role.skills)
-        score = sum(held) / total if total else 0.0
-        ranked.append((-score, -len(held), role.id, role))
-    ranked.sort(key=lambda entry: entry[:3])
-    if limit is not None:
-        ranked = ranked[:limit]
-    return [match_role(entry[3], have) for entry in ranked]
+    for at, role in enumerate(pool):
+        # One pass per role, no generators: this loop runs over every role of the catalog.
+        total = held = count = 0
+        for skill_id, importance in role.skills:
+            total += importance
+            if skill_id in have:
+                held += importance
+                count += 1
+        # The position last: it breaks ties of duplicate ids, so roles are never compared.
+        ranked.append((-held / total if total else 0.0, -count, role.id, at))
+    best = sorted(ranked) if limit is None else heapq.nsmallest(limit, ranked)
+    return [match_role(pool[entry[3]], have) for entry in best]
 
 
 class Gap(NamedTuple):

@@ -35,6 +35,7 @@ import stat
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -51,13 +52,13 @@ from .catalog import (
     catalog_from_bytes,
     read_catalog_bytes,
 )
-from .domain import Catalog, Exposure, Role, RoleSkill, Skill
+from .domain import Catalog, Details, Exposure, Role, RoleSkill, Skill
 
 #: The catalog schema this jobcli reads (``models.SCHEMA_VERSION``; a test keeps them equal,
 #: as importing models here would import pydantic on every call).
 SCHEMA_VERSION = 1
 #: Version of the layout written by :func:`encode_catalog`; bump it when that changes.
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 #: Modules whose code decides what a catalog validates to; their source is part of the key.
 _KEY_MODULES = ("cache.py", "catalog.py", "domain.py", "models.py", "names.py")
 #: The domain fields the codec below knows. If a domain class changes, the cache stays off
@@ -67,6 +68,7 @@ _CODEC_FIELDS = {
     Skill: ("id", "name", "kind", "description", "aliases"),
     RoleSkill: ("id", "importance"),
     Exposure: ("measure", "value", "source"),
+    Details: ("summary", "responsibilities", "human_edge", "ai_exposure", "related"),
     Role: (
         "id",
         "title",
@@ -215,7 +217,7 @@ def _read(slot: Path, key: dict[str, Any]) -> Catalog | None:
         # whoever can write to the user's cache directory can already act as the user.
         if written_for != key or stored.get("body_crc32") != zlib.crc32(body):
             return None
-        return decode_catalog(json.loads(body.decode("utf-8", "surrogatepass")))
+        return decode_catalog(body)
     except (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError):
         # Not JSON, or not our layout: a file from elsewhere, or damaged past the checksum.
         return None
@@ -229,8 +231,7 @@ def _write(slot: Path, key: dict[str, Any], catalog: Catalog) -> None:
 
     tmp: str | None = None
     try:
-        body = json.dumps(encode_catalog(catalog), ensure_ascii=False, separators=(",", ":"))
-        data = body.encode("utf-8", "surrogatepass")
+        data = encode_catalog(catalog)
         head = dict(key, body_crc32=zlib.crc32(data))
         slot.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=slot.parent, prefix=".catalog-", suffix=".tmp")
@@ -251,26 +252,37 @@ def _write(slot: Path, key: dict[str, Any], catalog: Catalog) -> None:
 
 # the compact layout -----------------------------------------------------------------------------
 #
-# [schema_version, source, skills, pairs, texts, roles]
-#   skill: [id, name, kind, description, aliases]
-#   pairs: flat [skill position, importance, ...]: each distinct skill-and-importance once
-#   texts: the distinct exposure measures and sources
-#   role:  [id, title, summary, skills, aliases, responsibilities, human_edge,
-#           onet_soc_code, ai_exposure, related]
-#     skills: positions in pairs; related: positions in roles
-#     ai_exposure: flat [measure position in texts, value, source position in texts, ...]
-# Lists instead of objects, numbers instead of repeated strings: parsing a large catalog's
-# cache costs about half of parsing the same data as objects, and the decoded catalog shares
-# its repeated values (an O*NET catalog has at most 35 x 5 distinct role skills).
+# The body is two parts, split at the first newline (JSON text holds none of its own):
+#
+# 1. The index, one JSON document: what every command reads of every role.
+#    [schema_version, source, skills, pairs, texts, roles, ends]
+#      skill: [id, name, kind, description, aliases]
+#      pairs: flat [skill position, importance, ...]: each distinct skill-and-importance once
+#      texts: the distinct exposure measures and sources
+#      role:  [id, title, skills, aliases, onet_soc_code]
+#        skills: positions in pairs
+#      ends:  where each role's details end in part 2 (byte offsets)
+# 2. The details of every role, one JSON array after another, not separated:
+#      [summary, responsibilities, human_edge, ai_exposure, related]
+#        ai_exposure: flat [measure position in texts, value, source position in texts, ...]
+#        related: positions in roles
+#
+# Lists instead of objects, numbers instead of repeated strings: parsing is about half as
+# costly, and the decoded catalog shares its repeated values (an O*NET catalog has at most
+# 35 x 5 distinct role skills). Part 2 is decoded a role at a time, when a command reads
+# one of that role's longer texts (Role.deferred): most of a large catalog's text is in
+# part 2, and a lookup, `match` or `show` reads it for a few roles only.
 
 
-def encode_catalog(catalog: Catalog) -> list[Any]:
-    """The catalog in the cache's compact layout (JSON-ready)."""
+def encode_catalog(catalog: Catalog) -> bytes:
+    """The catalog in the cache's compact layout (the body of a cache file)."""
     skill_at = {s.id: i for i, s in enumerate(catalog.skills)}
     role_at = {r.id: i for i, r in enumerate(catalog.roles)}
     pairs: dict[tuple[int, int], int] = {}
     texts: dict[str, int] = {}
     roles = []
+    details = bytearray()
+    ends = []
     for r in catalog.roles:
         needs = [pairs.setdefault((skill_at[s.id], s.importance), len(pairs)) for s in r.skills]
         exposure = [
@@ -286,56 +298,87 @@ def encode_catalog(catalog: Catalog) -> list[Any]:
             [
                 r.id,
                 r.title,
-                r.summary,
                 needs,
                 r.aliases,
-                r.responsibilities,
-                r.human_edge,
                 r.onet_soc_code,
-                exposure,
-                [role_at[other] for other in r.related],
             ]
         )
-    return [
+        related = [role_at[other] for other in r.related]
+        details += _dump([r.summary, r.responsibilities, r.human_edge, exposure, related])
+        ends.append(len(details))
+    index = [
         catalog.schema_version,
         catalog.source,
         [[s.id, s.name, s.kind, s.description, s.aliases] for s in catalog.skills],
         [n for pair in pairs for n in pair],
         list(texts),
         roles,
+        ends,
     ]
+    return _dump(index) + b"\n" + details
 
 
-def decode_catalog(data: list[Any]) -> Catalog:
-    """The catalog from :func:`encode_catalog`'s layout (after a JSON round trip)."""
-    schema_version, source, raw_skills, flat_pairs, texts, raw_roles = data
+def _dump(value: Any) -> bytes:
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.encode("utf-8", "surrogatepass")
+
+
+def _load(data: bytes) -> Any:
+    return json.loads(data.decode("utf-8", "surrogatepass"))
+
+
+def decode_catalog(body: bytes) -> Catalog:
+    """The catalog from :func:`encode_catalog`'s layout; roles read their details lazily.
+
+    Raises ValueError (or TypeError, KeyError, IndexError) for a body of another layout.
+    """
+    index, newline, details = body.partition(b"\n")
+    if not newline:
+        raise ValueError("no details part")
+    schema_version, source, raw_skills, flat_pairs, texts, raw_roles, ends = _load(index)
+    if len(ends) != len(raw_roles) or (ends[-1] if ends else 0) != len(details):
+        raise ValueError("the details part does not match the index")
     skills = tuple(Skill(i, n, k, d, tuple(a)) for i, n, k, d, a in raw_skills)
     pair = [
         RoleSkill(skills[flat_pairs[at]].id, flat_pairs[at + 1])
         for at in range(0, len(flat_pairs), 2)
     ]
-    ids = [r[0] for r in raw_roles]
+    reader = _DetailsReader(details, ends, texts, [r[0] for r in raw_roles])
     roles = tuple(
-        Role(
+        Role.deferred(
             rid,
             title,
-            summary,
             tuple(map(pair.__getitem__, needs)),
             tuple(aliases),
-            tuple(duties),
-            tuple(edge),
             soc,
-            tuple(
-                Exposure(texts[ex[at]], ex[at + 1], texts[ex[at + 2]])
-                for at in range(0, len(ex), 3)
-            )
-            if ex
-            else (),
-            tuple(map(ids.__getitem__, related)),
+            partial(reader.details, at),
         )
-        for rid, title, summary, needs, aliases, duties, edge, soc, ex, related in raw_roles
+        for at, (rid, title, needs, aliases, soc) in enumerate(raw_roles)
     )
     return Catalog(schema_version, source, skills, roles)
+
+
+class _DetailsReader:
+    """Decodes one role's details from part 2 of a cache body."""
+
+    __slots__ = ("data", "ends", "ids", "texts")
+
+    def __init__(self, data: bytes, ends: list[int], texts: list[str], ids: list[str]) -> None:
+        self.data = data
+        self.ends = ends
+        self.texts = texts
+        self.ids = ids
+
+    def details(self, at: int) -> Details:
+        start = self.ends[at - 1] if at else 0
+        summary, duties, edge, ex, related = _load(self.data[start : self.ends[at]])
+        texts = self.texts
+        exposure = tuple(
+            Exposure(texts[ex[i]], ex[i + 1], texts[ex[i + 2]]) for i in range(0, len(ex), 3)
+        )
+        return Details(
+            summary, tuple(duties), tuple(edge), exposure, tuple(map(self.ids.__getitem__, related))
+        )
 
 
 @contextmanager
