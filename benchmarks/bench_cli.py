@@ -16,6 +16,11 @@ so that a ``PYTHONDONTWRITEBYTECODE`` environment does not time the compiler.
 
 "As fast as show --json" (completion) is held to 1.05x: a 5% allowance for noise.
 
+Two cases are context, not targets: "floor + Rich's table" (Typer, Rich's console
+and table imported, an empty table printed), which every table view pays before
+its first row ("x rich" compares each command with it), and the 7-role ``match``
+table, against which the 2,000-role one shows what the roles themselves cost.
+
 Not part of the tests: timings depend on the machine, so nothing here passes
 or fails a build. Run it from the repository with the venv's Python:
 
@@ -43,7 +48,9 @@ from make_catalog import role_title  # noqa: E402  (the sibling script)
 from jobcli.onet_skills import slugify  # noqa: E402
 
 FLOOR = "floor: python -c 'import typer'"
+RICH_FLOOR = "floor + Rich's table"
 SHOW7 = "show data-scientist --json"
+MATCH7 = "match (table, piped)"
 
 
 @dataclass
@@ -96,18 +103,29 @@ def completion_env(words: str) -> dict[str, str]:
     }
 
 
+#: Import Typer and what Rich needs to print a table, and print an empty one into a pipe.
+RICH_TABLE = (
+    "import typer; from rich.console import Console; from rich.table import Table; "
+    "Console().print(Table('a', 'b'))"
+)
+
+
 def build_cases(jobcli: list[str], work: Path, sizes: list[int]) -> list[Case]:
     """The command lines of the issue's targets, over the bundled and synthetic catalogs."""
+    skills = ["programming", "critical-thinking", "writing"]
     cases = [
         Case(FLOOR, [sys.executable, "-c", "import typer"], short="floor"),
+        # What any command that prints a Rich table pays before its first row: not a target,
+        # the context for the ones that print tables.
+        Case(RICH_FLOOR, [sys.executable, "-c", RICH_TABLE], short="rich"),
         Case("jobcli --help", [*jobcli, "--help"]),
         Case(
             SHOW7, [*jobcli, "show", "data-scientist", "--json"], target=(FLOOR, 1.3), short="show7"
         ),
         Case("list (table, piped)", [*jobcli, "list"], target=(FLOOR, 1.5)),
+        Case(MATCH7, [*jobcli, "match", *skills], short="match7"),
         Case("complete role (bash)", jobcli, completion_env("jobcli show data"), (SHOW7, 1.05)),
     ]
-    skills = ["programming", "critical-thinking", "writing"]
     for n in sizes:
         path = work / f"roles-{n}.json"
         subprocess.run(
@@ -212,7 +230,7 @@ def report(cases: list[Case]) -> None:
         "paired = median of per-round ratios"
     )
     head = (
-        f"{'command':30} {'wall ms':>8} {'x floor':>7} {'paired':>6} {'cpu ms':>7} "
+        f"{'command':30} {'wall ms':>8} {'x floor':>7} {'paired':>6} {'x rich':>6} {'cpu ms':>7} "
         f"{'RSS MB':>6}  {'target':28} {'value':>6} {'paired':>6}"
     )
     print(head)
@@ -220,7 +238,8 @@ def report(cases: list[Case]) -> None:
     for c in cases:
         line = (
             f"{c.name:30} {med[c.name] * 1000:8.1f} {med[c.name] / med[FLOOR]:7.2f} "
-            f"{paired(c, floor):6.2f} {statistics.median(c.cpu) * 1000:7.1f} "
+            f"{paired(c, floor):6.2f} {med[c.name] / med[RICH_FLOOR]:6.2f} "
+            f"{statistics.median(c.cpu) * 1000:7.1f} "
             f"{max(c.rss_kb) / 1024:6.1f}"
         )
         if c.target is not None:
@@ -234,6 +253,16 @@ def report(cases: list[Case]) -> None:
             verdict = "met" if value <= limit else "NOT met"
             line += f"  {what + ': ' + verdict:28} {value:6.2f} {pair:6.2f}"
         print(line)
+    print(
+        "x rich: against the floor plus importing Rich and printing an empty table "
+        f"({med[RICH_FLOOR] / med[FLOOR]:.2f} x floor)."
+    )
+    for name, c in by_name.items():
+        if name.endswith("] match (table, piped)"):
+            print(
+                f"{name} / 7-role {MATCH7}: {med[name] / med[MATCH7]:.2f} "
+                f"(paired {paired(c, by_name[MATCH7]):.2f}): what the roles add to the table"
+            )
 
 
 if __name__ == "__main__":

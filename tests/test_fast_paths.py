@@ -3,6 +3,8 @@
 - Typer coerces jobcli's parameters without pydantic (``jobcli.fastparams``):
   same values, same errors, as Typer's own adapters.
 - Names are normalised in bulk (``names.normalize_all``): as ``normalize``, name by name.
+- ``main`` builds only the command a call runs (``cli._app_for``): same output, same
+  exit code and same completions as the whole app.
 """
 
 from __future__ import annotations
@@ -16,9 +18,10 @@ import pytest
 import typer
 from hypothesis import given
 from hypothesis import strategies as st
+from typer.testing import CliRunner
 
 from jobcli import fastparams
-from jobcli.cli import app
+from jobcli.cli import _app_for, app
 from jobcli.names import normalize, normalize_all
 
 # parameters ------------------------------------------------------------------------------------
@@ -111,3 +114,98 @@ NAME_CHARS = st.sampled_from(
 @given(st.lists(st.text(NAME_CHARS, max_size=12) | st.text(max_size=6), max_size=8))
 def test_normalize_all_is_normalize_name_by_name(names: list[str]) -> None:
     assert normalize_all(names) == [normalize(name) for name in names]
+
+
+# only the command a call runs -------------------------------------------------------------------
+
+COMMANDS = ["list", "show", "compare", "skills", "match", "gap", "validate", "schema", "import"]
+
+
+def run(the_app: typer.Typer, args: list[str], env: dict[str, str] | None = None) -> Any:
+    result = CliRunner().invoke(the_app, args, env=env, prog_name="jobcli")
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        *[[name, "--help"] for name in COMMANDS],
+        *[[name] for name in COMMANDS],
+        ["list"],
+        ["show", "data-scientist", "--json"],
+        ["show", "no-such-role"],
+        ["list", "--bogus"],
+        ["--data", "missing.json", "list"],
+        ["--data=missing.json", "show", "x"],
+        ["match", "programming", "-n", "0"],
+        ["import", "onet", "--help"],
+    ],
+)
+def test_the_pruned_app_answers_as_the_whole_app(args: list[str]) -> None:
+    only = _app_for(args)
+    assert only is not app, "a call that names a command builds only that command"
+    assert run(only, args) == run(app, args)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [[], ["--help"], ["--version"], ["lst"], ["--data"], ["--data", "x"], ["-h", "list"]],
+)
+def test_help_version_and_unknown_commands_get_the_whole_app(args: list[str]) -> None:
+    assert _app_for(args) is app
+
+
+def bash(line: str) -> dict[str, str]:
+    words = line.split()
+    cword = len(words) if line.endswith(" ") else len(words) - 1
+    return {"_JOBCLI_COMPLETE": "complete_bash", "COMP_WORDS": line, "COMP_CWORD": str(cword)}
+
+
+def zsh(line: str) -> dict[str, str]:
+    return {"_JOBCLI_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": line}
+
+
+@pytest.mark.parametrize("shell", [bash, zsh])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "jobcli ",
+        "jobcli sh",
+        "jobcli show",
+        "jobcli show ",
+        "jobcli show da",
+        "jobcli --data x show da",
+        "jobcli compare data-scientist u",
+        "jobcli match prog",
+        "jobcli import ",
+        "jobcli import o",
+        "jobcli show --js",
+    ],
+)
+def test_completion_is_the_same_with_the_pruned_app(
+    shell: Any, line: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    env = shell(line)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)  # _app_for reads the process's environment
+    expected = run(app, [], env)
+    assert expected[1], "the case completes something"
+    assert run(_app_for([]), [], env) == expected
+
+
+@pytest.mark.parametrize(
+    ("env", "pruned"),
+    [
+        (bash("jobcli show da"), True),
+        (zsh("jobcli --data x show da"), True),
+        (bash("jobcli sh"), False),
+        (zsh("jobcli show"), False),  # "show" may yet become "showcase": all commands
+        ({"_JOBCLI_COMPLETE": "source_bash"}, False),
+    ],
+)
+def test_completion_prunes_only_once_the_command_is_typed(
+    env: dict[str, str], pruned: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    assert (_app_for([]) is not app) == pruned

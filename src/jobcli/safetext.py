@@ -14,13 +14,11 @@ import re
 # C0 controls (tab and newline included: a name never holds them), DEL, C1
 # controls, the bidi marks, embeddings, overrides and isolates, the line and
 # paragraph separators, and lone surrogates (which no encoder can write).
-_UNSAFE = re.compile(
+_UNSAFE = (
     "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 )
 # The same, less C0: JSON text already escapes C0 inside strings, and its newlines are layout.
-_UNSAFE_IN_JSON = re.compile(
-    "[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
-)
+_UNSAFE_IN_JSON = "[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 
 
 def _visible(match: re.Match[str]) -> str:
@@ -30,7 +28,9 @@ def _visible(match: re.Match[str]) -> str:
 
 def safe(text: str) -> str:
     """``text`` with every control or bidi character shown as a visible escape."""
-    return _UNSAFE.sub(_visible, text)
+    if text.isascii() and text.isprintable():  # no control: the common case, at C speed
+        return text
+    return re.sub(_UNSAFE, _visible, text)  # compiled on first use, then cached by re
 
 
 def safe_json(document: str) -> str:
@@ -39,4 +39,6 @@ def safe_json(document: str) -> str:
     Inside a JSON string the escape is the same value, so the document parses to
     the same data; outside strings these characters never occur.
     """
-    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", document)
+    if document.isascii() and "\x7f" not in document:  # nothing to escape
+        return document
+    return re.sub(_UNSAFE_IN_JSON, lambda m: f"\\u{ord(m.group()):04x}", document)
