@@ -17,7 +17,8 @@ A cache file is a hit only when its key matches the key of this call:
 Anything else — a missing, truncated, corrupt, foreign or stale file — is a
 miss: the catalog is validated again and the cache rewritten. The file is
 JSON (data only: unlike pickle, loading it cannot run code), in a compact
-positional layout that parses several times faster than the catalog itself,
+positional layout that parses several times faster than the catalog itself
+(and whose roles decode their longer texts only when a command reads them),
 and holds a checksum of its body so that a damaged file is never half-read.
 
 Where: ``$XDG_CACHE_HOME/jobcli`` (default ``~/.cache/jobcli``), one file per
@@ -184,7 +185,7 @@ def _code_fingerprint() -> str:
 
 
 def _fields(cls: type) -> tuple[str, ...]:
-    """A named tuple's fields; the attributes (slots) of Catalog."""
+    """The fields of a named tuple or a Role; the attributes (slots) of Catalog."""
     fields: tuple[str, ...] = getattr(cls, "_fields", None) or tuple(
         sorted(getattr(cls, "__slots__", ()))
     )
