@@ -12,6 +12,7 @@ import os
 import stat
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -184,7 +185,13 @@ def test_a_cache_written_for_other_code_is_not_used(
 
 @pytest.mark.parametrize(
     ("field", "value"),
-    [("format", -1), ("jobcli", "0.0.0-other"), ("schema", 99), ("catalog_blake2b", "0" * 128)],
+    [
+        ("format", -1),
+        ("jobcli", "0.0.0-other"),
+        ("schema", 99),
+        ("pydantic", "1.10.0"),
+        ("catalog_blake2b", "0" * 128),
+    ],
 )
 def test_a_cache_file_of_another_version_or_catalog_is_rebuilt(
     cache_home: Path, catalog_file: Path, monkeypatch: pytest.MonkeyPatch, field: str, value: Any
@@ -328,6 +335,21 @@ def test_the_cache_file_is_private_and_no_temporary_file_is_left(
     assert slot.suffix == ".json"
 
 
+def test_a_miss_removes_temporary_files_that_crashed_writes_left(
+    cache_home: Path, catalog_file: Path
+) -> None:
+    directory = cache_home / "jobcli"
+    directory.mkdir(parents=True)
+    stale, fresh = directory / ".catalog-old.tmp", directory / ".catalog-new.tmp"
+    for leftover in (stale, fresh):
+        leftover.write_text("half a cache file")
+    two_hours_ago = time.time() - 2 * 3600
+    os.utime(stale, (two_hours_ago, two_hours_ago))
+    cache.load_catalog_cached(catalog_file)  # a miss: validates and writes
+    assert not stale.exists()
+    assert fresh.exists(), "another call may be writing it right now"
+
+
 def test_nothing_is_written_beside_the_catalog(cache_home: Path, catalog_file: Path) -> None:
     before = sorted(catalog_file.parent.iterdir())
     cache.load_catalog_cached(catalog_file)
@@ -438,6 +460,12 @@ def test_a_hit_does_not_import_pydantic(cache_home: Path, catalog_file: Path) ->
 
 
 # the cache keeps up with the code ---------------------------------------------------------------
+
+
+def test_the_key_holds_the_installed_pydantic_version() -> None:
+    import pydantic
+
+    assert cache.cache_key("x")["pydantic"] == pydantic.VERSION
 
 
 def test_schema_version_is_the_models() -> None:

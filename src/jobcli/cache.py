@@ -9,7 +9,8 @@ A cache file is a hit only when its key matches the key of this call:
 
 - the BLAKE2b hash of the catalog file's bytes (not its size or mtime: an edit
   that keeps both must still be seen),
-- the jobcli version, the catalog schema version and the cache layout,
+- the jobcli version, the catalog schema version, the cache layout and the
+  version of pydantic, which does much of the validating,
 - a hash of the modules whose code decides the validated result (parsing,
   validation, the domain classes, this codec), so a development edit to a
   rule cannot be served stale under an unchanged version.
@@ -32,6 +33,7 @@ from __future__ import annotations
 import gc
 import json
 import os
+import re
 import stat
 import zlib
 from collections.abc import Iterator
@@ -168,6 +170,7 @@ def cache_key(catalog_digest: str) -> dict[str, Any]:
         "jobcli": __version__,
         "schema": SCHEMA_VERSION,
         "code": _code_fingerprint(),
+        "pydantic": _pydantic_version(),
         "catalog_blake2b": catalog_digest,
     }
 
@@ -182,6 +185,26 @@ def _code_fingerprint() -> str:
             digest.update(b"?")
     digest.update(repr([(c.__name__, _fields(c)) for c in _CODEC_FIELDS]).encode())
     return digest.hexdigest()
+
+
+def _pydantic_version() -> str:
+    """The installed pydantic's version: validation is its code as much as ours.
+
+    Read from its ``version.py``, not imported: importing pydantic is what the cache
+    saves. If that file cannot be found or read, "?" (the rest of the key still holds).
+    """
+    from importlib.util import find_spec
+
+    try:
+        spec = find_spec("pydantic")
+        origin = spec.origin if spec is not None else None
+        if origin is None:
+            return "?"
+        text = Path(origin).with_name("version.py").read_text(encoding="utf-8")
+    except (ImportError, ValueError, OSError):
+        return "?"
+    found = re.search(r"""^VERSION = ['"]([^'"]+)['"]""", text, re.MULTILINE)
+    return found.group(1) if found else blake2b(text.encode()).hexdigest()
 
 
 def _fields(cls: type) -> tuple[str, ...]:
@@ -241,6 +264,7 @@ def _write(slot: Path, key: dict[str, Any], catalog: Catalog) -> None:
             handle.write(data)
         os.replace(tmp, slot)
         tmp = None
+        _sweep_stale_temporaries(slot.parent)
     except Exception:  # full disk, read-only home, a bug in the codec: never the user's problem
         pass
     finally:
@@ -249,6 +273,23 @@ def _write(slot: Path, key: dict[str, Any], catalog: Catalog) -> None:
                 os.unlink(tmp)
             except OSError:
                 pass
+
+
+#: A temporary file this old was left by a write that crashed, not one under way.
+STALE_TEMPORARY_SECONDS = 3600
+
+
+def _sweep_stale_temporaries(directory: Path) -> None:
+    """Remove what writes killed mid-way (power cut, SIGKILL) left behind; only on a miss."""
+    import time
+
+    now = time.time()
+    for leftover in directory.glob(".catalog-*.tmp"):
+        try:
+            if now - leftover.lstat().st_mtime > STALE_TEMPORARY_SECONDS:
+                leftover.unlink()
+        except OSError:
+            pass
 
 
 # the compact layout -----------------------------------------------------------------------------
