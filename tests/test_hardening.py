@@ -435,7 +435,11 @@ def test_a_pipe_closed_midway_through_a_large_output_ends_quietly(
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
-@pytest.mark.parametrize("args", [("list",), ("list", "--json")], ids=" ".join)
+@pytest.mark.parametrize(
+    "args",
+    [("list",), ("list", "--json"), ("--help",), ("--version",), ("gap", "--help")],
+    ids=" ".join,
+)
 def test_a_full_disk_is_an_error_not_a_bug(args: tuple[str, ...]) -> None:
     with open("/dev/full", "wb") as full:
         proc = subprocess.run(

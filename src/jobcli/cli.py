@@ -22,7 +22,15 @@ import typer
 from . import __version__
 from .errors import CatalogError, ExitCode, NameLookupError
 from .fastparams import install as _install_fast_params
-from .output import emit_json, emit_view, fail, glyphs, message
+from .output import (
+    emit_json,
+    emit_view,
+    fail,
+    glyphs,
+    is_output_error,
+    message,
+    output_failed,
+)
 from .safetext import safe
 
 # Typer would import pydantic to coerce every parameter: the slowest part of a call.
@@ -542,11 +550,24 @@ def main() -> None:
     except Interrupted:
         message("jobcli: interrupted")
         sys.exit(ExitCode.INTERRUPTED)
+    except OSError as exc:
+        if debug:
+            raise
+        # Click writes help, usage and --version itself: a full disk or a closed stdout
+        # there is an output error, as anywhere else; any other OSError is a bug.
+        if is_output_error(exc):
+            sys.exit(output_failed(exc))
+        _internal_error(exc)
     except Exception as exc:
         if debug:
             raise
-        message(
-            f"jobcli: internal error: {type(exc).__name__}: {exc}\n"
-            "This is a bug; run again with JOBCLI_DEBUG=1 and report the traceback."
-        )
-        sys.exit(ExitCode.INTERNAL)
+        _internal_error(exc)
+
+
+def _internal_error(exc: Exception) -> NoReturn:
+    """A bug: a short message and exit 70 (JOBCLI_DEBUG=1 shows the traceback instead)."""
+    message(
+        f"jobcli: internal error: {type(exc).__name__}: {exc}\n"
+        "This is a bug; run again with JOBCLI_DEBUG=1 and report the traceback."
+    )
+    sys.exit(ExitCode.INTERNAL)

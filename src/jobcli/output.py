@@ -41,12 +41,40 @@ def write_stdout(text: str) -> None:
 
 
 def _write_failed(exc: OSError) -> NoReturn:
+    raise typer.Exit(output_failed(exc)) from None
+
+
+def output_failed(exc: OSError) -> ExitCode:
+    """Stdout could not be written: say so unless its reader left; the exit code to use."""
     _silence_stdout()
     if isinstance(exc, BrokenPipeError):  # the reader went away (`| head`): not an error
-        raise typer.Exit(ExitCode.OK) from None
+        return ExitCode.OK
     # A full disk, a closed descriptor: say so, it is not a bug.
     message(f"jobcli: error: cannot write the output: {exc.strerror or exc}")
-    raise typer.Exit(ExitCode.OUTPUT_ERROR) from None
+    return ExitCode.OUTPUT_ERROR
+
+
+#: What writing, not reading, fails with: the disk or quota is full, the file too large,
+#: the descriptor closed, the device gone. jobcli writes only stdout and stderr, and
+#: its cache, whose failures never leave it.
+_WRITE_ERRNOS = frozenset(
+    getattr(errno, name)
+    for name in ("ENOSPC", "EDQUOT", "EFBIG", "EBADF", "EIO")
+    if hasattr(errno, name)
+)
+
+
+def is_output_error(exc: OSError) -> bool:
+    """Whether ``exc``, escaped from a write jobcli did not make itself (Click's help,
+    usage and --version), is stdout failing rather than a bug."""
+    if isinstance(exc, BrokenPipeError) or exc.errno in _WRITE_ERRNOS:
+        return True
+    try:  # anything still waiting for stdout shows whether it can take it
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except (OSError, ValueError):
+        return True
+    return False
 
 
 def _silence_stdout() -> None:
