@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support import BASE, catalog_data, invoke, write_json
+from support import BASE, BUNDLED_VIEWS, catalog_data, invoke, write_json
 
 from jobcli import cache
 from jobcli.catalog import bundled_catalog_path, load_catalog
@@ -439,6 +439,29 @@ def test_the_cli_serves_an_edited_catalog_at_once(cache_home: Path, catalog_file
     r = invoke("--data", str(catalog_file), "show", "analyst", "--json")
     assert r.exit_code == 0, r.output
     assert json.loads(r.stdout)["title"] == "Data Anal0st"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        *BUNDLED_VIEWS.values(),
+        *([*args, "--json"] for args in BUNDLED_VIEWS.values()),
+        ["list", "--sort", "exposure"],
+        ["skills", "--matrix"],
+    ],
+    ids=" ".join,
+)
+def test_every_view_from_a_hit_is_the_view_from_validation(
+    cache_home: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
+    # Roles read from the cache decode their longer texts lazily: every view reads them.
+    invoke("list", "--json")  # a miss: validates and fills the cache
+    assert cache_files(cache_home)
+    hit = invoke(*args)
+    monkeypatch.setenv("JOBCLI_NO_CACHE", "1")
+    validated = invoke(*args)
+    assert (hit.exit_code, hit.stdout) == (validated.exit_code, validated.stdout)
+    assert hit.exit_code == 0, hit.output
 
 
 def test_a_hit_does_not_import_pydantic(cache_home: Path, catalog_file: Path) -> None:
