@@ -118,7 +118,8 @@ def test_normalize_all_is_normalize_name_by_name(names: list[str]) -> None:
 
 # only the command a call runs -------------------------------------------------------------------
 
-COMMANDS = ["list", "show", "compare", "skills", "match", "gap", "validate", "schema", "import"]
+#: Every command and group of the app, so that one added later is checked too.
+COMMANDS = [info.name for info in (*app.registered_commands, *app.registered_groups) if info.name]
 
 
 def run(the_app: typer.Typer, args: list[str], env: dict[str, str] | None = None) -> Any:
