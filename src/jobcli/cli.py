@@ -550,24 +550,15 @@ def main() -> None:
     except Interrupted:
         message("jobcli: interrupted")
         sys.exit(ExitCode.INTERRUPTED)
-    except OSError as exc:
-        if debug:
-            raise
-        # Click writes help, usage and --version itself: a full disk or a closed stdout
-        # there is an output error, as anywhere else; any other OSError is a bug.
-        if is_output_error(exc):
-            sys.exit(output_failed(exc))
-        _internal_error(exc)
     except Exception as exc:
         if debug:
             raise
-        _internal_error(exc)
-
-
-def _internal_error(exc: Exception) -> NoReturn:
-    """A bug: a short message and exit 70 (JOBCLI_DEBUG=1 shows the traceback instead)."""
-    message(
-        f"jobcli: internal error: {type(exc).__name__}: {exc}\n"
-        "This is a bug; run again with JOBCLI_DEBUG=1 and report the traceback."
-    )
-    sys.exit(ExitCode.INTERNAL)
+        # Click writes help, usage and --version itself: a full disk or a closed stdout
+        # there is an output error, as anywhere else; anything else is a bug.
+        if isinstance(exc, OSError) and is_output_error(exc):
+            sys.exit(output_failed(exc))
+        message(
+            f"jobcli: internal error: {type(exc).__name__}: {exc}\n"
+            "This is a bug; run again with JOBCLI_DEBUG=1 and report the traceback."
+        )
+        sys.exit(ExitCode.INTERNAL)
