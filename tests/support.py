@@ -83,6 +83,39 @@ def invoke(*args: str, env: dict[str, str] | None = None, input: str | None = No
     return runner.invoke(app, list(args), env=env, input=input, catch_exceptions=False)
 
 
+def invoke_as(
+    *args: str,
+    tty: bool = True,
+    width: int | None = 100,
+    height: int | None = None,
+    pager: str | None = None,
+    colour: bool = False,
+    env: dict[str, str] | None = None,
+    input: str | None = None,
+) -> Any:
+    """Run the app in-process with an output environment of the test's choosing:
+    "as a terminal" of ``width`` × ``height`` (the default) or "as a pipe" (``tty=False``)."""
+    import sys
+
+    from jobcli.output import Environment
+
+    def environment() -> Environment:  # made once the runner has set up its streams
+        return Environment(
+            stdout=sys.stdout,
+            stderr=sys.stderr,
+            stdout_isatty=tty,
+            width=width,
+            height=height,
+            encoding="utf-8",
+            colour=colour,
+            pager=pager,
+        )
+
+    return runner.invoke(
+        app, list(args), env=env, input=input, obj=environment, catch_exceptions=False
+    )
+
+
 def jobcli_command() -> list[str]:
     """The installed entry point: the ``jobcli`` script beside this Python, else ``-m jobcli``."""
     import shutil

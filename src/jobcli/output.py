@@ -89,7 +89,7 @@ class Environment:
             height=height,
             encoding=(getattr(stdout, "encoding", None) or "utf-8"),
             colour=colour,
-            pager=pager_command(environ) if isatty else None,
+            pager=_usable_pager(environ) if isatty else None,
             environ=dict(environ),
         )
 
@@ -126,6 +126,23 @@ def pager_command(environ: Mapping[str, str]) -> str | None:
             command = environ[name].strip()
             return None if command in ("", "cat") else command
     return DEFAULT_PAGER
+
+
+def _usable_pager(environ: Mapping[str, str]) -> str | None:
+    """The pager to use on this terminal, or None.
+
+    ``less`` reads its keys from the controlling terminal; without one (a program
+    that handed jobcli a pseudo-terminal but is no session of it) it could not be
+    quit, so the default pager is used only where ``/dev/tty`` opens. A pager the
+    user names is always used.
+    """
+    command = pager_command(environ)
+    if command == DEFAULT_PAGER and "JOBCLI_PAGER" not in environ and "PAGER" not in environ:
+        try:
+            os.close(os.open("/dev/tty", os.O_RDONLY | os.O_NOCTTY))
+        except OSError:
+            return None
+    return command
 
 
 def resolve_format(requested: str | None, as_json: bool, env: Environment) -> Format:

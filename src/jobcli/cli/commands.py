@@ -33,8 +33,10 @@ def _report_catalog_error(exc: CatalogError) -> None:
     if len(exc.problems) == 1 and not exc.problems[0].location:
         message(f"jobcli: error: {origin}: {exc.problems[0].message}")
         return
+    from ..views.problems import explained
+
     message(f"jobcli: error: {origin} is not a valid catalog ({_count(exc.problems)}):")
-    for p in exc.problems:
+    for p in explained(exc.problems):
         message(f"  {safe(str(p))}" if p.location else f"  {safe(p.message)}")
 
 
@@ -124,7 +126,7 @@ def list_roles(
             "--sort",
             metavar="ORDER",
             help="Order of the roles: catalog, title, id, or exposure (highest AI exposure first).",
-            callback=one_of("--sort", SORT_ORDERS),
+            callback=one_of(SORT_ORDERS),
             autocompletion=complete_from(SORT_ORDERS),
         ),
     ] = "catalog",
@@ -205,7 +207,7 @@ def skills(
             "--kind",
             metavar="KIND",
             help="Only skills of this kind: human, technical or knowledge.",
-            callback=one_of("--kind", KINDS),
+            callback=one_of(KINDS),
             autocompletion=complete_from(KINDS),
         ),
     ] = None,
@@ -378,14 +380,17 @@ def validate(
 ) -> None:
     """Check a catalog and list every problem; exit 0 when it is valid, 3 when not."""
     from ..catalog import bundled_catalog_path, catalog_from_bytes, read_catalog_bytes
+    from ..views.problems import explained
 
     target = path if path is not None else (session().data or bundled_catalog_path())
     problems = []
     source = None
+    raw = b""
     try:
-        source = catalog_from_bytes(read_catalog_bytes(target), str(target)).source
+        raw = read_catalog_bytes(target)
+        source = catalog_from_bytes(raw, str(target)).source
     except CatalogError as exc:
-        problems = exc.problems
+        problems = explained(exc.problems, _data_of(raw))
     if wants_json():
         from ..jsonout import validation_object
 
@@ -396,6 +401,18 @@ def validate(
         emit(problems_view(str(target), problems, source))
     if problems:
         raise typer.Exit(ExitCode.BAD_CATALOG)
+
+
+def _data_of(raw: bytes) -> Any:
+    """The file's JSON, to find where and what each problem is; nothing if it does not parse."""
+    import json
+
+    try:
+        return json.loads(raw.decode("utf-8-sig"))
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        from ..views.problems import NO_DATA
+
+        return NO_DATA
 
 
 @app.command("schema")

@@ -206,7 +206,7 @@ def compare_document(catalog: Catalog, comparison: Comparison, a: Role, b: Role)
         groups.append((f"only {b.id}", comparison.only.get(b.id, [])))
     records = Records(["group", "id", "skill", a.id, b.id if b.id != a.id else f"{b.id} (again)"])
     sections = []
-    for label, entries in groups:
+    for n, (label, entries) in enumerate(groups):
         rows = [
             [
                 label,
@@ -219,7 +219,11 @@ def compare_document(catalog: Catalog, comparison: Comparison, a: Role, b: Role)
         ]
         records.rows.extend(rows)
         if rows:
-            table = Records(records.columns[1:], [row[1:] for row in rows])
+            # In a section of one role's skills, only that role's column.
+            keep = [1, 2, 3, 4] if n == 0 else [1, 2, 3] if n == 1 else [1, 2, 4]
+            table = Records(
+                [records.columns[i] for i in keep], [[row[i] for i in keep] for row in rows]
+            )
             sections.append(Section(f"{label} ({len(rows)})", table=table))
     similarity = Records(
         ["measure", "value"],

@@ -39,7 +39,7 @@ def _field(value: str) -> str:
 
 
 def _line(fields: list[str]) -> str:
-    return "\t".join(_field(f) for f in fields).rstrip()
+    return "\t".join(_field(f) for f in fields)  # an empty last field keeps its tab
 
 
 def _join(lines: list[str]) -> str:

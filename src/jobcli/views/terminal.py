@@ -103,8 +103,8 @@ def fit(columns: Sequence[Col], width: int, *, per_column: int = 3) -> list[bool
     keep = [True] * len(columns)
     order = sorted((i for i, c in enumerate(columns) if c.drop), key=lambda i: -columns[i].drop)
 
-    def needed() -> int:
-        return sum(c.min_width + per_column for c, k in zip(columns, keep, strict=True) if k)
+    def needed() -> int:  # each column's padding and divider, and the table's two edges
+        return sum(c.min_width + per_column for c, k in zip(columns, keep, strict=True) if k) + 2
 
     for i in order:
         if needed() <= width:
@@ -153,11 +153,11 @@ def _list_table(
         cols.append(Col("AI exposure\n(β, human)", 11, 2))
     keep = fit(cols, width)
     table = Table(title=f"{len(roles)} roles", box=box.SIMPLE_HEAVY, expand=False)
-    table.add_column("Id", min_width=idw, overflow="fold")
+    table.add_column("Id", width=idw, overflow="fold")
     specs = [
-        (1, "Role", {"ratio": 2, "min_width": 12}),
-        (2, "Summary", {"ratio": 4, "min_width": 16}),
-        (3, "Top skills", {"ratio": 2, "min_width": 12}),
+        (1, "Role", {"min_width": 12, "overflow": "fold"}),
+        (2, "Summary", {"min_width": 16, "overflow": "fold"}),
+        (3, "Top skills", {"min_width": 12, "overflow": "fold"}),
     ]
     for i, header, options in specs:
         if keep[i]:
@@ -393,15 +393,15 @@ def _skills_table(catalog: Catalog, usage: Sequence[SkillUse], width: int) -> Re
     ]
     keep = fit(cols, width)
     table = Table(title=f"{len(usage)} skills", box=box.SIMPLE_HEAVY)
-    table.add_column("Id", min_width=idw, overflow="fold")
+    table.add_column("Id", width=idw, overflow="fold")
     if keep[1]:
-        table.add_column("Skill", ratio=2, min_width=12)
+        table.add_column("Skill", ratio=2, min_width=12, overflow="fold")
     if keep[2]:
         table.add_column("Kind", no_wrap=True)
     if keep[3]:
         table.add_column("Roles", justify="right", no_wrap=True)
     if keep[4]:
-        table.add_column("Needed by (importance 1-5)", ratio=5, min_width=16)
+        table.add_column("Needed by (importance 1-5)", ratio=5, min_width=16, overflow="fold")
     for use in usage:
         skill = catalog.skill_by_id[use.skill_id]
         needed = Text()
@@ -488,23 +488,27 @@ def _match_table(
     cols = [
         Col("#", len(str(len(matches))), 5),
         Col("Id", idw, 0),
-        Col("Role", 12, 2),
+        Col("Role", 12, 3),
         Col("Coverage", 17, 1),
-        Col("Missing, most important first", 14, 4),
+        Col("Missing, most important first", 14, 2),
     ]
     if exposure:
-        cols.append(Col("AI exp.", 7, 3))
+        cols.append(Col("AI exp.", 7, 4))
     keep = fit(cols, width)
+    bar = keep[3]
+    if not bar:  # too narrow for the bar: the percentage alone
+        cols[3] = Col("Coverage", 8, 1)
+        keep = fit(cols, width)
     table = Table(box=box.SIMPLE_HEAVY)
     if keep[0]:
         table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("Id", min_width=idw, overflow="fold")
+    table.add_column("Id", width=idw, overflow="fold")
     if keep[2]:
-        table.add_column("Role", style="bold", ratio=2, min_width=12)
+        table.add_column("Role", style="bold", ratio=2, min_width=12, overflow="fold")
     if keep[3]:
         table.add_column("Coverage", no_wrap=True)
     if keep[4]:
-        table.add_column("Missing, most important first", ratio=3, min_width=14)
+        table.add_column("Missing, most important first", ratio=3, min_width=14, overflow="fold")
     if exposure and keep[5]:
         table.add_column("AI exp.", justify="right", no_wrap=True)
     for rank, m in enumerate(matches, start=1):
@@ -518,8 +522,8 @@ def _match_table(
             missing.append(f", +{len(m.missing) - 3} more", style="dim")
         if not m.missing:
             missing.append(f"{glyphs.check} nothing", style="green")
-        cover = fraction_bar(m.coverage, glyphs, width=12)
-        cover.append(f" {percent(m.coverage):>4}")
+        cover = fraction_bar(m.coverage, glyphs, width=12) if bar else Text()
+        cover.append(f"{' ' if bar else ''}{percent(m.coverage):>4}")
         row: list[RenderableType] = [str(rank)] if keep[0] else []
         row.append(id_cell(m.role.id))
         if keep[2]:
