@@ -562,7 +562,7 @@ def test_completion_with_a_catalog_that_is_not_a_file_offers_nothing_at_once(
 
 
 def test_match_stdin_larger_than_the_limit_is_a_usage_error() -> None:
-    from jobcli.cli.commands import MAX_STDIN_BYTES
+    from jobcli.cli.stdin import MAX_STDIN_BYTES
 
     r = invoke("match", "-", input="programming\n" * (MAX_STDIN_BYTES // 12 + 10))
     assert r.exit_code == 2
@@ -571,7 +571,7 @@ def test_match_stdin_larger_than_the_limit_is_a_usage_error() -> None:
 
 
 def test_match_with_too_many_names_is_a_usage_error() -> None:
-    from jobcli.cli.commands import MAX_NAMES
+    from jobcli.cli.stdin import MAX_NAMES
 
     r = invoke("match", "-", input="x\n" * (MAX_NAMES + 1))
     assert r.exit_code == 2

@@ -8,7 +8,6 @@ annotations at every start, and string annotations would cost it an ``eval`` eac
 import functools
 import inspect
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Optional, TypeVar
 
@@ -58,15 +57,15 @@ app.add_typer(import_app, name="import")
 # the session of one call ------------------------------------------------------------------------
 
 
-@dataclass
 class Session:
     """What one call was asked for, and where it writes."""
 
-    env: Environment
-    data: Optional[Path] = None  # noqa: UP045
-    requested_format: Optional[str] = None  # noqa: UP045
-    as_json: bool = False
-    pager: bool = True
+    def __init__(self, env: Environment) -> None:
+        self.env = env
+        self.data: Optional[Path] = None  # noqa: UP045
+        self.requested_format: Optional[str] = None  # noqa: UP045
+        self.as_json = False
+        self.pager = True
 
     @property
     def format(self) -> Format:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from ..domain import KINDS, Catalog, Role, sorted_by_importance
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from ..analysis import Comparison, Gap, Match, SkillUse
     from ..errors import Problem
 
+_IMPORTANCE = itemgetter(1)
 KIND_LABEL = {"human": "Human skills", "technical": "Technical skills", "knowledge": "Knowledge"}
 HUMAN_EDGE_HEADING = "Why AI won't replace this role"
 SIMILAR_HEADING = "Other roles with the most similar skills (computed)"
@@ -46,7 +48,12 @@ def _skill_name(catalog: Catalog, skill_id: str) -> str:
 
 
 def top_skill_names(catalog: Catalog, role: Role, n: int = 3) -> list[str]:
-    return [_skill_name(catalog, s.id) for s in sorted_by_importance(role.skills)[:n]]
+    """The names of the ``n`` most important skills (ties by id), as sorted_by_importance."""
+    # By id, then (stable) by importance: two C-speed sorts, no key tuples; list runs it
+    # for every role of the catalog.
+    ranked = sorted(sorted(role.skills), key=_IMPORTANCE, reverse=True)[:n]
+    by_id = catalog.skill_by_id
+    return [by_id[s.id].name for s in ranked]
 
 
 def first_sentence(text: str, limit: int = 160) -> str:
@@ -110,7 +117,7 @@ def list_view(catalog: Catalog, roles: Sequence[Role], *, exposure: bool = False
     """All roles: id, title, a short summary, top skills (and exposure when sorted by it)."""
 
     def drawing(glyphs: Glyphs) -> RenderableType:
-        from .terminal import list_table
+        from .tables import list_table
 
         return list_table(catalog, roles, exposure=exposure)
 
@@ -263,7 +270,7 @@ def skills_view(catalog: Catalog, usage: Sequence[SkillUse]) -> View:
     """Every skill, its kind, and the roles that need it."""
 
     def drawing(glyphs: Glyphs) -> RenderableType:
-        from .terminal import skills_table
+        from .tables import skills_table
 
         return skills_table(catalog, usage)
 
@@ -315,7 +322,7 @@ def match_view(catalog: Catalog, matches: Sequence[Match], given: Sequence[str])
     """Roles ranked by coverage, with what is missing."""
 
     def drawing(glyphs: Glyphs) -> RenderableType:
-        from .terminal import match_table
+        from .tables import match_table
 
         return match_table(catalog, matches, given, glyphs)
 
