@@ -25,7 +25,7 @@ from support import (
     invoke,
     invoke_as,
     jobcli_command,
-    read_terminal,
+    spawn_on_terminal,
     write_json,
 )
 
@@ -331,25 +331,8 @@ def test_pager_command_comes_from_jobcli_pager_then_pager() -> None:
 
 
 def run_on_pty(args: list[str], env: dict[str, str], rows: int = 12) -> tuple[int, str]:
-    import fcntl
-    import pty
-    import struct
-    import termios
-
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, 100, 0, 0))
-    try:
-        proc = subprocess.Popen(
-            [*jobcli_command(), *args],
-            stdin=subprocess.DEVNULL,
-            stdout=slave,
-            stderr=slave,
-            env=env,
-        )
-    finally:
-        os.close(slave)
-    out = read_terminal(master, proc).decode("utf-8", "replace")
-    return proc.wait(timeout=60), out
+    ran = spawn_on_terminal(args, env=env, rows=rows, raw=False)
+    return ran.code, ran.stdout.decode("utf-8", "replace")
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
