@@ -235,9 +235,9 @@ def _match_table(
     cols = [
         Col("#", len(str(len(matches))), 5),
         Col("Id", idw, 0),
-        Col("Role", 12, 3),
-        Col("Coverage", 17, 1),
-        Col("Missing, most important first", 14, 2),
+        Col("Role", 16, 2),
+        Col("Coverage", 15, 1),
+        Col("Missing (importance)", 14, 3),
     ]
     if exposure:
         cols.append(Col("AI exp.", 7, 4))
@@ -251,11 +251,11 @@ def _match_table(
         table.add_column("#", justify="right", no_wrap=True)
     table.add_column("Id", width=idw, overflow="fold")
     if keep[2]:
-        table.add_column("Role", style="bold", ratio=2, min_width=12, overflow="fold")
+        table.add_column("Role", style="bold", min_width=16, overflow="fold")
     if keep[3]:
         table.add_column("Coverage", no_wrap=True)
     if keep[4]:
-        table.add_column("Missing, most important first", ratio=3, min_width=14, overflow="fold")
+        table.add_column("Missing (importance)", min_width=14, overflow="fold")
     if exposure and keep[5]:
         table.add_column("AI exp.", justify="right", no_wrap=True)
     for rank, m in enumerate(matches, start=1):
@@ -269,7 +269,7 @@ def _match_table(
             missing.append(f", +{len(m.missing) - 3} more", style="dim")
         if not m.missing:
             missing.append(f"{glyphs.check} nothing", style="green")
-        cover = fraction_bar(m.coverage, glyphs, width=12) if bar else Text()
+        cover = fraction_bar(m.coverage, glyphs, width=10) if bar else Text()
         cover.append(f"{' ' if bar else ''}{percent(m.coverage):>4}")
         row: list[RenderableType] = [str(rank)] if keep[0] else []
         row.append(id_cell(m.role.id))
