@@ -573,3 +573,12 @@ def test_the_json_of_every_view_is_unchanged_by_the_environment() -> None:
         piped = invoke(*args, "--json").stdout
         drawn = invoke_as(*args, "--json", width=40).stdout
         assert json.loads(piped) == json.loads(drawn)
+
+
+def test_match_json_gives_each_role_a_score_in_0_1() -> None:
+    matches = json.loads(invoke("match", "programming", "statistics", "--json").stdout)
+    assert matches
+    for m in matches:
+        assert 0 <= m["score"] <= 1
+        assert 0 <= m["coverage"] <= 1
+    assert [m["score"] for m in matches] == sorted((m["score"] for m in matches), reverse=True)
