@@ -420,6 +420,7 @@ def test_an_imported_catalogs_credit_keeps_the_modified_notice() -> None:
 def test_exposure_measures_are_explained_once() -> None:
     out = invoke_as("show", "data-scientist", width=120).stdout
     assert out.count("β adds half") == 1
+    assert out.count("α is the share") == 1
 
 
 # help and errors in jobcli's words ----------------------------------------------------------------

@@ -32,8 +32,9 @@ EXPOSURE_NOTE = (
     "tasks AI could speed up, not whether the job goes away."
 )
 EXPOSURE_MEASURES = (
-    "α counts the tasks an AI language model alone could do much faster; β adds half of "
-    "the tasks that would also need software built on such a model; γ adds all of them."
+    "α is the share of the occupation's tasks an AI language model alone could speed up "
+    "a lot; β adds half the share that would need software built on such a model, "
+    "γ all of it."
 )
 FULL_CREDIT = "full credit: jobcli validate"
 MATCH_SHOWN_NOTE = "The best {shown} of {total} roles; -n N or --all shows more."
@@ -56,10 +57,13 @@ def top_skill_names(catalog: Catalog, role: Role, n: int = 3) -> list[str]:
     return [by_id[s.id].name for s in ranked]
 
 
-def first_sentence(text: str, limit: int = 160) -> str:
+def first_sentence(text: str, limit: int | None = 160) -> str:
+    """The first sentence of ``text``, shortened to ``limit`` characters (None: whole)."""
     end = text.find(". ")
     short = text if end < 0 else text[: end + 1]
-    return short if len(short) <= limit else short[: limit - 1].rstrip() + "…"
+    if limit is None or len(short) <= limit:
+        return short
+    return short[: limit - 1].rstrip() + "…"
 
 
 def no_skills_text(role: Role) -> str:
@@ -104,7 +108,7 @@ def list_records(catalog: Catalog, roles: Sequence[Role], *, exposure: bool) -> 
         row = [
             role.id,
             role.title,
-            first_sentence(role.summary),
+            first_sentence(role.summary, None),  # a pipe gets it whole
             ", ".join(top_skill_names(catalog, role)),
         ]
         if exposure:
