@@ -310,17 +310,37 @@ def page(text: str, command: str, env: Environment) -> bool:
     except OSError:
         return False
     assert proc.stdin is not None
+    # Ctrl-C while the pager shows the text is the pager's (less ignores it), as in git.
+    previous = _ignore_sigint()
     try:
-        proc.stdin.write(text.encode(env.encoding, errors="replace"))
-        proc.stdin.close()
-    except OSError:  # the person quit the pager before the end: not an error
-        pass
-    try:
+        try:
+            proc.stdin.write(text.encode(env.encoding, errors="replace"))
+            proc.stdin.close()
+        except OSError:  # the person quit the pager before the end: not an error
+            pass
         proc.wait()
     except BaseException:
         proc.kill()
         raise
+    finally:
+        _restore_sigint(previous)
     return True
+
+
+def _ignore_sigint() -> Any:
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _restore_sigint(previous: Any) -> None:
+    import signal
+
+    if previous is not None:
+        signal.signal(signal.SIGINT, previous)
 
 
 # drawing with Rich ------------------------------------------------------------------------------

@@ -337,7 +337,10 @@ def import_onet(
     exposure: Annotated[
         Optional[Path],  # noqa: UP045
         typer.Option(
-            "--exposure", metavar="CSV", help="AI-exposure ratings to join (occ_level.csv format)."
+            "--exposure",
+            metavar="CSV",
+            help="AI-exposure ratings to join (occ_level.csv format).",
+            readable=False,  # the importer's own reader decides, and says why (exit 3)
         ),
     ] = None,
     min_importance: Annotated[
