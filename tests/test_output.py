@@ -253,6 +253,26 @@ def test_ids_are_never_cut(name: str, width: int) -> None:
     assert blank <= 4, f"{blank} blank lines at {width} columns"
 
 
+DRAWN_DETAILS = {
+    "show": (["show", "data-scientist"], ["data-scientist"]),
+    "compare": (["compare", "data-scientist", "ux-designer"], ["data-scientist", "ux-designer"]),
+    "gap": (["gap", "software-engineer", "data-scientist"], []),
+    "matrix": (["skills", "--matrix"], SEVEN_ROLES[:1]),
+}
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("name", sorted(DRAWN_DETAILS))
+def test_detail_views_cut_nothing_at_any_width(name: str, width: int) -> None:
+    args, ids = DRAWN_DETAILS[name]
+    out = invoke_as(*args, width=width).stdout
+    assert "…" not in out, f"something cut at {width} columns"
+    assert all(len(line) <= width for line in lines_of(out))
+    squeezed = re.sub(r"\s", "", out)
+    for an_id in ids:
+        assert an_id in squeezed
+
+
 @pytest.mark.parametrize("name", sorted(TABLE_VIEWS))
 def test_a_dropped_column_is_said_once(name: str) -> None:
     narrow = " ".join(invoke_as(*TABLE_VIEWS[name], width=40).stdout.split())
@@ -268,10 +288,14 @@ def test_match_on_a_terminal_shows_ids() -> None:
 
 
 def test_the_matrix_key_never_breaks_a_title(tmp_path: Path) -> None:
-    out = invoke_as("skills", "--matrix", width=40).stdout
     titles = [r["title"] for r in json.loads(invoke("list", "--json").stdout)]
-    for title in titles:
-        assert any(title in line for line in lines_of(out)), title
+    for width in (60, 88, 100):
+        out = invoke_as("skills", "--matrix", width=width).stdout
+        key = [line for line in lines_of(out) if re.match(r"\s*\d+ \S", line)]
+        assert key
+        for line in key:
+            number = int(line.split()[0])
+            assert titles[number - 1] in line, (width, line)
 
 
 # the pager ------------------------------------------------------------------------------------

@@ -32,7 +32,7 @@ from .build import (
     percent,
 )
 from .model import Glyphs
-from .tables import KIND_STYLE, _skill_name, data, fraction_bar, importance_bar
+from .tables import KIND_STYLE, Fitted, _skill_name, data, fraction_bar, importance_bar
 
 if TYPE_CHECKING:
     from ..analysis import Comparison, Gap, SkillInRoles, SkillUse
@@ -44,14 +44,31 @@ MATRIX_MAX_ROLES = 20
 # show ---------------------------------------------------------------------------------------
 
 
+#: Below this width, show drops its bars (the numbers stay) and lists skills under their kind.
+SHOW_NARROW = 60
+
+
 def show_panel(
     catalog: Catalog, role: Role, similar: Sequence[tuple[Role, float]], glyphs: Glyphs
-) -> Group:
+) -> Fitted:
     """One role in detail; ``similar`` are computed, and none of them is in ``related``."""
+    return Fitted(lambda width: _show(catalog, role, similar, glyphs, width))
+
+
+def _show(
+    catalog: Catalog,
+    role: Role,
+    similar: Sequence[tuple[Role, float]],
+    glyphs: Glyphs,
+    width: int,
+) -> Group:
+    narrow = width < SHOW_NARROW
     parts: list[RenderableType] = []
-    header = Text()
+    header = Text(overflow="fold")
     header.append(safe(role.title), style="bold")
     header.append(f"  ({safe(role.id)})", style="cyan")
+    # The title and id go on the panel's border where they fit, else above it: never cut.
+    on_border = header.cell_len + 6 <= width
     body: list[RenderableType] = [data(role.summary)]
     meta = Text(style="dim")
     if role.aliases:
@@ -60,7 +77,16 @@ def show_panel(
         meta.append(("\n" if meta.plain else "") + f"O*NET-SOC code: {safe(role.onet_soc_code)}")
     if meta.plain:
         body.append(meta)
-    parts.append(Panel(Group(*body), title=header, title_align="left", border_style="blue"))
+    if not on_border:
+        parts.append(header)
+    parts.append(
+        Panel(
+            Group(*body),
+            title=header if on_border else None,
+            title_align="left",
+            border_style="blue",
+        )
+    )
 
     if role.responsibilities:
         parts.append(_heading("What the role does"))
@@ -68,7 +94,7 @@ def show_panel(
 
     if role.skills:
         parts.append(_heading("Skills, by kind (importance 1-5)"))
-        parts.append(_skills_by_kind(catalog, role.skills, glyphs))
+        parts.append(_skills_by_kind(catalog, role.skills, glyphs, narrow=narrow))
     else:
         parts.append(_heading("Skills"))
         parts.append(Padding(Text(no_skills_text(role)), (0, 2)))
@@ -79,7 +105,7 @@ def show_panel(
 
     if role.ai_exposure:
         parts.append(_heading("AI exposure (research ratings, 0-1)"))
-        parts.append(_exposure_table(role, glyphs))
+        parts.append(_exposure_table(role, glyphs, narrow=narrow))
         parts.append(Padding(Text(EXPOSURE_NOTE, style="dim italic"), (0, 2)))
         parts.append(Padding(Text(EXPOSURE_MEASURES, style="dim"), (0, 2)))
 
@@ -108,10 +134,24 @@ def _bullets(items: Iterable[str], glyphs: Glyphs) -> Padding:
     return Padding(grid, (0, 2))
 
 
-def _skills_by_kind(catalog: Catalog, skills: Sequence[RoleSkill], glyphs: Glyphs) -> Table:
+def _skills_by_kind(
+    catalog: Catalog, skills: Sequence[RoleSkill], glyphs: Glyphs, *, narrow: bool = False
+) -> Padding:
+    if narrow:  # each kind a line of its own, its skills below it, no bars
+        lines = Text(overflow="fold")
+        for kind in KINDS:
+            in_kind = [
+                s for s in sorted_by_importance(skills) if catalog.skill_by_id[s.id].kind == kind
+            ]
+            if in_kind:
+                lines.append(("\n" if lines.plain else "") + KIND_LABEL[kind], KIND_STYLE[kind])
+            for s in in_kind:
+                lines.append(f"\n  {safe(_skill_name(catalog, s.id))} ")
+                lines.append(str(s.importance), style=KIND_STYLE[kind])
+        return Padding(lines, (0, 2))
     table = Table(box=None, show_header=False, padding=(0, 1), pad_edge=False)
     table.add_column("kind", no_wrap=True)
-    table.add_column("skill")
+    table.add_column("skill", overflow="fold")
     table.add_column("bar", no_wrap=True)
     table.add_column("n", justify="right", no_wrap=True)
     for kind in KINDS:
@@ -126,18 +166,18 @@ def _skills_by_kind(catalog: Catalog, skills: Sequence[RoleSkill], glyphs: Glyph
                 importance_bar(s.importance, glyphs, style=KIND_STYLE[kind]),
                 Text(str(s.importance)),
             )
-    return Padding(table, (0, 2))  # type: ignore[return-value]
+    return Padding(table, (0, 2))
 
 
-def _exposure_table(role: Role, glyphs: Glyphs) -> Padding:
+def _exposure_table(role: Role, glyphs: Glyphs, *, narrow: bool = False) -> Padding:
     table = Table(box=None, show_header=False, padding=(0, 1), pad_edge=False)
-    table.add_column("measure")
-    table.add_column("bar", no_wrap=True)
+    table.add_column("measure", overflow="fold")
+    if not narrow:
+        table.add_column("bar", no_wrap=True)
     table.add_column("value", justify="right", no_wrap=True)
     for e in role.ai_exposure:
-        table.add_row(
-            data(e.measure), fraction_bar(e.value, glyphs, style="red"), Text(f"{e.value:.2f}")
-        )
+        bar = [] if narrow else [fraction_bar(e.value, glyphs, style="red")]
+        table.add_row(data(e.measure), *bar, Text(f"{e.value:.2f}"))
     sources = sorted({e.source for e in role.ai_exposure})
     note = Text("Source: " + safe("; ".join(sources)), style="dim")
     return Padding(Group(table, note), (0, 2))
@@ -172,19 +212,75 @@ def _similar(similar: Sequence[tuple[Role, float]], glyphs: Glyphs) -> Padding:
 
 def compare_chart(
     catalog: Catalog, comparison: Comparison, a: Role, b: Role, glyphs: Glyphs
-) -> Group:
+) -> Fitted:
+    """A butterfly chart where it fits (ids whole above the two sides), else a list."""
+
+    def build(width: int) -> RenderableType:
+        names = [_skill_name(catalog, e.id) for e in _compared(comparison, a, b)]
+        longest = min(30, max((len(n) for n in names), default=10))
+        if width >= max(9, len(a.id)) + max(9, len(b.id)) + max(10, longest) + 8:
+            return _butterfly(catalog, comparison, a, b, glyphs)
+        return _compare_list(catalog, comparison, a, b)
+
+    return Fitted(build)
+
+
+def _compared(comparison: Comparison, a: Role, b: Role) -> list[SkillInRoles]:
+    return [
+        *comparison.shared,
+        *comparison.only.get(a.id, []),
+        *(comparison.only.get(b.id, []) if a.id != b.id else []),
+    ]
+
+
+def _compare_list(catalog: Catalog, comparison: Comparison, a: Role, b: Role) -> Group:
+    """The comparison for a narrow screen: one skill a line, the importance in each role."""
+    out = Text()
+    out.append(safe(a.title), style="bold cyan")
+    out.append(f" ({safe(a.id)})", style="cyan")
+    out.append(" vs ", style="dim")
+    out.append(safe(b.title), style="bold magenta")
+    out.append(f" ({safe(b.id)})", style="magenta")
+    groups = [("shared", comparison.shared), (f"only {a.id}", comparison.only.get(a.id, []))]
+    if a.id != b.id:
+        groups.append((f"only {b.id}", comparison.only.get(b.id, [])))
+    for n, (label, entries) in enumerate(groups):
+        if not entries:
+            continue
+        out.append(f"\n\n{safe(label)}", style="bold")
+        if not n:
+            out.append(f" (importance in {safe(a.id)} / {safe(b.id)})", style="dim")
+        for e in entries:
+            out.append("\n" + safe(_skill_name(catalog, e.id)) + " ")
+            if n:  # only in one role: its importance
+                out.append(str(sum(e.importance.values())), style="cyan" if n == 1 else "magenta")
+            else:
+                out.append(str(e.importance[a.id]), style="cyan")
+                out.append("/")
+                out.append(str(e.importance[b.id]), style="magenta")
+    out.append(f"\n\nSkill overlap (Jaccard) {percent(comparison.jaccard)}")
+    out.append(f"\nWeighted similarity (cosine) {percent(comparison.weighted)}")
+    out.overflow = "fold"
+    return Group(out)
+
+
+def _butterfly(catalog: Catalog, comparison: Comparison, a: Role, b: Role, glyphs: Glyphs) -> Group:
     """A butterfly chart: A's importance grows left, B's grows right, shared skills first."""
     title = Text()
     title.append(safe(a.title), style="bold cyan")
     title.append("  vs  ", style="dim")
     title.append(safe(b.title), style="bold magenta")
     table = Table(box=box.SIMPLE_HEAD, padding=(0, 1))
+    # The id columns are as wide as the ids: an id is never cut.
     table.add_column(
-        Text(safe(a.id), style="cyan"), justify="right", no_wrap=True, min_width=9, max_width=22
+        Text(safe(a.id), style="cyan"), justify="right", no_wrap=True, min_width=max(9, len(a.id))
     )
     table.add_column("Skill", justify="center", min_width=10)
     table.add_column(
-        Text(safe(b.id), style="magenta"), justify="left", no_wrap=True, min_width=9, max_width=22
+        Text(safe(b.id), style="magenta"),
+        justify="left",
+        no_wrap=True,
+        min_width=max(9, len(b.id)),
     )
 
     def left(entry: SkillInRoles) -> Text:
@@ -240,14 +336,28 @@ def compare_chart(
 
 def skills_matrix(
     catalog: Catalog, usage: Sequence[SkillUse], roles: Sequence[Role], glyphs: Glyphs
-) -> Group:
+) -> Fitted:
     """Skills (rows, most shared first) × roles (columns): importance as a digit in a cell.
 
-    At most :data:`MATRIX_MAX_ROLES` columns: a thousand would help nobody.
+    At most :data:`MATRIX_MAX_ROLES` columns, and as many as the width holds.
     """
-    shown = roles[:MATRIX_MAX_ROLES]
+    return Fitted(lambda width: _matrix(catalog, usage, roles, glyphs, width))
+
+
+def _matrix(
+    catalog: Catalog,
+    usage: Sequence[SkillUse],
+    roles: Sequence[Role],
+    glyphs: Glyphs,
+    width: int,
+) -> Group:
+    names = [_skill_name(catalog, u.skill_id) for u in usage]
+    skill_width = max(6, min(24, max((len(n) for n in names), default=5), width - 14))
+    # Each role column is 3 cells; "Roles" 5, the edges and a margin 4.
+    fits = max(1, (width - skill_width - 9) // 3)
+    shown = roles[: min(MATRIX_MAX_ROLES, fits)]
     table = Table(box=box.SIMPLE_HEAD, padding=(0, 0), pad_edge=False)
-    table.add_column("Skill", no_wrap=True, overflow="ellipsis", max_width=32)
+    table.add_column("Skill", overflow="fold", min_width=skill_width, max_width=32)
     for i, _ in enumerate(shown):
         table.add_column(str(i + 1), justify="center", no_wrap=True, min_width=3)
     table.add_column("Roles", justify="right", no_wrap=True)
@@ -280,14 +390,54 @@ def skills_matrix(
         legend.add_row(str(i + 1), name)
     notes = "Cells show the importance (1-5) of the skill in the role; Roles counts every role."
     if len(roles) > len(shown):
-        notes += f" Showing the first {len(shown)} of {len(roles)} roles; --json lists them all."
+        why = " at this width" if len(shown) < min(MATRIX_MAX_ROLES, len(roles)) else ""
+        notes += (
+            f" Showing the first {len(shown)} of {len(roles)} roles{why}; "
+            "--format tsv or --json lists them all."
+        )
     return Group(table, legend, Text(notes, style="dim"))
 
 
 # gap ----------------------------------------------------------------------------------------
 
 
-def gap_tables(catalog: Catalog, result: Gap, glyphs: Glyphs) -> Group:
+def gap_tables(catalog: Catalog, result: Gap, glyphs: Glyphs) -> Fitted:
+    """What FROM brings to TO, what to learn, and a verdict: tables where they fit."""
+
+    def build(width: int) -> RenderableType:
+        names = [catalog.skill_by_id[s.id].name for s in (*result.transferable, *result.to_learn)]
+        longest = max((len(n) for n in names), default=10)
+        if width >= longest + 44:
+            return _gap_tables(catalog, result, glyphs)
+        return _gap_list(catalog, result, glyphs)
+
+    return Fitted(build)
+
+
+def _gap_list(catalog: Catalog, result: Gap, glyphs: Glyphs) -> Text:
+    """The gap for a narrow screen: one skill a line, its kind and importance."""
+    out = Text(overflow="fold")
+    out.append(safe(result.source.title), style="bold")
+    out.append(f" {glyphs.arrow} ")
+    out.append(safe(result.target.title), style="bold")
+    out.append(f": you bring {percent(result.coverage)} of what the role asks ")
+    out.append(f"({distance(result.coverage)}).", style="italic")
+    for title, skills, style, mark in (
+        ("Transferable (you have these)", result.transferable, "green", glyphs.check),
+        ("To learn, most important first", result.to_learn, "red", glyphs.cross),
+    ):
+        out.append(f"\n\n{title}", style="bold")
+        for s in skills:
+            skill = catalog.skill_by_id[s.id]
+            out.append(f"\n{mark} ", style=style)
+            out.append(safe(skill.name))
+            out.append(f" ({skill.kind}) {s.importance}", style="dim")
+        if not skills:
+            out.append("\nnone", style="dim")
+    return out
+
+
+def _gap_tables(catalog: Catalog, result: Gap, glyphs: Glyphs) -> Group:
     """What FROM brings to TO, what to learn, and a verdict."""
     verdict = Text()
     verdict.append(safe(result.source.title), style="bold")
