@@ -42,8 +42,9 @@ if TYPE_CHECKING:
 app = typer.Typer(
     name="jobcli",
     help=(
-        "Explore tech careers that stay human as AI spreads: list the roles, read one, "
-        "compare two, find the roles that fit your skills, and see what to learn next."
+        "Explore tech careers: by default the seven roles that one article expects AI "
+        "won't eliminate any time soon. List the roles, read one, compare two, find the "
+        "roles that fit your skills, and see what to learn next."
     ),
     epilog=(
         "\b\nExamples:\n"
@@ -241,7 +242,8 @@ def _exposure_key(value: float | None, role_id: str) -> tuple[float, str]:
 
 @app.command("show")
 def show(role: RoleArg, json: JsonOption = False) -> None:
-    """One role in detail: summary, responsibilities, skills by kind, why AI won't replace it."""
+    """One role in detail: summary, responsibilities, skills by kind, why the source expects it
+    to stay human, AI-exposure research where known."""
     catalog = load()
     found = find_role(catalog, role)
     if json:

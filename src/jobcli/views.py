@@ -31,6 +31,8 @@ EXPOSURE_NOTE = (
     "tasks AI could speed up, not whether the job goes away."
 )
 
+NO_OCCUPATION_NOTE = "No matching O*NET occupation, so no research rating of AI exposure."
+
 
 class Glyphs:
     """Bar characters: block elements where the terminal can encode them, ASCII otherwise."""
@@ -94,6 +96,14 @@ def list_view(catalog: Catalog, roles: Sequence[Role], *, exposure: bool = False
     table.add_column("Top skills", ratio=2, min_width=12)
     if exposure:
         table.add_column("AI exposure\n(β, human)", no_wrap=True)
+        sources = sorted({e.source for r in roles for e in r.ai_exposure})
+        table.caption = Text(
+            "AI exposure: research rating (β, human raters) of how much of the occupation's "
+            "tasks AI could speed up; exposure is not replacement. "
+            + ("Source: " + safe("; ".join(sources)) + ". " if sources else "")
+            + ("-: no rating known for the role." if any(not r.ai_exposure for r in roles) else ""),
+            style="dim",
+        )
     for role in roles:
         name = Text(safe(role.title), style="bold")
         name.append("\n" + safe(role.id), style="cyan")
@@ -144,13 +154,16 @@ def show_view(
     parts.append(_skills_by_kind(catalog, role.skills, glyphs))
 
     if role.human_edge:
-        parts.append(_heading("Why AI won't replace this role"))
+        parts.append(_heading("Why the source expects this role to stay human"))
         parts.append(_bullets(role.human_edge, glyphs))
 
     if role.ai_exposure:
         parts.append(_heading("AI exposure (research ratings)"))
         parts.append(_exposure_table(role, glyphs))
         parts.append(Padding(Text(EXPOSURE_NOTE, style="dim italic"), (0, 2)))
+    elif not role.onet_soc_code:
+        parts.append(_heading("AI exposure (research ratings)"))
+        parts.append(Padding(Text(NO_OCCUPATION_NOTE, style="dim italic"), (0, 2)))
 
     if role.related or similar:
         parts.append(_heading("Related roles"))
