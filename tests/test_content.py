@@ -309,10 +309,16 @@ def test_the_source_credits_onet_and_the_exposure_research_in_full(
     assert credit in bundled.source
 
 
-def test_list_by_exposure_names_the_measure_its_source_and_the_caveat() -> None:
-    r = invoke("list", "--sort", "exposure", env={"COLUMNS": "200"})
+@pytest.mark.parametrize(
+    "command",
+    [["list", "--sort", "exposure"], ["match", "python", "sql"], ["show", "data-scientist"]],
+)
+def test_a_view_showing_exposure_names_measure_and_source_and_says_it_is_not_replacement_once(
+    command: list[str],
+) -> None:
+    r = invoke(*command, env={"COLUMNS": "200"})
     assert r.exit_code == 0, r.output
     text = " ".join(r.stdout.split())
     assert "β, human raters" in text
-    assert "GPTs are GPTs" in text
-    assert text.count("exposure is not replacement") == 1
+    assert '"GPTs are GPTs" (openai/GPTs-are-GPTs, data/occ_level.csv)' in text
+    assert text.lower().count("exposure is not replacement") == 1

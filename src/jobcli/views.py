@@ -428,10 +428,13 @@ def match_view(
             )
         )
     if exposure:
+        sources = sorted({e.source for m in matches for e in m.role.ai_exposure})
         parts.append(
             Text(
                 "AI exp.: research rating (β, human raters) of tasks AI could speed up; "
-                + "exposure is not replacement.",
+                + "exposure is not replacement. Source: "
+                + safe("; ".join(sources))
+                + ".",
                 style="dim",
             )
         )
