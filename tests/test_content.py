@@ -137,6 +137,28 @@ def test_every_human_edge_line_restates_the_article_section_for_its_role(
 
 
 @pytest.mark.parametrize(
+    "role_id",
+    [
+        "data-scientist",
+        "ethical-ai-specialist",
+        "cybersecurity-expert",
+        "ux-designer",
+        "software-engineer",
+        "ai-trainer-explainer",
+        "tech-policy-expert",
+    ],
+)
+def test_every_summary_sentence_paraphrases_the_article_section_for_its_role(
+    bundled: Catalog, role_id: str
+) -> None:
+    role = bundled.role_by_id[role_id]
+    section = _section_of(bundled, role)
+    for sentence in re.split(r"(?<=\.) ", role.summary):
+        share, missing = unsupported_words(sentence, section)
+        assert share >= MIN_OVERLAP, f"{role_id}: {sentence!r} is not in its section: {missing}"
+
+
+@pytest.mark.parametrize(
     ("heading", "line"),
     [  # lines the catalog once had that the article does not make for the role (issue 14)
         (
