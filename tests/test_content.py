@@ -338,7 +338,7 @@ def test_the_source_credits_onet_and_the_exposure_research_in_full(
 def test_a_view_showing_exposure_names_measure_and_source_and_says_it_is_not_replacement_once(
     command: list[str],
 ) -> None:
-    r = invoke(*command, env={"COLUMNS": "200"})
+    r = invoke(*command, "--format", "table", env={"COLUMNS": "200"})
     assert r.exit_code == 0, r.output
     text = " ".join(r.stdout.split())
     assert "β, human raters" in text
