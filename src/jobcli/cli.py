@@ -454,9 +454,17 @@ def import_onet(
         Path, typer.Argument(metavar="DIR", help="Folder of an O*NET text release (db_29_x_text).")
     ],
     out: Annotated[
-        Path, typer.Option("--output", "-o", metavar="FILE", help="Catalog file to write.")
+        str,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Catalog file to write ('-': standard output). Exit 74 if it cannot be written.",
+        ),
     ],
-    force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace FILE if it is an existing regular file.")
+    ] = False,
     exposure: Annotated[
         Optional[Path],  # noqa: UP045
         typer.Option(
@@ -469,14 +477,33 @@ def import_onet(
             "--min-importance",
             min=1.0,
             max=5.0,
-            help="Leave out skills rated below this (IM scale 1-5).",
+            help="Leave out skills and knowledge rated below this (IM scale 1-5).",
         ),
     ] = 3.0,
+    release: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--release",
+            metavar="N.N",
+            help="The O*NET release to credit (e.g. 29.2) when DIR's name does not tell it.",
+        ),
+    ] = None,
 ) -> None:
-    """Convert an O*NET database release into a jobcli catalog."""
+    """Convert an O*NET database release into a jobcli catalog.
+
+    Exit codes: 3 when the release is missing or malformed, 2 when FILE exists
+    without --force, 74 when FILE cannot be written.
+    """
     from .importer_cli import run_onet_import
 
-    run_onet_import(directory, out, force=force, exposure=exposure, min_importance=min_importance)
+    run_onet_import(
+        directory,
+        out,
+        force=force,
+        exposure=exposure,
+        min_importance=min_importance,
+        release=release,
+    )
 
 
 # entry point ------------------------------------------------------------------------------------
