@@ -481,3 +481,120 @@ def test_same_input_gives_the_same_catalog(tmp_path: Path) -> None:
     release = make_release(tmp_path, technology=[tech(DS, n, "Y", "Y") for n in TECH_NAMES])
     first: dict[str, Any] = import_onet(release)[0]
     assert json.dumps(import_onet(release)[0]) == json.dumps(first)
+
+
+# --------------------------------------------------------------------------- the real release
+
+REAL = Path(__file__).resolve().parents[2] / "shared" / "data" / "onet"
+needs_real = pytest.mark.skipif(
+    not (REAL / "Occupation Data.txt").is_file(), reason="../shared/data/onet is absent"
+)
+
+
+@pytest.fixture(scope="module")
+def real() -> tuple[dict[str, Any], Any]:
+    """The shared release, imported once for this module."""
+    return import_onet(REAL, release="29.2")
+
+
+@pytest.fixture(scope="module")
+def real_loaded(real: tuple[dict[str, Any], Any]) -> Any:
+    return load(real[0])
+
+
+@needs_real
+def test_real_release_every_occupation_is_a_role(real: tuple[dict[str, Any], Any]) -> None:
+    catalog, report = real
+    assert_valid(catalog)
+    assert len(catalog["roles"]) == 1016
+    assert report.files_missing == []
+    assert role(catalog, "15-1299.00")["skills"] == []  # Computer Occupations, All Other
+    assert report.without_skills == sum(1 for r in catalog["roles"] if not r["skills"])
+
+
+@needs_real
+def test_real_data_scientists_keep_python_r_and_sql(real: tuple[dict[str, Any], Any]) -> None:
+    have = role_skills(real[0], DS)
+    assert {"python", "r", "structured-query-language-sql", "pandas", "tableau"} <= set(have)
+
+
+@needs_real
+def test_real_every_hot_or_in_demand_technology_is_kept(real: tuple[dict[str, Any], Any]) -> None:
+    catalog, _ = real
+    flagged = set()
+    with (REAL / "Technology Skills.txt").open(encoding="utf-8") as handle:
+        next(handle)
+        for line in handle:
+            code, example, _, _, hot, demand = line.rstrip("\n").split("\t")
+            if code == DS and "Y" in (hot, demand):
+                flagged.add(example)
+    names = {s["id"]: s["name"] for s in catalog["skills"]}
+    kept = {names[sid] for sid in role_skills(catalog, DS) if names[sid] in flagged}
+    assert kept == flagged
+
+
+@needs_real
+@pytest.mark.parametrize(
+    ("typed", "skill_id"),
+    [
+        ("aws", "amazon-web-services-aws-software"),
+        ("sql", "structured-query-language-sql"),
+        ("excel", "microsoft-excel"),
+        ("java", "oracle-java"),
+        ("matlab", "the-mathworks-matlab"),
+        ("python", "python"),
+        ("JavaScript", "javascript"),
+        ("mathematics", "mathematics"),
+        ("Mathematics (knowledge)", "mathematics-knowledge"),
+    ],
+)
+def test_real_names_people_type_find_one_skill(real_loaded: Any, typed: str, skill_id: str) -> None:
+    assert find_skill(real_loaded, typed).id == skill_id
+
+
+@needs_real
+def test_real_skill_names_never_collide(real: tuple[dict[str, Any], Any]) -> None:
+    from jobcli.names import normalize
+
+    owner: dict[str, str] = {}
+    for entry in real[0]["skills"]:
+        for name in {entry["id"], entry["name"], *entry["aliases"]}:
+            assert owner.setdefault(normalize(name), entry["id"]) == entry["id"], name
+
+
+@needs_real
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [
+        ("registered nurse", "29-1141.00"),
+        ("Registered Nurses", "29-1141.00"),
+        ("data scientist", DS),
+        ("software developer", SWD),
+        ("15-1299.00", "15-1299.00"),
+        ("RN", "29-1141.00"),
+    ],
+)
+def test_real_role_names_find_the_occupation(real_loaded: Any, typed: str, code: str) -> None:
+    assert find_role(real_loaded, typed).onet_soc_code == code
+
+
+@needs_real
+def test_real_tasks_and_knowledge(real: tuple[dict[str, Any], Any]) -> None:
+    catalog, _ = real
+    nurses = role(catalog, "29-1141.00")
+    assert 0 < len(nurses["responsibilities"]) <= MAX_RESPONSIBILITIES
+    assert len(role(catalog, DS)["responsibilities"]) == MAX_RESPONSIBILITIES
+    kinds = {s["id"]: s["kind"] for s in catalog["skills"]}
+    assert kinds["medicine-and-dentistry"] == "knowledge"
+    assert "medicine-and-dentistry" in role_skills(catalog, "29-1141.00")
+
+
+@needs_real
+def test_real_credit_line(real: tuple[dict[str, Any], Any]) -> None:
+    source = real[0]["source"]
+    assert (
+        "occupations, skills, knowledge, technologies, tasks, alternate titles and related"
+        in source
+    )
+    assert "This includes information from the O*NET 29.2 Database" in source
+    assert "USDOL/ETA has not approved, endorsed, or tested these modifications." in source
