@@ -598,3 +598,14 @@ def test_real_credit_line(real: tuple[dict[str, Any], Any]) -> None:
     )
     assert "This includes information from the O*NET 29.2 Database" in source
     assert "USDOL/ETA has not approved, endorsed, or tested these modifications." in source
+
+
+def test_validation_rejects_an_alias_that_is_another_roles_code() -> None:
+    from jobcli.models import problems_in
+
+    catalog, _ = import_onet(RELEASE)
+    role(catalog, DS)["aliases"].append(ISA)
+    problems = [str(p) for p in problems_in(catalog)]
+    assert len(problems) == 1
+    assert "onet_soc_code" in problems[0]
+    assert ISA in problems[0]

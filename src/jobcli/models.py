@@ -193,13 +193,13 @@ def cross_check(data: object) -> list[Problem]:
         code = role.get("onet_soc_code")
         if not isinstance(code, str) or not (key := normalize(code)):
             continue
-        first = owner.get(key)
-        if first is not None and first[0] != i:
+        named = owner.get(key)
+        if named is not None and named[0] != i:
             problems.append(
                 Problem(
                     f"roles[{i}].onet_soc_code",
-                    f"O*NET code {code!r} is also the name {first[1]!r} of role {first[2]!r} "
-                    f"(roles[{first[0]}]); a name must mean one role",
+                    f"O*NET code {code!r} is also the name {named[1]!r} of role {named[2]!r} "
+                    f"(roles[{named[0]}]); a name must mean one role",
                 )
             )
 
