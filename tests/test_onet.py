@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
 from onet_support import (
     DS,
     EXPECTED,
@@ -29,12 +32,14 @@ from jobcli.catalog import catalog_from_bytes
 from jobcli.lookup import find_role, find_skill
 from jobcli.onet import (
     MAX_ALIASES,
+    MAX_RELATED,
     MAX_RESPONSIBILITIES,
     OnetImportError,
     import_onet,
     write_catalog,
 )
 from jobcli.onet.naming import singular, technology_aliases
+from jobcli.onet_skills import BY_ELEMENT_ID
 
 
 def load(catalog: dict[str, Any]) -> Any:
@@ -609,3 +614,139 @@ def test_validation_rejects_an_alias_that_is_another_roles_code() -> None:
     assert len(problems) == 1
     assert "onet_soc_code" in problems[0]
     assert ISA in problems[0]
+
+
+# --------------------------------------------------------------------------- any small release
+
+CODES = ["11-1011.00", "15-1212.00", "15-1252.00", "15-2051.00", "29-1141.00", "29-1141.01"]
+UNKNOWN = "99-9999.00"
+NAMES = [
+    "Data Scientists",
+    "data-scientists",
+    "Data Scientist",
+    "DATA SCIENTISTS!",
+    "Straße Planners",
+    "Strasse Planners",
+    "ﬁsh Cutters",
+    "fish cutters",
+    "Инженеры",
+    "???",
+    "C++",
+    "C",
+    "C#",
+    "Programming",
+    "Critical Thinking",
+    "critical-thinking-tech",
+    "15-2051.00",
+    "Data Scientists (15-2051.00)",
+    "n/a",
+    "Mathematics",
+    "Registered Nurse",
+    "Microsoft Excel",
+    "Excel",
+    "Amazon Web Services AWS software",
+    "AWS",
+    "Oracle Java",
+]
+ELEMENTS = [*list(BY_ELEMENT_ID)[:6], "2.B.3.e", "2.B.3.z", "2.C.1.a", "2.C.4.a"]
+
+names = st.one_of(
+    st.sampled_from(NAMES),
+    st.text(alphabet="aAbZß1 -+#(é", min_size=1, max_size=10).filter(str.strip),
+)
+value = st.floats(0, 7).map(lambda x: f"{x:.2f}")
+rating = st.one_of(st.just(""), st.just("1.0000000002"), st.floats(0, 1).map(lambda x: f"{x!r}"))
+
+
+@st.composite
+def release_strategy(draw: st.DrawFn) -> dict[str, Any]:
+    """A small O*NET-shaped release whose side files mostly name its own occupations."""
+    size = draw(st.integers(1, len(CODES)))
+    occupations = draw(
+        st.lists(
+            st.tuples(st.sampled_from(CODES), names, st.sampled_from(["", "Does things."])),
+            min_size=size,
+            max_size=size,
+            unique_by=lambda row: row[0],
+        )
+    )
+    own = [row[0] for row in occupations]
+    codes = st.sampled_from([*own, *own, *own, UNKNOWN])
+    skills = st.tuples(
+        codes,
+        st.sampled_from(ELEMENTS),
+        names,
+        st.sampled_from(["IM", "IM", "LV", "XX"]),
+        value,
+        st.sampled_from(["N", "N", "N", "Y"]),
+        st.sampled_from(["N", "n/a", "Y"]),
+    )
+    technology = st.tuples(codes, names, st.sampled_from("YN"), st.sampled_from("YN"))
+    return {
+        "occupations": occupations,
+        "skills": draw(st.lists(skills, min_size=2 * size, max_size=40)),
+        "alternate": draw(
+            st.lists(st.tuples(codes, names, st.one_of(st.just("n/a"), names)), max_size=25)
+        ),
+        "technology": draw(st.lists(technology, min_size=size, max_size=30)),
+        "knowledge": draw(st.lists(skills, max_size=20)),
+        "tasks": draw(
+            st.lists(st.tuples(codes, names, st.sampled_from(["Core", "n/a"])), max_size=20)
+        ),
+        "related": draw(st.lists(st.tuples(codes, codes, st.integers(1, 30)), max_size=20)),
+        "exposure": draw(
+            st.none()
+            | st.lists(st.tuples(codes, *[rating] * 6), max_size=6, unique_by=lambda r: r[0])
+        ),
+        "min_importance": draw(st.sampled_from([1.0, 3.0, 4.5])),
+    }
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(release_strategy())
+def test_any_small_release_gives_a_valid_catalog(release: dict[str, Any]) -> None:
+    with tempfile.TemporaryDirectory() as temp:
+        root = Path(temp)
+        directory = make_release(
+            root,
+            occupations=release["occupations"],
+            skills=[
+                (code, element, name, scale, data, "8", "0", "0", "0", suppress, relevant, "", "")
+                for code, element, name, scale, data, suppress, relevant in release["skills"]
+            ],
+            alternate=[(code, title, short, "08") for code, title, short in release["alternate"]],
+            technology=[
+                tech(code, example, hot, demand)
+                for code, example, hot, demand in (release["technology"])
+            ],
+            knowledge=[
+                (code, element, name, scale, data, "8", "0", "0", "0", suppress, relevant, "", "")
+                for code, element, name, scale, data, suppress, relevant in release["knowledge"]
+            ],
+            tasks=[task(code, text, kind) for code, text, kind in release["tasks"]],
+            related=[
+                (code, other, "Primary-Short", index) for code, other, index in (release["related"])
+            ],
+        )
+        exposure = None
+        if release["exposure"] is not None:
+            exposure = write_exposure(
+                root / "occ.csv", [(row[0], "Title", *row[1:]) for row in release["exposure"]]
+            )
+        catalog, report = import_onet(
+            directory, exposure=exposure, min_importance=release["min_importance"]
+        )
+        event(f"{len(catalog['roles'])} role(s)")
+        assert_valid(catalog)
+        assert report.occupations == len(catalog["roles"]) == len(release["occupations"])
+        assert report.skills == len(catalog["skills"])
+        assert all(len(r["aliases"]) <= MAX_ALIASES + 1 for r in catalog["roles"])
+        loaded = load(catalog)  # every alias of every skill finds that skill
+        for entry in catalog["skills"]:
+            for alias in entry["aliases"]:
+                assert find_skill(loaded, alias).id == entry["id"]
+        assert all(len(r["related"]) <= MAX_RELATED for r in catalog["roles"])
+        again, _ = import_onet(
+            directory, exposure=exposure, min_importance=release["min_importance"]
+        )
+        assert json.dumps(again) == json.dumps(catalog)

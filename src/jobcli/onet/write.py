@@ -67,7 +67,7 @@ def output_target(
     """
     text = os.fspath(out)
     if not text:
-        raise OutputError("''", "the output file name is empty; give one, such as onet.json")
+        raise OutputError("", "the output file name is empty; give one, such as onet.json")
     if text.endswith(("/", os.sep)):
         raise OutputError(
             text, "names a folder (it ends with '/'); add a file name, such as onet.json"
