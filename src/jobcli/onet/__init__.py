@@ -17,9 +17,10 @@ import gc
 import os
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .build import (
     IMPORTANCE_HOT,
@@ -71,14 +72,44 @@ TECHNOLOGY_SKILLS = "Technology Skills.txt"
 TASK_STATEMENTS = "Task Statements.txt"
 ALTERNATE_TITLES = "Alternate Titles.txt"
 RELATED_OCCUPATIONS = "Related Occupations.txt"
-#: The optional files, in the order they are read, and what each brings (for the credit).
-OPTIONAL_FILES: tuple[tuple[str, str], ...] = (
-    (SKILLS, "skills"),
-    (KNOWLEDGE, "knowledge"),
-    (TECHNOLOGY_SKILLS, "technologies"),
-    (TASK_STATEMENTS, "tasks"),
-    (ALTERNATE_TITLES, "alternate titles"),
-    (RELATED_OCCUPATIONS, "related occupations"),
+Codes = Collection[str]
+
+
+def _skills(into: Readings, table: Table, codes: Codes, unknown: Counter[str]) -> None:
+    into.skills = read_ratings(table, codes, unknown)
+
+
+def _knowledge(into: Readings, table: Table, codes: Codes, unknown: Counter[str]) -> None:
+    into.knowledge = read_ratings(table, codes, unknown)
+
+
+def _technology(into: Readings, table: Table, codes: Codes, unknown: Counter[str]) -> None:
+    into.technology = read_technology(table, codes, unknown)
+
+
+def _tasks(into: Readings, table: Table, codes: Codes, unknown: Counter[str]) -> None:
+    into.tasks = read_tasks(table, codes, unknown)
+
+
+def _titles(into: Readings, table: Table, codes: Codes, unknown: Counter[str]) -> None:
+    into.titles, into.title_owners = read_alternate_titles(table, codes, unknown)
+
+
+def _related(into: Readings, table: Table, codes: Codes, unknown: Counter[str]) -> None:
+    into.related = read_related(table, codes, unknown)
+
+
+#: The optional files in the order they are read: name, what it brings (for the
+#: credit), and the reader that puts it into the readings.
+OPTIONAL_FILES: tuple[
+    tuple[str, str, Callable[[Readings, Table, Codes, Counter[str]], None]], ...
+] = (
+    (SKILLS, "skills", _skills),
+    (KNOWLEDGE, "knowledge", _knowledge),
+    (TECHNOLOGY_SKILLS, "technologies", _technology),
+    (TASK_STATEMENTS, "tasks", _tasks),
+    (ALTERNATE_TITLES, "alternate titles", _titles),
+    (RELATED_OCCUPATIONS, "related occupations", _related),
 )
 
 #: Skills and knowledge with an O*NET importance (IM, 1-5) below this are left out.
@@ -115,7 +146,7 @@ def import_onet(
     min_importance: float = DEFAULT_MIN_IMPORTANCE,
     release: str | None = None,
     progress: ProgressCallback | None = None,
-) -> tuple[dict[str, object], ImportReport]:
+) -> tuple[dict[str, Any], ImportReport]:
     """The catalog made of the O*NET release in ``directory``, and a report of the import.
 
     ``release`` ("29.2") names the release in the credit line when given; otherwise
@@ -153,9 +184,9 @@ def _import(
     min_importance: float,
     release: str | None,
     progress: ProgressCallback | None,
-) -> tuple[dict[str, object], ImportReport]:
+) -> tuple[dict[str, Any], ImportReport]:
     present = _files_in(directory)
-    stages = [OCCUPATION_DATA, *(name for name, _ in OPTIONAL_FILES)]
+    stages = [OCCUPATION_DATA, *(name for name, _, _ in OPTIONAL_FILES)]
     stages += [Path(exposure).name] if exposure is not None else []
     stages.append("catalog")
     done = 0
@@ -173,28 +204,16 @@ def _import(
     readings = Readings(read_occupations(Table(occupation_path)))
     codes = readings.occupations.keys()
     unknown: Counter[str] = Counter()
-    read, missing = [occupation_path.name], []
-    tables: dict[str, Table] = {}
-    for name, _ in OPTIONAL_FILES:
+    read, missing, brought = [occupation_path.name], [], []
+    for name, what, reader in OPTIONAL_FILES:
         step()
         path = present.get(name.casefold())
         if path is None:
             missing.append(name)
             continue
+        reader(readings, Table(path), codes, unknown)
         read.append(path.name)
-        table = tables[name] = Table(path)
-        if name == SKILLS:
-            readings.skills = read_ratings(table, codes, unknown)
-        elif name == KNOWLEDGE:
-            readings.knowledge = read_ratings(table, codes, unknown)
-        elif name == TECHNOLOGY_SKILLS:
-            readings.technology = read_technology(table, codes, unknown)
-        elif name == TASK_STATEMENTS:
-            readings.tasks = read_tasks(table, codes, unknown)
-        elif name == ALTERNATE_TITLES:
-            readings.titles, readings.title_owners = read_alternate_titles(table, codes, unknown)
-        else:
-            readings.related = read_related(table, codes, unknown)
+        brought.append(what)
     if exposure is not None:
         step()
         readings.exposure = read_exposure(Path(exposure), codes, unknown)
@@ -208,7 +227,6 @@ def _import(
             "the folder's name does not tell the O*NET release (db_29_2_text, ...) and none "
             "was given (--release): the credit line says the release is unknown"
         )
-    brought = [what for name, what in OPTIONAL_FILES if name in tables]
     source = credit(found, brought, with_exposure=exposure is not None)
     catalog = build_catalog(readings, min_importance=min_importance, source=source, notes=notes)
     if progress is not None:
@@ -229,7 +247,7 @@ def _import(
 
 def _files_in(directory: Path) -> dict[str, Path]:
     """The release's files in ``directory`` by casefolded name (an exact-case name wins)."""
-    wanted = {name.casefold(): name for name in (OCCUPATION_DATA, *(n for n, _ in OPTIONAL_FILES))}
+    wanted = {n.casefold(): n for n in (OCCUPATION_DATA, *(n for n, _, _ in OPTIONAL_FILES))}
     found: dict[str, Path] = {}
     try:
         entries = sorted(directory.iterdir())
