@@ -53,8 +53,9 @@ def unique_titles(titles: dict[str, str]) -> tuple[dict[str, str], int]:
     Returns the titles and how many got their code.
     """
     count: Counter[str] = Counter()
-    for title in titles.values():
+    for code, title in titles.items():
         count.update(keys(title))
+        count.update(keys(code))  # lookup takes codes too: a title is no code
     clashing = sorted(
         code
         for code, title in titles.items()
@@ -62,6 +63,7 @@ def unique_titles(titles: dict[str, str]) -> tuple[dict[str, str], int]:
     )
     out = {code: title for code, title in titles.items() if code not in clashing}
     taken = {key for title in out.values() for key in keys(title)}
+    taken |= {key for code in titles for key in keys(code)}
     for code in clashing:
         candidate, number = f"{titles[code]} ({code})", 2
         while keys(candidate) & taken:
