@@ -242,6 +242,10 @@ def test_a_technology_named_like_an_onet_skill_gets_a_suffix(tmp_path: Path) -> 
     release = make_release(tmp_path, skills=skill(DS, "2.B.3.e", "4.00"), technology=rows)
     catalog, _ = import_onet(release)
     assert role_skills(catalog, DS) == {"programming": 4, "programming-tech": 3}
+    assert skill_by_id(catalog, "programming-tech")["name"] == "Programming (technology)"
+    loaded = load(catalog)
+    assert find_skill(loaded, "programming").id == "programming"
+    assert find_skill(loaded, "Programming (technology)").id == "programming-tech"
 
 
 TECH_NAMES = [
@@ -743,8 +747,8 @@ def test_any_small_release_gives_a_valid_catalog(release: dict[str, Any]) -> Non
         assert all(len(r["aliases"]) <= MAX_ALIASES + 1 for r in catalog["roles"])
         loaded = load(catalog)  # every alias of every skill finds that skill
         for entry in catalog["skills"]:
-            for alias in entry["aliases"]:
-                assert find_skill(loaded, alias).id == entry["id"]
+            for name in (entry["name"], *entry["aliases"]):
+                assert find_skill(loaded, name).id == entry["id"]
         assert all(len(r["related"]) <= MAX_RELATED for r in catalog["roles"])
         again, _ = import_onet(
             directory, exposure=exposure, min_importance=release["min_importance"]

@@ -10,6 +10,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..names import normalize
 from ..onet_skills import BY_ELEMENT_ID, slugify
 from .naming import ascii_key, keys, role_id, singular, technology_aliases, unique_id, unique_titles
 from .readers import AlternateTitle, Occupation, Ratings, Task, Technology
@@ -48,6 +49,8 @@ class _Vocabulary:
     info: dict[str, tuple[str, str, str]] = field(default_factory=dict)
     aliases: dict[str, list[str]] = field(default_factory=dict)
     role_skills: dict[str, dict[str, int]] = field(default_factory=dict)
+    #: id -> (order in which names are given out, the kind said when a name is taken)
+    rank: dict[str, tuple[int, str]] = field(default_factory=dict)
     taken: set[str] = field(
         default_factory=lambda: {ascii_key(sid) for sid, _, _ in BY_ELEMENT_ID.values()}
     )
@@ -111,26 +114,26 @@ def _element_ids(
 ) -> dict[str, str]:
     """element id -> skill id, each element's skill entered in the vocabulary."""
     out: dict[str, str] = {}
-    skill_names = {key for _, name, _ in BY_ELEMENT_ID.values() for key in keys(name)}
     strange: list[str] = []
     for element in sorted(names):
         known = BY_ELEMENT_ID.get(element) if what == "skill" else None
         if known is not None:
             skill_id, name, kind = known
             description = f"O*NET skill (element {element})."
+            vocabulary.rank[skill_id] = (0, "skill")
         elif what == "skill":
             strange.append(element)
             name = names[element] or f"O*NET skill {element}"
             kind = "technical" if element.startswith("2.B.3.") else "human"
             skill_id = unique_id(slugify(name) or "skill", slugify(element), vocabulary.taken)
             description = f"O*NET skill (element {element})."
+            vocabulary.rank[skill_id] = (2, "skill")
         else:
             name = names[element] or f"O*NET knowledge {element}"
-            if keys(name) & skill_names:  # "Mathematics" is a skill and a knowledge area
-                name = f"{name} (knowledge)"
             kind = "knowledge"
             skill_id = unique_id(slugify(name) or "knowledge", "knowledge", vocabulary.taken)
             description = f"O*NET knowledge area (element {element})."
+            vocabulary.rank[skill_id] = (1, "knowledge")
         description += " A role's importance is O*NET's importance rating (1-5), rounded."
         vocabulary.info[skill_id] = (name, kind, description)
         out[element] = skill_id
@@ -164,13 +167,32 @@ def _add_technology(vocabulary: _Vocabulary, technology: dict[str, dict[str, Tec
         commodities = "; ".join(sorted(tech.commodities)) or "technology"
         description = f"{commodities} (O*NET Technology Skills). {', '.join(flags)}."
         vocabulary.info[ids[example]] = (example, "technical", description)
+        vocabulary.rank[ids[example]] = (3, "technology")
     for code, per_role in technology.items():
         for example, tech in per_role.items():
             importance = IMPORTANCE_IN_DEMAND if tech.in_demand else IMPORTANCE_HOT
             vocabulary.give(code, ids[example], importance)
+    _unique_names(vocabulary)
     taken = {key for sid, (name, _, _) in vocabulary.info.items() for key in keys(sid) | keys(name)}
     for example, aliases in technology_aliases(sorted(merged), taken).items():
         vocabulary.aliases[ids[example]] = aliases
+
+
+def _unique_names(vocabulary: _Vocabulary) -> None:
+    """Each skill's name finds that skill: a name that another skill's name or id already
+    reads as gets its kind appended ("Mathematics (knowledge)", "Programming
+    (technology)"), else its id. O*NET's skills keep their names first, then knowledge
+    areas, other elements and technologies, each in id order."""
+    ids = {normalize(sid): sid for sid in vocabulary.info}
+    names: dict[str, str] = {}
+    for sid in sorted(vocabulary.info, key=lambda sid: (vocabulary.rank[sid][0], sid)):
+        name, kind, description = vocabulary.info[sid]
+        for candidate in (name, f"{name} ({vocabulary.rank[sid][1]})", f"{name} ({sid})"):
+            key = normalize(candidate)
+            if names.get(key, sid) == sid and ids.get(key, sid) == sid:
+                break
+        names[key] = sid
+        vocabulary.info[sid] = (candidate, kind, description)
 
 
 def _roles(readings: Readings, vocabulary: _Vocabulary, notes: list[str]) -> list[dict[str, Any]]:
