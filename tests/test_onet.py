@@ -749,8 +749,24 @@ def test_any_small_release_gives_a_valid_catalog(release: dict[str, Any]) -> Non
         for entry in catalog["skills"]:
             for name in (entry["name"], *entry["aliases"]):
                 assert find_skill(loaded, name).id == entry["id"]
+        for entry in catalog["roles"]:
+            for name in (entry["title"], entry["onet_soc_code"], *entry["aliases"]):
+                assert find_role(loaded, name).id == entry["id"]
         assert all(len(r["related"]) <= MAX_RELATED for r in catalog["roles"])
         again, _ = import_onet(
             directory, exposure=exposure, min_importance=release["min_importance"]
         )
         assert json.dumps(again) == json.dumps(catalog)
+
+
+@needs_real
+def test_real_every_name_finds_its_own_role_or_skill(
+    real: tuple[dict[str, Any], Any], real_loaded: Any
+) -> None:
+    catalog, _ = real
+    for entry in catalog["roles"]:
+        for name in (entry["title"], entry["onet_soc_code"], *entry["aliases"]):
+            assert find_role(real_loaded, name).id == entry["id"], name
+    for entry in catalog["skills"]:
+        for name in (entry["name"], *entry["aliases"]):
+            assert find_skill(real_loaded, name).id == entry["id"], name
