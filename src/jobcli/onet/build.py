@@ -69,7 +69,11 @@ def build_catalog(
         _add_ratings(vocabulary, readings.skills, "skill", min_importance, notes)
     if readings.knowledge is not None:
         _add_ratings(vocabulary, readings.knowledge, "knowledge", min_importance, notes)
-    _add_technology(vocabulary, readings.technology)
+    technologies = _add_technology(vocabulary, readings.technology)
+    _unique_names(vocabulary)
+    taken = {key for sid, (name, _, _) in vocabulary.info.items() for key in keys(sid) | keys(name)}
+    for example, aliases in technology_aliases(sorted(technologies), taken).items():
+        vocabulary.aliases[technologies[example]] = aliases
     roles = _roles(readings, vocabulary, notes)
     skills = [
         {
@@ -146,8 +150,11 @@ def _element_ids(
     return out
 
 
-def _add_technology(vocabulary: _Vocabulary, technology: dict[str, dict[str, Technology]]) -> None:
-    """Every Hot or In Demand technology becomes a technical skill of the roles that use it."""
+def _add_technology(
+    vocabulary: _Vocabulary, technology: dict[str, dict[str, Technology]]
+) -> dict[str, str]:
+    """Every Hot or In Demand technology becomes a technical skill of the roles that use
+    it; returns each technology's skill id."""
     merged: dict[str, Technology] = {}
     for per_role in technology.values():
         for example, tech in per_role.items():
@@ -172,10 +179,7 @@ def _add_technology(vocabulary: _Vocabulary, technology: dict[str, dict[str, Tec
         for example, tech in per_role.items():
             importance = IMPORTANCE_IN_DEMAND if tech.in_demand else IMPORTANCE_HOT
             vocabulary.give(code, ids[example], importance)
-    _unique_names(vocabulary)
-    taken = {key for sid, (name, _, _) in vocabulary.info.items() for key in keys(sid) | keys(name)}
-    for example, aliases in technology_aliases(sorted(merged), taken).items():
-        vocabulary.aliases[ids[example]] = aliases
+    return ids
 
 
 def _unique_names(vocabulary: _Vocabulary) -> None:
