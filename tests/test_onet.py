@@ -770,3 +770,56 @@ def test_real_every_name_finds_its_own_role_or_skill(
     for entry in catalog["skills"]:
         for name in (entry["name"], *entry["aliases"]):
             assert find_skill(real_loaded, name).id == entry["id"], name
+
+
+# --------------------------------------------------------------------------- files and writing
+
+
+def test_file_names_are_found_case_insensitively(tmp_path: Path) -> None:
+    release = make_release(tmp_path)
+    (release / "Skills.txt").rename(release / "SKILLS.TXT")
+    _, report = import_onet(release)
+    assert "SKILLS.TXT" in report.files_read
+
+
+@pytest.mark.parametrize(
+    ("content", "line", "reason"),
+    [
+        (b"", 1, "empty"),
+        (b"O*NET-SOC Code\tTitle\n15-2051.00\tx\n", 1, "no column 'Description'"),
+        (b"O*NET-SOC Code\tTitle\tDescription\n15-2051.00\t\xff\tx\n", 2, "not valid UTF-8"),
+    ],
+)
+def test_unreadable_occupation_data_names_the_line(
+    tmp_path: Path, content: bytes, line: int, reason: str
+) -> None:
+    release = make_release(tmp_path)
+    (release / "Occupation Data.txt").write_bytes(content)
+    with pytest.raises(OnetImportError) as caught:
+        import_onet(release)
+    assert caught.value.line == line
+    assert reason in caught.value.reason
+
+
+def test_exposure_out_of_range_is_malformed(tmp_path: Path) -> None:
+    exposure = write_exposure(tmp_path / "occ.csv", [(DS, "x", 1.5, "", "", "", "", "")])
+    with pytest.raises(OnetImportError, match=r"line 2: dv_rating_alpha '1\.5'"):
+        import_onet(make_release(tmp_path), exposure=exposure)
+    with pytest.raises(OnetImportError, match="no such file"):
+        import_onet(make_release(tmp_path), exposure=tmp_path / "missing.csv")
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_temporary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out.json"
+    out.write_text("old")
+
+    def broken(fd: int) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("os.fsync", broken)
+    with pytest.raises(KeyboardInterrupt):
+        write_catalog({"schema_version": 1}, out, force=True)
+    assert out.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
