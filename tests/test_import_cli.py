@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import stat
+import subprocess
 import sys
 import threading
 from pathlib import Path
@@ -265,3 +266,29 @@ def test_exposure_ratings_are_joined_when_given(tmp_path: Path) -> None:
     role = json.loads(invoke("--data", str(out), "show", "15-2051.00", "--json").stdout)
     measures = {e["measure"]: e["value"] for e in role["ai_exposure"]}
     assert measures["GPT exposure β, human raters"] == 0.59
+
+
+REAL = Path(__file__).resolve().parents[2] / "shared" / "data" / "onet"
+
+
+@pytest.mark.skipif(not (REAL / "Occupation Data.txt").is_file(), reason="no shared release")
+def test_dash_into_a_pipe_closed_early_ends_quietly(tmp_path: Path) -> None:
+    command = [sys.executable, "-m", "jobcli", "import", "onet", str(REAL), "-o", "-"]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        assert process.stdout is not None
+        assert process.stderr is not None
+        assert process.stdout.read(10)
+        process.stdout.close()  # a reader that leaves, as `| head -c 10` does
+        err = process.stderr.read().decode()
+        assert process.wait(timeout=60) == 0
+    assert "Traceback" not in err
+    assert "wrote" not in err  # the catalog was not all written: no claim that it was
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+def test_dash_into_a_full_disk_exits_74() -> None:
+    command = [sys.executable, "-m", "jobcli", "import", "onet", str(RELEASE), "-o", "-"]
+    with open("/dev/full", "w") as full:
+        r = subprocess.run(command, stdout=full, stderr=subprocess.PIPE, text=True, timeout=60)
+    assert r.returncode == 74
+    assert "cannot write the output" in r.stderr

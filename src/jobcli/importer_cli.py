@@ -10,6 +10,8 @@ the progress bar shows stage names as plain text, never as Rich markup.
 
 from __future__ import annotations
 
+import errno
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -130,9 +132,18 @@ def _write_stdout(text: str) -> None:
 
     try:
         if sys.stdout is None:
-            raise OSError(9, "standard output is closed")
+            raise OSError(errno.EBADF, "standard output is closed")
         sys.stdout.flush()
-        sys.stdout.buffer.write(safe_json(text).encode("utf-8"))
-        sys.stdout.flush()
+        try:
+            fd = sys.stdout.fileno()
+        except (OSError, ValueError):  # a stream with no file behind it (tests)
+            sys.stdout.write(safe_json(text))
+            sys.stdout.flush()
+            return
+        # os.write, not the buffered stream: a buffered write of megabytes into a pipe
+        # whose reader left can report success for what it could not write.
+        data = memoryview(safe_json(text).encode("utf-8"))
+        while data:
+            data = data[os.write(fd, data) :]
     except OSError as exc:
         raise typer.Exit(output_failed(exc)) from None
