@@ -823,3 +823,9 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(
         write_catalog({"schema_version": 1}, out, force=True)
     assert out.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
+
+
+def test_knowledge_never_takes_a_skill_name_even_without_skills(tmp_path: Path) -> None:
+    knowledge = skill(DS, "2.C.4.a", "4.00", name="Mathematics")
+    catalog, _ = import_onet(make_release(tmp_path, skills=None, knowledge=knowledge))
+    assert skill_by_id(catalog, "mathematics-knowledge")["name"] == "Mathematics (knowledge)"

@@ -188,7 +188,9 @@ def _unique_names(vocabulary: _Vocabulary) -> None:
     (technology)"), else its id. O*NET's skills keep their names first, then knowledge
     areas, other elements and technologies, each in id order."""
     ids = {normalize(sid): sid for sid in vocabulary.info}
-    names: dict[str, str] = {}
+    # O*NET's skill names are kept for them even when Skills.txt is absent, so that a
+    # name means the same skill in every catalog.
+    names = {normalize(name): sid for sid, name, _ in BY_ELEMENT_ID.values()}
     for sid in sorted(vocabulary.info, key=lambda sid: (vocabulary.rank[sid][0], sid)):
         name, kind, description = vocabulary.info[sid]
         for candidate in (name, f"{name} ({vocabulary.rank[sid][1]})", f"{name} ({sid})"):
