@@ -83,28 +83,43 @@ def role_id(title: str, taken: set[str]) -> str:
 
 
 def singular(title: str) -> str | None:
-    """The title with its head noun made singular, or None when no simple rule applies.
+    """The title with its nouns made singular, or None when no simple rule applies.
 
-    The head noun is the last word before the first ", " ("Computer Science
-    Teachers, Postsecondary" -> "Computer Science Teacher, Postsecondary"). Titles
-    whose qualifier is a list (", and", ", or") or "All Other" are left alone. A word
-    ending in -ies becomes -y, -sses/-shes/-ches/-xes/-zes lose -es, -wives become
-    -wife, other words ending in -s lose it; words ending in -ss, -us or -is, and
-    words of fewer than 4 letters, are not plurals.
+    The nouns are the last word of each item the title lists: before the first ", "
+    ("Computer Science Teachers, Postsecondary" -> "Computer Science Teacher,
+    Postsecondary"), and around each "and", "or" and "/" there ("Accountants and
+    Auditors" -> "Accountant and Auditor"); in a title that is a list ("Plumbers,
+    Pipefitters, and Steamfitters") every item. Titles qualified "All Other" are left
+    alone. A word ending in -ies becomes -y, -sses/-shes/-ches/-xes/-zes lose -es,
+    -wives become -wife, other words ending in -s lose it; words ending in -ss, -us,
+    -is or -ics (but Mechanics), "Sales" and "News", and words of fewer than 4
+    letters are not plurals.
     """
     head, comma, tail = title.partition(", ")
-    if comma and (" and " in f" {tail} " or " or " in f" {tail} " or "All Other" in tail):
+    if comma and "All Other" in tail:
         return None
-    before, space, last = head.rpartition(" ")
-    word = _singular_word(last)
-    if word is None:
-        return None
-    return f"{before}{space}{word}{comma}{tail}"
+    if comma and not tail.startswith("Except ") and _LIST.search(title):
+        head, comma, tail = title, "", ""  # the whole title is a list of jobs
+    parts = _ITEM_SEPARATORS.split(head)
+    for i in range(0, len(parts), 2):  # items, between the separators
+        before, space, last = parts[i].rpartition(" ")
+        word = _singular_word(last)
+        if word is not None:
+            parts[i] = f"{before}{space}{word}"
+    result = "".join(parts) + comma + tail
+    return result if result != title else None
+
+
+_LIST = re.compile(r", (?:and|or) ")
+_ITEM_SEPARATORS = re.compile(r"(,\s+(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|/)")
+_NOT_PLURAL = frozenset({"sales", "news"})
 
 
 def _singular_word(word: str) -> str | None:
     lower = word.lower()
     if len(word) < 4 or not lower.endswith("s") or lower.endswith(("ss", "us", "is")):
+        return None
+    if lower in _NOT_PLURAL or (lower.endswith("ics") and lower != "mechanics"):
         return None
     if lower.endswith("ies"):
         return word[:-3] + ("Y" if word[-3:].isupper() else "y")
