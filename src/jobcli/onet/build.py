@@ -217,8 +217,8 @@ def _roles(readings: Readings, vocabulary: _Vocabulary, notes: list[str]) -> lis
     if without:
         shown = ", ".join(without[:5]) + (", ..." if len(without) > 5 else "")
         notes.append(
-            f"{len(without)} occupation(s) have no skill, knowledge or technology rating in "
-            f"these files and were imported without skills: {shown}"
+            f"{len(without)} occupation(s) have no rated skill or knowledge and no Hot or In "
+            f"Demand technology in these files; they were imported without skills: {shown}"
         )
     roles: list[dict[str, Any]] = []
     for code in codes:
