@@ -72,7 +72,7 @@ def test_show_table_has_every_section() -> None:
         "User Experience (UX) Designer",
         "What the role does",
         "Human skills",
-        "Why AI won't replace this role",
+        "Why the source expects this role to stay human",
         "AI exposure",
         "Exposure is not replacement",
         "Related roles",
@@ -81,10 +81,12 @@ def test_show_table_has_every_section() -> None:
         assert heading in r.stdout
 
 
-def test_show_role_without_onet_code_has_no_exposure_section() -> None:
+def test_show_role_without_onet_code_says_why_it_has_no_exposure_rating() -> None:
     r = invoke("show", "ethical-ai-specialist")
     assert r.exit_code == 0, r.output
-    assert "AI exposure (research ratings)" not in r.stdout
+    assert "No matching O*NET occupation, so no research rating" in r.stdout
+    assert "GPT exposure" not in r.stdout
+    assert "Exposure is not replacement" not in r.stdout
     assert "O*NET-SOC code:" not in r.stdout
 
 

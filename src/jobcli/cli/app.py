@@ -26,8 +26,9 @@ _install_wording()
 app = typer.Typer(
     name="jobcli",
     help=(
-        "Explore tech careers that stay human as AI spreads: list the roles, read one, "
-        "compare two, find the roles that fit your skills, and see what to learn next."
+        "Explore tech careers: by default the seven roles that one article expects AI "
+        "won't eliminate any time soon. List the roles, read one, compare two, find the "
+        "roles that fit your skills, and see what to learn next."
     ),
     epilog=(
         "\b\nExamples:\n"

@@ -331,9 +331,17 @@ def import_onet(
         ),
     ],
     out: Annotated[
-        Path, typer.Option("--output", "-o", metavar="FILE", help="Catalog file to write.")
+        str,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Catalog file to write ('-': standard output). Exit 74 if it cannot be written.",
+        ),
     ],
-    force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace FILE if it is an existing regular file.")
+    ] = False,
     exposure: Annotated[
         Optional[Path],  # noqa: UP045
         typer.Option(
@@ -350,11 +358,30 @@ def import_onet(
             metavar="N",
             min=1.0,
             max=5.0,
-            help="Leave out skills rated below N, 1 to 5 (O*NET's importance scale).",
+            help="Leave out skills and knowledge rated below N, 1 to 5 (O*NET's importance scale).",
         ),
     ] = 3.0,
+    release: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--release",
+            metavar="N.N",
+            help="The O*NET release to credit (e.g. 29.2) when DIR's name does not tell it.",
+        ),
+    ] = None,
 ) -> None:
-    """Convert an O*NET database release into a jobcli catalog."""
+    """Convert an O*NET database release into a jobcli catalog.
+
+    Exit codes: 3 when the release is missing or malformed, 2 when FILE exists
+    without --force, 74 when FILE cannot be written.
+    """
     from ..importer_cli import run_onet_import
 
-    run_onet_import(directory, out, force=force, exposure=exposure, min_importance=min_importance)
+    run_onet_import(
+        directory,
+        out,
+        force=force,
+        exposure=exposure,
+        min_importance=min_importance,
+        release=release,
+    )

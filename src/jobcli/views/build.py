@@ -23,10 +23,11 @@ if TYPE_CHECKING:
 
 _IMPORTANCE = itemgetter(1)
 KIND_LABEL = {"human": "Human skills", "technical": "Technical skills", "knowledge": "Knowledge"}
-HUMAN_EDGE_HEADING = "Why AI won't replace this role"
+HUMAN_EDGE_HEADING = "Why the source expects this role to stay human"
 SIMILAR_HEADING = "Other roles with the most similar skills (computed)"
 NO_SKILLS_ONET = "O*NET has no skill ratings for this occupation."
 NO_SKILLS = "This role lists no skills."
+NO_OCCUPATION_NOTE = "No matching O*NET occupation, so no research rating of AI exposure."
 EXPOSURE_NOTE = (
     "Exposure is not replacement: these ratings estimate how much of the occupation's "
     "tasks AI could speed up, not whether the job goes away."
@@ -178,6 +179,8 @@ def show_document(catalog: Catalog, role: Role, similar: Sequence[tuple[Role, fl
                 ),
             )
         )
+    elif not role.onet_soc_code:
+        sections.append(Section("AI exposure (research ratings)", [NO_OCCUPATION_NOTE]))
     if role.related:
         related = [catalog.role_by_id[r] for r in role.related]
         sections.append(Section("Related roles", [f"{r.title} ({r.id})" for r in related]))

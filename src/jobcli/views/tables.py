@@ -163,6 +163,15 @@ def _list_table(
             value = role.headline_exposure()
             row.append(Text(f"{value:.2f}" if value is not None else "-"))
         table.add_row(*row)
+    if exposure and keep[4]:
+        sources = sorted({e.source for r in roles for e in r.ai_exposure})
+        table.caption = Text(
+            "AI exposure: research rating (β, human raters) of how much of the occupation's "
+            "tasks AI could speed up; exposure is not replacement. "
+            + ("Source: " + safe("; ".join(sources)) + ". " if sources else "")
+            + ("-: no rating known for the role." if any(not r.ai_exposure for r in roles) else ""),
+            style="dim",
+        )
     note = dropped_note(cols, keep)
     return table if note is None else Group(table, note)
 
@@ -296,7 +305,9 @@ def _match_table(
         parts.append(
             Text(
                 "AI exp.: research rating (β, human raters) of tasks AI could speed up; "
-                + "exposure is not replacement.",
+                + "exposure is not replacement. Source: "
+                + safe("; ".join(sorted({e.source for m in matches for e in m.role.ai_exposure})))
+                + ".",
                 style="dim",
             )
         )

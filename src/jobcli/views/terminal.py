@@ -25,6 +25,7 @@ from .build import (
     EXPOSURE_NOTE,
     HUMAN_EDGE_HEADING,
     KIND_LABEL,
+    NO_OCCUPATION_NOTE,
     SIMILAR_HEADING,
     credit_line,
     distance,
@@ -108,6 +109,9 @@ def _show(
         parts.append(_exposure_table(role, glyphs, narrow=narrow))
         parts.append(Padding(Text(EXPOSURE_NOTE, style="dim italic"), (0, 2)))
         parts.append(Padding(Text(EXPOSURE_MEASURES, style="dim"), (0, 2)))
+    elif not role.onet_soc_code:
+        parts.append(_heading("AI exposure (research ratings)"))
+        parts.append(Padding(Text(NO_OCCUPATION_NOTE, style="dim italic"), (0, 2)))
 
     if role.related:
         parts.append(_heading("Related roles"))
