@@ -124,7 +124,13 @@ def test_match_is_sorted_best_first_and_lists_most_important_first(
     rs: list[Role], have: set[str]
 ) -> None:
     ranked = match_roles(rs, have)
-    assert [m.coverage for m in ranked] == sorted((m.coverage for m in ranked), reverse=True)
+    keys = [(m.uses, m.weight, m.coverage) for m in ranked]
+    assert keys == sorted(keys, reverse=True), "more skills used first, then importance, coverage"
+    scores = [m.score for m in ranked]
+    assert scores == sorted(scores, reverse=True), "the score orders as the ranking does"
+    assert all(0 < m.score <= 1 and 0 < m.coverage <= 1 for m in ranked)
+    # Roles using none of the skills (and roles with no skills) are not listed.
+    assert {m.role.id for m in ranked} == {r.id for r in rs if any(s.id in have for s in r.skills)}
     for m in ranked:
         for listed in (m.have, m.missing):
             assert [s.importance for s in listed] == sorted(

@@ -1,0 +1,412 @@
+"""The :class:`Store`: every question the commands ask of a catalog, answered by SQL.
+
+A store wraps one SQLite connection to a database built by
+:mod:`jobcli.store_build` (a file in the cache, or in memory). It reads only
+what a question needs: ``role`` one row, ``find_role`` a few index entries,
+``match`` the role-skill pairs of the skills asked about plus each role's
+stored totals, ``search`` the full-text index. Every query passes values as
+parameters; text for the full-text index is quoted token by token
+(:func:`quote_fts`), so no input can become query syntax.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, Generic, NamedTuple, TypeVar
+
+from .analysis import Match, SkillUse, _cosine, match_role, match_score
+from .domain import SOC_MAJOR_GROUPS, Catalog, Exposure, Role, RoleSkill, Skill
+from .names import PrefixHits, close_keys, find
+
+T = TypeVar("T")
+
+_ROLE_COLUMNS = (
+    "id, title, summary, skills, aliases, responsibilities, human_edge, onet_soc_code,"
+    " ai_exposure, related"
+)
+#: BM25 weights of the full-text columns: title, aliases, summary, responsibilities, skills.
+FTS_WEIGHTS = (10.0, 6.0, 2.0, 1.0, 1.5)
+
+
+class SearchHit(NamedTuple):
+    """A role found by :meth:`Store.search`: ``score`` higher is better (BM25, > 0)."""
+
+    id: str
+    title: str
+    score: float
+    #: A short snippet of the text that matched best (plain text, "…" where cut).
+    matched: str
+
+
+class SkillUser(NamedTuple):
+    """A role that needs a skill, with the skill's importance in it."""
+
+    role_id: str
+    title: str
+    importance: int
+
+
+class Family(NamedTuple):
+    """A SOC major group present in the catalog."""
+
+    code: str
+    name: str
+    roles: int
+
+
+class MatchResult(NamedTuple):
+    """The best matches, and how many roles use any of the skills in all."""
+
+    matches: list[Match]
+    total: int
+
+
+def quote_fts(text: str) -> str:
+    """``text`` as an FTS5 query of quoted tokens (all must match): never query syntax.
+
+    Each white-space separated token is wrapped in double quotes, its own double quotes
+    doubled (as sqlite-utils' ``quote_fts`` does), so ``AND``, ``NEAR(``, ``*``, ``"``
+    and ``C++`` are words to look for, not operators.
+    """
+    tokens = text.split()
+    return " ".join('"' + token.replace('"', '""') + '"' for token in tokens)
+
+
+def _role(row: Sequence[Any]) -> Role:
+    rid, title, summary, skills, aliases, duties, edge, code, exposure, related = row
+    return Role(
+        rid,
+        title,
+        summary,
+        tuple(RoleSkill(s, i) for s, i in json.loads(skills)),
+        tuple(json.loads(aliases)),
+        tuple(json.loads(duties)),
+        tuple(json.loads(edge)),
+        code,
+        tuple(Exposure(m, v, s) for m, v, s in json.loads(exposure)),
+        tuple(json.loads(related)),
+    )
+
+
+def _skill(row: Sequence[Any]) -> Skill:
+    sid, name, kind, description, aliases = row
+    return Skill(sid, name, kind, description, tuple(json.loads(aliases)))
+
+
+class Store:
+    """A validated catalog compiled into SQLite; see ``docs/ARCHITECTURE.md``.
+
+    Built by :func:`jobcli.store.open_store`. ``notes`` holds what a person may want
+    to know about where the answers come from (e.g. "the cache folder is not safe,
+    answering from memory"); the store never prints.
+    """
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        origin: str,
+        *,
+        persistent: bool,
+        notes: Sequence[str] = (),
+        recover: Callable[[], sqlite3.Connection] | None = None,
+    ) -> None:
+        self._conn = conn
+        #: The catalog file the store was compiled from (for messages).
+        self.origin = origin
+        #: True when answers come from a store file in the cache, False from memory.
+        self.persistent = persistent
+        self.notes: list[str] = list(notes)
+        self._recover = recover
+        meta = dict(
+            self._rows(
+                "SELECT key, value FROM meta WHERE key IN (?, ?)", ("source", "schema_version")
+            )
+        )
+        #: The catalog's ``source`` text (attribution).
+        self.source: str = meta.get("source", "")
+        self.schema_version = int(meta.get("schema_version", "0"))
+
+    # plumbing ------------------------------------------------------------------------------
+
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        """All rows of a query; a store file found damaged mid-way is replaced once."""
+        try:
+            return self._conn.execute(sql, params).fetchall()
+        except sqlite3.DatabaseError:
+            if self._recover is None:
+                raise
+            recover, self._recover = self._recover, None
+            self._conn = recover()  # rebuilt from the validated catalog, in memory
+            self.persistent = False
+            return self._conn.execute(sql, params).fetchall()
+
+    def close(self) -> None:
+        """Close the connection (also done when the store is garbage collected)."""
+        self._conn.close()
+
+    # counts, items -------------------------------------------------------------------------
+
+    def role_count(self) -> int:
+        """How many roles the catalog has."""
+        return int(self._rows("SELECT count(*) FROM role")[0][0])
+
+    def role(self, role_id: str) -> Role:
+        """The role with this id; KeyError if there is none."""
+        rows = self._rows(f"SELECT {_ROLE_COLUMNS} FROM role WHERE id = ?", (role_id,))
+        if not rows:
+            raise KeyError(role_id)
+        return _role(rows[0])
+
+    def skill(self, skill_id: str) -> Skill:
+        """The skill with this id; KeyError if there is none."""
+        rows = self._rows(
+            "SELECT id, name, kind, description, aliases FROM skill WHERE id = ?", (skill_id,)
+        )
+        if not rows:
+            raise KeyError(skill_id)
+        return _skill(rows[0])
+
+    def skills(self) -> list[Skill]:
+        """Every skill, in catalog order."""
+        return [
+            _skill(r)
+            for r in self._rows(
+                "SELECT id, name, kind, description, aliases FROM skill ORDER BY pos"
+            )
+        ]
+
+    def roles(
+        self,
+        ids: Iterable[str] | None = None,
+        *,
+        skill: str | None = None,
+        family: str | None = None,
+    ) -> Iterator[Role]:
+        """Roles in catalog order; or those of ``ids`` (in that order, unknown ids skipped);
+        or those needing ``skill`` (most important first, then catalog order); or those of
+        SOC major group ``family`` ("15"). ``skill`` and ``family`` combine."""
+        if ids is not None:
+            for role_id in ids:
+                rows = self._rows(f"SELECT {_ROLE_COLUMNS} FROM role WHERE id = ?", (role_id,))
+                if rows:
+                    yield _role(rows[0])
+            return
+        where, params, order = [], [], "role.pos"
+        join = ""
+        if skill is not None:
+            join = " JOIN role_skill rs ON rs.role = role.pos JOIN skill ON skill.pos = rs.skill"
+            where.append("skill.id = ?")
+            params.append(skill)
+            order = "rs.importance DESC, role.pos"
+        if family is not None:
+            where.append("role.family = ?")
+            params.append(family)
+        sql = f"SELECT {_cols('role')} FROM role{join}"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        for row in self._rows(f"{sql} ORDER BY {order}", params):
+            yield _role(row)
+
+    def catalog(self) -> Catalog:
+        """The whole catalog as domain values (every role decoded: for small catalogs)."""
+        return Catalog(self.schema_version, self.source, tuple(self.skills()), tuple(self.roles()))
+
+    def families(self) -> list[Family]:
+        """The SOC major groups of the catalog's roles, by code, with their role counts."""
+        rows = self._rows(
+            "SELECT family, count(*) FROM role WHERE family IS NOT NULL"
+            " GROUP BY family ORDER BY family"
+        )
+        return [Family(code, SOC_MAJOR_GROUPS.get(code, "Unknown group"), n) for code, n in rows]
+
+    # names ---------------------------------------------------------------------------------
+
+    def find_role(self, name: str) -> Role:
+        """The role ``name`` means (id, title, alias, O*NET code, plural, unique prefix);
+        :class:`~jobcli.errors.NameLookupError` if none or several."""
+        return find(_Names(self, "role", self.role), name)
+
+    def find_skill(self, name: str) -> Skill:
+        """The skill ``name`` means; :class:`~jobcli.errors.NameLookupError` if none or several."""
+        return find(_Names(self, "skill", self.skill), name)
+
+    def complete(self, kind: str, prefix: str, limit: int = 200) -> list[str]:
+        """Ids of the roles (``kind="role"``) or skills that start with ``prefix``, sorted."""
+        table = "role" if kind == "role" else "skill"
+        rows = self._rows(
+            f"SELECT id FROM {table} WHERE id >= ? AND id < ? ORDER BY id LIMIT ?",
+            (prefix, prefix + "\U0010ffff", limit),
+        )
+        return [r[0] for r in rows]
+
+    # skills and roles ----------------------------------------------------------------------
+
+    def skill_users(self, skill_id: str, limit: int | None = None) -> list[SkillUser]:
+        """The roles that need a skill, most important first (then catalog order)."""
+        rows = self._rows(
+            "SELECT role.id, role.title, rs.importance FROM skill"
+            " JOIN role_skill rs ON rs.skill = skill.pos JOIN role ON role.pos = rs.role"
+            " WHERE skill.id = ? ORDER BY rs.importance DESC, role.pos LIMIT ?",
+            (skill_id, -1 if limit is None else limit),
+        )
+        return [SkillUser(*r) for r in rows]
+
+    def skill_usage(self) -> list[SkillUse]:
+        """Every skill (catalog order) with the roles that need it, most important first."""
+        users: dict[str, list[tuple[str, int]]] = {s.id: [] for s in self.skills()}
+        rows = self._rows(
+            "SELECT skill.id, role.id, rs.importance FROM role_skill rs"
+            " JOIN skill ON skill.pos = rs.skill JOIN role ON role.pos = rs.role"
+            " ORDER BY rs.skill, rs.importance DESC, role.id"
+        )
+        for skill_id, role_id, importance in rows:
+            users[skill_id].append((role_id, importance))
+        return [SkillUse(k, v) for k, v in users.items()]
+
+    def match(self, skill_ids: Sequence[str], limit: int | None = None) -> MatchResult:
+        """The roles using any of ``skill_ids``, best first (:func:`jobcli.analysis.match_roles`'s
+        order and score), the best ``limit`` of them, and how many there are in all.
+
+        Reads only the role-skill pairs of these skills and each role's stored totals;
+        only the roles returned are decoded.
+        """
+        wanted = list(dict.fromkeys(skill_ids))
+        if not wanted:
+            return MatchResult([], 0)
+        marks = ", ".join("?" * len(wanted))
+        rows = self._rows(
+            "WITH hit AS (SELECT rs.role, count(*) AS uses, sum(rs.importance) AS weight"
+            f" FROM role_skill rs JOIN skill ON skill.pos = rs.skill WHERE skill.id IN ({marks})"
+            " GROUP BY rs.role)"
+            f" SELECT {_cols('role')}, hit.uses, hit.weight, role.importance_sum,"
+            " count(*) OVER () FROM hit JOIN role ON role.pos = hit.role"
+            " ORDER BY hit.uses DESC, hit.weight DESC,"
+            " CAST(hit.weight AS REAL) / role.importance_sum DESC, role.id LIMIT ?",
+            (*wanted, -1 if limit is None else limit),
+        )
+        have = frozenset(wanted)
+        matches = []
+        for row in rows:
+            m = match_role(_role(row[:10]), have, len(wanted))
+            score, cover = match_score(row[10], row[11], row[12], len(wanted))
+            matches.append(m._replace(score=score, coverage=cover))
+        return MatchResult(matches, rows[0][13] if rows else 0)
+
+    def similar_roles(self, role: Role, limit: int = 3) -> list[tuple[Role, float]]:
+        """The roles whose skills are most like ``role``'s (cosine of importances), best first."""
+        mine = role.importance_by_skill()
+        if not mine:
+            return []
+        rows = self._rows(
+            "SELECT other.role, sum(mine.importance * other.importance), r.importance_squares, r.id"
+            " FROM role_skill mine JOIN role_skill other ON other.skill = mine.skill"
+            " JOIN role r ON r.pos = other.role JOIN role me ON me.pos = mine.role"
+            " WHERE me.id = ? AND other.role != mine.role GROUP BY other.role",
+            (role.id,),
+        )
+        norm = sum(v * v for v in mine.values()) ** 0.5
+        scored = sorted(
+            ((min(1.0, dot / (norm * squares**0.5)), rid) for _, dot, squares, rid in rows if dot),
+            key=lambda p: (-p[0], p[1]),
+        )[:limit]
+        found = {r.id: r for r in self.roles(ids=[rid for _, rid in scored])}
+        out = []
+        for value, rid in scored:
+            other = found[rid]
+            exact = _cosine(mine, other.importance_by_skill())  # as analysis computes it
+            out.append((other, exact if abs(exact - value) < 1e-9 else value))
+        return out
+
+    # full text -----------------------------------------------------------------------------
+
+    def search(self, text: str, limit: int | None = 10) -> list[SearchHit]:
+        """Roles ranked by BM25 relevance of the words of ``text``, best first.
+
+        Every word must appear (stemmed: "nurses" finds "nurse"); if no role holds all of
+        them, roles holding any of them. Titles and aliases weigh most. Any text is
+        safe: it is quoted word by word (:func:`quote_fts`).
+        """
+        query = quote_fts(text)
+        if not query:
+            return []
+        hits = self._search(query, limit)
+        if not hits and len(text.split()) > 1:
+            hits = self._search(" OR ".join(quote_fts(t) for t in text.split()), limit)
+        return hits
+
+    def _search(self, query: str, limit: int | None) -> list[SearchHit]:
+        weights = ", ".join(str(w) for w in FTS_WEIGHTS)
+        rows = self._rows(
+            f"SELECT role.id, role.title, -bm25(role_fts, {weights}) AS score,"
+            " snippet(role_fts, -1, '', '', '…', 12) FROM role_fts"
+            " JOIN role ON role.pos = role_fts.rowid WHERE role_fts MATCH ?"
+            " ORDER BY bm25(role_fts, " + weights + "), role.pos LIMIT ?",
+            (query, -1 if limit is None else limit),
+        )
+        return [
+            SearchHit(rid, title, score, " ".join(snip.split())) for rid, title, score, snip in rows
+        ]
+
+
+def _cols(table: str) -> str:
+    return ", ".join(f"{table}.{c.strip()}" for c in _ROLE_COLUMNS.split(","))
+
+
+class _Names(Generic[T]):
+    """The store's ``name`` table as a :class:`jobcli.names.NameSource`."""
+
+    def __init__(self, store: Store, kind: str, get: Callable[[str], T]) -> None:
+        self.store = store
+        self.kind = kind
+        self.get = get
+
+    def exact(self, norm: str) -> list[str]:
+        rows = self.store._rows(
+            "SELECT item FROM name WHERE kind = ? AND norm = ?", (self.kind, norm)
+        )
+        return [r[0] for r in rows]
+
+    def folded(self, folded: str) -> list[str]:
+        rows = self.store._rows(
+            "SELECT DISTINCT item FROM name WHERE kind = ? AND folded = ?", (self.kind, folded)
+        )
+        return [r[0] for r in rows]
+
+    def prefixed(self, norm: str, limit: int) -> PrefixHits:
+        bounds = (self.kind, norm, norm + "\U0010ffff")
+        where = "WHERE kind = ? AND norm >= ? AND norm < ?"
+        total = self.store._rows(f"SELECT count(DISTINCT item) FROM name {where}", bounds)[0][0]
+        if not total:
+            return PrefixHits([], 0)
+        rows = self.store._rows(
+            f"SELECT DISTINCT item FROM name {where} ORDER BY item LIMIT ?", (*bounds, limit)
+        )
+        return PrefixHits([r[0] for r in rows], int(total))
+
+    def item(self, key: str) -> T:
+        return self.get(key)
+
+    def suggestions(self, query: str, limit: int = 3) -> list[str]:
+        from .names import normalize
+
+        norm = normalize(query)
+        if not norm:
+            return []
+        # Names sharing the first two characters: a typo rarely starts the name.
+        head = norm[:2]
+        rows = self.store._rows(
+            "SELECT norm, item FROM name WHERE kind = ? AND norm >= ? AND norm < ? LIMIT 5000",
+            (self.kind, head, head + "\U0010ffff"),
+        )
+        rows += self.store._rows(
+            "SELECT norm, item FROM name WHERE kind = ? AND instr(norm, ?) > 0 LIMIT 50",
+            (self.kind, norm),
+        )
+        names: dict[str, list[str]] = {}
+        for name, item in rows:
+            bucket = names.setdefault(name, [])
+            if item not in bucket:
+                bucket.append(item)
+        return close_keys(query, names, limit)
