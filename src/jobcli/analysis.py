@@ -120,9 +120,9 @@ def match_score(uses: int, weight: int, total: int, wanted: int) -> tuple[float,
     return min(1.0, (uses - 1 + within) / wanted), cover
 
 
-def rank_key(uses: int, weight: int, cover: float, role_id: str) -> tuple[int, int, float, str]:
-    """The order of :func:`match_roles`, as a sort key (smallest first)."""
-    return (-uses, -weight, -cover, role_id)
+def rank_key(uses: int, weight: int, cover: float, at: int) -> tuple[int, int, float, int]:
+    """The order of :func:`match_roles` as a sort key (smallest first); ``at``: catalog position."""
+    return (-uses, -weight, -cover, at)
 
 
 def match_role(role: Role, have: Collection[str], wanted: int | None = None) -> Match:
@@ -149,7 +149,8 @@ def match_roles(
     """The roles that use any of the skills ``have``, best first.
 
     Best: uses more of the skills; among equals, the skills used matter more in the
-    role (sum of their importance); then covers more of the role (coverage); then id.
+    role (sum of their importance); then covers more of the role (coverage); then the
+    catalog's order.
     Roles using none of the skills are left out. With ``limit``, the best ``limit``.
     """
     have = frozenset(have)
@@ -164,10 +165,9 @@ def match_roles(
                 weight += importance
                 uses += 1
         if uses:
-            # The position last: it breaks ties of duplicate ids, so roles are never compared.
-            ranked.append((*rank_key(uses, weight, weight / total, role.id), at))
+            ranked.append(rank_key(uses, weight, weight / total, at))
     best = sorted(ranked) if limit is None else heapq.nsmallest(limit, ranked)
-    return [match_role(pool[entry[4]], have) for entry in best]
+    return [match_role(pool[entry[3]], have) for entry in best]
 
 
 class Gap(NamedTuple):

@@ -62,12 +62,18 @@ from .catalog import (
     stat_key,
     validated_document,
 )
+from .catalog_stream import NotStreamable
 
 if TYPE_CHECKING:
     import sqlite3
 
     from .store_query import Store
 
+#: Version of the store's schema (:mod:`jobcli.store_build`); part of the key. Bump it with
+#: any change there.
+STORE_SCHEMA = 1
+#: ``PRAGMA application_id`` of a jobcli store ("JOBC"): a foreign SQLite file is not ours.
+APPLICATION_ID = 0x4A4F4243
 #: The catalog schema this jobcli reads (``models.SCHEMA_VERSION``, kept equal by a test:
 #: importing models here would import pydantic on every call).
 SCHEMA_VERSION = 1
@@ -111,19 +117,38 @@ def open_store(path: Path | None = None, *, note: Note | None = None) -> Store:
                 return Store(
                     hit, origin, persistent=True, notes=notes, recover=_recovery(source, slot)
                 )
+    checked_ns = time.time_ns()
     raw, info = read_catalog(source)  # raises the CatalogError validation would
     digest = blake2b(raw).hexdigest()
-    checked_ns = time.time_ns()
-    document = validated_document(raw, origin)
-    del raw  # a large catalog: its bytes need not outlive parsing
-    if slot is not None and info is not None:
-        meta = _meta(info, digest, checked_ns)
-        conn = _build_file(slot, document, meta)
-        if conn is not None:
-            return Store(
-                conn, origin, persistent=True, notes=notes, recover=_recovery(source, slot)
-            )
-    return Store(_build_memory(document), origin, persistent=False, notes=notes)
+    # A catalog is compiled from its text role by role (catalog_stream), so that a large
+    # one is never held whole; the bytes need not outlive decoding.
+    content: str | dict[str, Any] | None = _utf8_text(raw)
+    if content is None:
+        content = validated_document(raw, origin)
+    del raw
+    while True:
+        try:
+            if slot is not None and info is not None:
+                conn = _build_file(slot, content, _meta(info, digest, checked_ns))
+                if conn is not None:
+                    return Store(
+                        conn, origin, persistent=True, notes=notes, recover=_recovery(source, slot)
+                    )
+            return Store(_build_memory(content), origin, persistent=False, notes=notes)
+        except NotStreamable:
+            # Something unusual, maybe invalid: the full check decides and words the problems.
+            assert isinstance(content, str)
+            content = validated_document(content.encode("utf-8"), origin)
+
+
+def _utf8_text(raw: bytes) -> str | None:
+    """The catalog's text (a BOM dropped), or None if it is not UTF-8 (the full check says)."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 # the cache folder -----------------------------------------------------------------------------
@@ -207,8 +232,6 @@ _key_memo: list[str] = []
 def _key_text() -> str:
     """What a store must have been built by: versions and the code that compiles it."""
     if not _key_memo:
-        from .store_build import STORE_SCHEMA
-
         _key_memo.append(
             f"jobcli={__version__};store={STORE_SCHEMA};schema={SCHEMA_VERSION};"
             f"code={_code_fingerprint()};pydantic={_pydantic_version()}"
@@ -282,8 +305,6 @@ def _ours(slot: Path) -> os.stat_result | None:
 def _open_hit(slot: Path, source: Path) -> sqlite3.Connection | None:
     """A read-only connection to the slot's store if it serves the catalog as it is now."""
     import sqlite3
-
-    from .store_build import APPLICATION_ID, STORE_SCHEMA
 
     info = _ours(slot)
     if info is None:
@@ -380,41 +401,56 @@ def _refresh(slot: Path, conn: sqlite3.Connection, meta: dict[str, str]) -> None
 # building -------------------------------------------------------------------------------------
 
 
-def _build_memory(document: dict[str, Any]) -> sqlite3.Connection:
+def _compile(conn: sqlite3.Connection, content: str | dict[str, Any], meta: dict[str, str]) -> None:
+    """Compile a catalog's text (streamed; may raise NotStreamable) or validated document."""
+    from .store_build import build, build_stream
+
+    if isinstance(content, str):
+        build_stream(conn, content, meta)
+    else:
+        build(conn, content, meta)
+
+
+def _build_memory(content: str | dict[str, Any]) -> sqlite3.Connection:
     import sqlite3
 
-    from .store_build import build
-
     conn = sqlite3.connect(":memory:", check_same_thread=False)
-    build(conn, document, {"key": _key_text()})
+    try:
+        _compile(conn, content, {"key": _key_text()})
+    except BaseException:
+        conn.close()
+        raise
     return conn
 
 
 def _build_file(
-    slot: Path, document: dict[str, Any], meta: dict[str, str]
+    slot: Path, content: str | dict[str, Any], meta: dict[str, str]
 ) -> sqlite3.Connection | None:
-    """Compile into a temporary file, rename it into ``slot``, open it; None on failure."""
+    """Compile into a temporary file, rename it into ``slot``, open it; None if it cannot be
+    written. Raises NotStreamable (leaving nothing behind) as :func:`_compile` does."""
     import sqlite3
-
-    from .store_build import build
 
     tmp = _temporary(slot.parent)
     if tmp is None:
         return None
+    published = False
     try:
         conn = sqlite3.connect(tmp)
         try:
             conn.execute("PRAGMA journal_mode = OFF")
             conn.execute("PRAGMA synchronous = OFF")
-            build(conn, document, meta)
+            _compile(conn, content, meta)
         finally:
             conn.close()
         _publish(tmp, slot)
+        published = True
         _prune(slot.parent, keep=slot)
         return _connect_ro(slot)
     except (sqlite3.Error, OSError):
-        _unlink(tmp)
         return None
+    finally:
+        if not published:
+            _unlink(tmp)
 
 
 def _temporary(directory: Path) -> Path | None:

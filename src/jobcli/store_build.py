@@ -14,6 +14,9 @@ Tables (``pos`` is an item's position in the catalog, which orders lists):
   read no other skill of a role to score it.
 - ``role_skill(skill, role, importance)``: the role-skill pairs, keyed by skill first:
   ``match`` and ``skill`` read only the pairs of the skills asked about.
+- ``skill_roles(skill, roles, importances)``: per skill, the positions of the roles that
+  need it (little-endian int32 array) and its importance in each (bytes); with
+  ``role_totals`` (every role's importance sum, int32 array) what ``match`` ranks from.
 - ``name(kind, norm, folded, item)``: every id, title, alias, O*NET code and skill
   name, normalised (:func:`jobcli.names.normalize`) and plural-folded
   (:func:`jobcli.names.fold`), with the id of its item.
@@ -25,16 +28,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import sys
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from .domain import Role, Skill, family_of, role_from_dict, skill_from_dict
 from .names import fold, normalize_all
-
-#: Version of the schema below; part of the store's key. Bump it with any change here.
-STORE_SCHEMA = 1
-#: ``PRAGMA application_id`` of a jobcli store ("JOBC"): a foreign SQLite file is not ours.
-APPLICATION_ID = 0x4A4F4243
+from .store import APPLICATION_ID, STORE_SCHEMA
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -56,7 +56,10 @@ CREATE TABLE role_skill (
     PRIMARY KEY (skill, role)
 ) WITHOUT ROWID;
 CREATE INDEX role_skill_rank ON role_skill (skill, importance DESC, role);
-CREATE INDEX role_skill_role ON role_skill (role);
+CREATE TABLE skill_roles (
+    skill INTEGER PRIMARY KEY, roles BLOB NOT NULL, importances BLOB NOT NULL
+);
+CREATE TABLE role_totals (id INTEGER PRIMARY KEY CHECK (id = 0), importance_sums BLOB NOT NULL);
 CREATE TABLE name (
     kind TEXT NOT NULL, norm TEXT NOT NULL, folded TEXT NOT NULL, item TEXT NOT NULL,
     PRIMARY KEY (kind, norm, item)
@@ -84,6 +87,25 @@ def build(conn: sqlite3.Connection, document: Mapping[str, Any], meta: Mapping[s
         source=str(document.get("source", "")),
         skills=(skill_from_dict(s) for s in document["skills"]),
         roles=(role_from_dict(r) for r in document["roles"]),
+        meta=meta,
+    )
+
+
+def build_stream(conn: sqlite3.Connection, text: str, meta: Mapping[str, str]) -> None:
+    """As :func:`build`, from a catalog's text, validating it role by role as it goes.
+
+    Raises :class:`~jobcli.catalog_stream.NotStreamable` (the database then holds a part)
+    when the text needs the full check: see :mod:`jobcli.catalog_stream`.
+    """
+    from .catalog_stream import RoleStream
+
+    stream = RoleStream(text)
+    build_from_values(
+        conn,
+        schema_version=int(stream.schema_version),
+        source=str(stream.source),
+        skills=(skill_from_dict(s) for s in stream.skills),
+        roles=(role_from_dict(r) for r in stream.roles()),
         meta=meta,
     )
 
@@ -126,6 +148,7 @@ def build_from_values(
                 start += len(batch)
                 batch = []
         _insert_roles(conn, start, batch, skill_pos, skill_name)
+        _insert_vectors(conn, len(skill_pos))
     # Merge the full-text index's segments into one: fewer b-trees for every query to read.
     conn.execute("INSERT INTO role_fts (role_fts) VALUES ('optimize')")
     conn.commit()
@@ -187,6 +210,33 @@ def _insert_roles(
         fts_rows,
     )
     _insert_names(conn, "role", name_rows)
+
+
+def int32_bytes(values: Iterable[int]) -> bytes:
+    """``values`` as a little-endian int32 array (a store file is read on this machine only,
+    but a fixed byte order costs nothing)."""
+    from array import array
+
+    packed = array("i", values)
+    if sys.byteorder == "big":
+        packed.byteswap()
+    return packed.tobytes()
+
+
+def _insert_vectors(conn: sqlite3.Connection, skills: int) -> None:
+    roles: list[list[int]] = [[] for _ in range(skills)]
+    weights: list[list[int]] = [[] for _ in range(skills)]
+    for skill, role, importance in conn.execute(
+        "SELECT skill, role, importance FROM role_skill ORDER BY skill, role"
+    ):
+        roles[skill].append(role)
+        weights[skill].append(importance)
+    conn.executemany(
+        "INSERT INTO skill_roles VALUES (?, ?, ?)",
+        [(i, int32_bytes(roles[i]), bytes(weights[i])) for i in range(skills)],
+    )
+    sums = int32_bytes(r[0] for r in conn.execute("SELECT importance_sum FROM role ORDER BY pos"))
+    conn.execute("INSERT INTO role_totals VALUES (0, ?)", (sums,))
 
 
 def _insert_names(conn: sqlite3.Connection, kind: str, rows: list[tuple[str, str]]) -> None:

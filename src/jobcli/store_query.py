@@ -13,12 +13,17 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import sys
+from array import array
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, Generic, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
-from .analysis import Match, SkillUse, _cosine, match_role, match_score
 from .domain import SOC_MAJOR_GROUPS, Catalog, Exposure, Role, RoleSkill, Skill
 from .names import PrefixHits, close_keys, find
+
+if TYPE_CHECKING:  # analysis is imported by the questions that need it, not by every call
+    from .analysis import Match, SkillUse
 
 T = TypeVar("T")
 
@@ -72,6 +77,15 @@ def quote_fts(text: str) -> str:
     """
     tokens = text.split()
     return " ".join('"' + token.replace('"', '""') + '"' for token in tokens)
+
+
+def int32_array(data: bytes) -> array[int]:
+    """A little-endian int32 array stored by :func:`jobcli.store_build.int32_bytes`."""
+    values = array("i")
+    values.frombytes(data)
+    if sys.byteorder == "big":
+        values.byteswap()
+    return values
 
 
 def _role(row: Sequence[Any]) -> Role:
@@ -255,6 +269,8 @@ class Store:
 
     def skill_usage(self) -> list[SkillUse]:
         """Every skill (catalog order) with the roles that need it, most important first."""
+        from .analysis import SkillUse
+
         users: dict[str, list[tuple[str, int]]] = {s.id: [] for s in self.skills()}
         rows = self._rows(
             "SELECT skill.id, role.id, rs.importance FROM role_skill rs"
@@ -272,52 +288,93 @@ class Store:
         Reads only the role-skill pairs of these skills and each role's stored totals;
         only the roles returned are decoded.
         """
+        import heapq
+
+        from .analysis import match_role, rank_key
+
         wanted = list(dict.fromkeys(skill_ids))
-        if not wanted:
-            return MatchResult([], 0)
         marks = ", ".join("?" * len(wanted))
-        rows = self._rows(
-            "WITH hit AS (SELECT rs.role, count(*) AS uses, sum(rs.importance) AS weight"
-            f" FROM role_skill rs JOIN skill ON skill.pos = rs.skill WHERE skill.id IN ({marks})"
-            " GROUP BY rs.role)"
-            f" SELECT {_cols('role')}, hit.uses, hit.weight, role.importance_sum,"
-            " count(*) OVER () FROM hit JOIN role ON role.pos = hit.role"
-            " ORDER BY hit.uses DESC, hit.weight DESC,"
-            " CAST(hit.weight AS REAL) / role.importance_sum DESC, role.id LIMIT ?",
-            (*wanted, -1 if limit is None else limit),
+        blobs = self._rows(
+            "SELECT roles, importances FROM skill_roles JOIN skill ON skill.pos = skill_roles.skill"
+            f" WHERE skill.id IN ({marks})",
+            wanted,
         )
+        if not blobs:
+            return MatchResult([], 0)
+        # Role position -> importance, one dict per skill asked about; built in C.
+        per_skill = [
+            dict(zip(int32_array(roles), importances, strict=True)) for roles, importances in blobs
+        ]
+        uses: Counter[int] = Counter()
+        for held in per_skill:
+            uses.update(held.keys())
+        by_uses: list[list[int]] = [[] for _ in range(len(per_skill) + 1)]
+        for pos, count in uses.items():
+            by_uses[count].append(pos)
+        totals = int32_array(self._rows("SELECT importance_sums FROM role_totals")[0][0])
+        # The ranking is by uses first: rank the roles using the most, then the next level,
+        # until enough are found.
+        ranked: list[tuple[int, int, float, int]] = []
+        want = len(uses) if limit is None else limit
+        for count in range(len(per_skill), 0, -1):
+            if len(ranked) >= want:
+                break
+            keys = []
+            for pos in by_uses[count]:
+                weight = 0
+                for held in per_skill:
+                    weight += held.get(pos, 0)
+                keys.append(rank_key(count, weight, weight / totals[pos], pos))
+            ranked += sorted(keys) if limit is None else heapq.nsmallest(want - len(ranked), keys)
         have = frozenset(wanted)
-        matches = []
-        for row in rows:
-            m = match_role(_role(row[:10]), have, len(wanted))
-            score, cover = match_score(row[10], row[11], row[12], len(wanted))
-            matches.append(m._replace(score=score, coverage=cover))
-        return MatchResult(matches, rows[0][13] if rows else 0)
+        by_pos = self._roles_at([key[3] for key in ranked])
+        matches = [match_role(by_pos[key[3]], have, len(wanted)) for key in ranked]
+        return MatchResult(matches, len(uses))
+
+    def _roles_at(self, positions: Sequence[int]) -> dict[int, Role]:
+        """The roles at these catalog positions, decoded."""
+        out: dict[int, Role] = {}
+        for start in range(0, len(positions), 500):
+            chunk = positions[start : start + 500]
+            rows = self._rows(
+                f"SELECT pos, {_ROLE_COLUMNS} FROM role"
+                f" WHERE pos IN ({', '.join('?' * len(chunk))})",
+                chunk,
+            )
+            out.update((row[0], _role(row[1:])) for row in rows)
+        return out
 
     def similar_roles(self, role: Role, limit: int = 3) -> list[tuple[Role, float]]:
         """The roles whose skills are most like ``role``'s (cosine of importances), best first."""
+        from .analysis import weighted_similarity
+
         mine = role.importance_by_skill()
-        if not mine:
-            return []
-        rows = self._rows(
-            "SELECT other.role, sum(mine.importance * other.importance), r.importance_squares, r.id"
-            " FROM role_skill mine JOIN role_skill other ON other.skill = mine.skill"
-            " JOIN role r ON r.pos = other.role JOIN role me ON me.pos = mine.role"
-            " WHERE me.id = ? AND other.role != mine.role GROUP BY other.role",
-            (role.id,),
+        positions = dict(
+            self._rows(
+                f"SELECT pos, id FROM skill WHERE id IN ({', '.join('?' * len(mine))})",
+                list(mine),
+            )
         )
-        norm = sum(v * v for v in mine.values()) ** 0.5
-        scored = sorted(
-            ((min(1.0, dot / (norm * squares**0.5)), rid) for _, dot, squares, rid in rows if dot),
-            key=lambda p: (-p[0], p[1]),
-        )[:limit]
-        found = {r.id: r for r in self.roles(ids=[rid for _, rid in scored])}
-        out = []
-        for value, rid in scored:
-            other = found[rid]
-            exact = _cosine(mine, other.importance_by_skill())  # as analysis computes it
-            out.append((other, exact if abs(exact - value) < 1e-9 else value))
-        return out
+        if not positions:
+            return []
+        # The dot product with every role sharing a skill, as a weighted sum over the pairs
+        # of the role's skills; cosine order = order of dot² / |other|² (|role| is fixed).
+        cases = " ".join("WHEN ? THEN ?" for _ in positions)
+        weights = [value for pos, sid in positions.items() for value in (pos, mine[sid])]
+        rows = self._rows(
+            f"SELECT hit.role FROM (SELECT role, sum(importance * CASE skill {cases} END) AS dot"
+            f" FROM role_skill WHERE skill IN ({', '.join('?' * len(positions))}) GROUP BY role)"
+            " AS hit JOIN role ON role.pos = hit.role WHERE role.id != ?"
+            " ORDER BY CAST(hit.dot * hit.dot AS REAL) / role.importance_squares DESC, role.id"
+            " LIMIT ?",
+            (*weights, *positions, role.id, max(limit, 0) + 5),
+        )
+        found = self._roles_at([r[0] for r in rows])
+        # Scored exactly as jobcli.analysis does (the same floating point), then cut.
+        scored = [(other, weighted_similarity(role, other)) for other in found.values()]
+        scored = [pair for pair in scored if pair[1] > 0]
+        scored.sort(key=lambda pair: (-pair[1], pair[0].id))
+        return scored[:limit]
 
     # full text -----------------------------------------------------------------------------
 
