@@ -638,6 +638,28 @@ def _write(path: Path, data: bytes) -> Path:
     return path
 
 
+def _mutated(folder: Path, change: Any) -> Path:
+    data = catalog_data()
+    change(data)
+    return write_json(folder / "bad.json", data)
+
+
+def _skill_twice(d: dict[str, Any]) -> None:
+    d["skills"].append(dict(d["skills"][0]))
+
+
+def _role_twice(d: dict[str, Any]) -> None:
+    d["roles"].append({**d["roles"][2], "title": "Another", "aliases": []})
+
+
+def _unknown_skill(d: dict[str, Any]) -> None:
+    d["roles"][1]["skills"].append({"id": "juggling", "importance": 2})
+
+
+def _skill_twice_in_role(d: dict[str, Any]) -> None:
+    d["roles"][1]["skills"].append(dict(d["roles"][1]["skills"][0]))
+
+
 @pytest.mark.parametrize(
     "make",
     [
@@ -646,6 +668,10 @@ def _write(path: Path, data: bytes) -> Path:
         pytest.param(lambda d: _write(d / "e.json", b""), id="empty"),
         pytest.param(lambda d: _write(d / "b.json", b'{"schema_version": 1,'), id="broken JSON"),
         pytest.param(lambda d: _write(d / "i.json", b'{"schema_version": 2}'), id="invalid"),
+        pytest.param(lambda d: _mutated(d, _skill_twice), id="a skill id twice"),
+        pytest.param(lambda d: _mutated(d, _role_twice), id="a role id twice"),
+        pytest.param(lambda d: _mutated(d, _unknown_skill), id="an unknown skill in a role"),
+        pytest.param(lambda d: _mutated(d, _skill_twice_in_role), id="a skill twice in a role"),
     ],
 )
 def test_errors_are_those_of_load_catalog(cache_home: Path, tmp_path: Path, make: Any) -> None:

@@ -97,17 +97,21 @@ def build_stream(conn: sqlite3.Connection, text: str, meta: Mapping[str, str]) -
     Raises :class:`~jobcli.catalog_stream.NotStreamable` (the database then holds a part)
     when the text needs the full check: see :mod:`jobcli.catalog_stream`.
     """
-    from .catalog_stream import RoleStream
+    from .catalog_stream import NotStreamable, RoleStream
 
     stream = RoleStream(text)
-    build_from_values(
-        conn,
-        schema_version=int(stream.schema_version),
-        source=str(stream.source),
-        skills=(skill_from_dict(s) for s in stream.skills),
-        roles=(role_from_dict(r) for r in stream.roles()),
-        meta=meta,
-    )
+    try:
+        build_from_values(
+            conn,
+            schema_version=int(stream.schema_version),
+            source=str(stream.source),
+            skills=(skill_from_dict(s) for s in stream.skills),
+            roles=(role_from_dict(r) for r in stream.roles()),
+            meta=meta,
+        )
+    except (sqlite3.IntegrityError, KeyError) as exc:
+        # An id given twice, an unknown skill: found before the cross-checks at the end.
+        raise NotStreamable("the cross-checks will say") from exc
 
 
 def build_from_values(
