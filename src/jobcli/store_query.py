@@ -75,8 +75,12 @@ def quote_fts(text: str) -> str:
     doubled (as sqlite-utils' ``quote_fts`` does), so ``AND``, ``NEAR(``, ``*``, ``"``
     and ``C++`` are words to look for, not operators.
     """
-    tokens = text.split()
-    return " ".join('"' + token.replace('"', '""') + '"' for token in tokens)
+    return " ".join(_fts_tokens(text))
+
+
+def _fts_tokens(text: str) -> list[str]:
+    tokens = text.replace("\x00", " ").split()  # SQLite would end the query at a NUL
+    return ['"' + token.replace('"', '""') + '"' for token in tokens]
 
 
 def int32_array(data: bytes) -> array[int]:
@@ -385,12 +389,12 @@ class Store:
         them, roles holding any of them. Titles and aliases weigh most. Any text is
         safe: it is quoted word by word (:func:`quote_fts`).
         """
-        query = quote_fts(text)
-        if not query:
+        tokens = _fts_tokens(text)
+        if not tokens:
             return []
-        hits = self._search(query, limit)
-        if not hits and len(text.split()) > 1:
-            hits = self._search(" OR ".join(quote_fts(t) for t in text.split()), limit)
+        hits = self._search(" ".join(tokens), limit)
+        if not hits and len(tokens) > 1:
+            hits = self._search(" OR ".join(tokens), limit)
         return hits
 
     def _search(self, query: str, limit: int | None) -> list[SearchHit]:
