@@ -383,19 +383,39 @@ class Store:
     # full text -----------------------------------------------------------------------------
 
     def search(self, text: str, limit: int | None = 10) -> list[SearchHit]:
-        """Roles ranked by BM25 relevance of the words of ``text``, best first.
+        """Roles ranked by relevance of the words of ``text``, best first.
 
-        Every word must appear (stemmed: "nurses" finds "nurse"); if no role holds all of
-        them, roles holding any of them. Titles and aliases weigh most. Any text is
-        safe: it is quoted word by word (:func:`quote_fts`).
+        Words are matched stemmed ("nurses" finds "nurse"). Several words rank in tiers:
+        roles holding them as a phrase, then near one another (within 5 words of the
+        same field), then anywhere, then roles holding any of them; within a tier by
+        BM25, titles and aliases weighing most. ``score`` is the BM25 relevance, never
+        above the score of a hit ranked before it. Any text is safe: it is quoted word
+        by word (:func:`quote_fts`).
         """
         tokens = _fts_tokens(text)
         if not tokens:
             return []
-        hits = self._search(" ".join(tokens), limit)
-        if not hits and len(tokens) > 1:
-            hits = self._search(" OR ".join(tokens), limit)
-        return hits
+        tiers = [" ".join(tokens)]
+        if len(tokens) > 1:
+            tiers = [
+                " + ".join(tokens),
+                f"NEAR({' '.join(tokens)}, 5)",
+                " ".join(tokens),
+                " OR ".join(tokens),
+            ]
+        hits: list[SearchHit] = []
+        seen: set[str] = set()
+        for query in tiers:
+            if limit is not None and len(hits) >= limit:
+                break
+            for hit in self._search(query, None if limit is None else limit + len(hits)):
+                if hit.id in seen:
+                    continue
+                seen.add(hit.id)
+                if hits and hit.score > hits[-1].score:
+                    hit = hit._replace(score=hits[-1].score)
+                hits.append(hit)
+        return hits if limit is None else hits[:limit]
 
     def _search(self, query: str, limit: int | None) -> list[SearchHit]:
         weights = ", ".join(str(w) for w in FTS_WEIGHTS)
