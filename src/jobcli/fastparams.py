@@ -102,7 +102,8 @@ def install() -> None:
         try:
             return FastRuntimeParam(descriptor, converter_for(descriptor) or _decline, original)
         except Exception:  # Typer's internals changed: its own coercion, only slower
-            return original(descriptor)
+            built: RuntimeParam = original(descriptor)
+            return built
 
     build_runtime_param.jobcli_fast = True  # type: ignore[attr-defined]
     setattr(core, "build_runtime_param", build_runtime_param)  # noqa: B010 - not exported

@@ -419,15 +419,25 @@ class Store:
 
     def _search(self, query: str, limit: int | None) -> list[SearchHit]:
         weights = ", ".join(str(w) for w in FTS_WEIGHTS)
+        # The full-text table alone (rowid = the role's position), then the few titles.
         rows = self._rows(
-            f"SELECT role.id, role.title, -bm25(role_fts, {weights}) AS score,"
-            " snippet(role_fts, -1, '', '', '…', 12) FROM role_fts"
-            " JOIN role ON role.pos = role_fts.rowid WHERE role_fts MATCH ?"
-            " ORDER BY bm25(role_fts, " + weights + "), role.pos LIMIT ?",
+            f"SELECT rowid, -bm25(role_fts, {weights}),"
+            " snippet(role_fts, -1, '', '', '…', 12) FROM role_fts WHERE role_fts MATCH ?"
+            f" ORDER BY bm25(role_fts, {weights}), rowid LIMIT ?",
             (query, -1 if limit is None else limit),
         )
+        names: dict[int, tuple[str, str]] = {}
+        for start in range(0, len(rows), 500):
+            chunk = [r[0] for r in rows[start : start + 500]]
+            names.update(
+                (pos, (rid, title))
+                for pos, rid, title in self._rows(
+                    f"SELECT pos, id, title FROM role WHERE pos IN ({', '.join('?' * len(chunk))})",
+                    chunk,
+                )
+            )
         return [
-            SearchHit(rid, title, score, " ".join(snip.split())) for rid, title, score, snip in rows
+            SearchHit(*names[pos], score, " ".join(snippet.split())) for pos, score, snippet in rows
         ]
 
 
