@@ -20,6 +20,7 @@ import pytest
 from support import BASE, BUNDLED_VIEWS, catalog_data, invoke, write_json
 
 from jobcli import store as store_module
+from jobcli import store_file
 from jobcli.catalog import bundled_catalog_path, load_catalog
 from jobcli.domain import Catalog
 from jobcli.errors import CatalogError
@@ -59,13 +60,13 @@ def store_files(home: Path) -> list[Path]:
 def validations(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Record every validation and compilation the store does (a hit does none)."""
     calls: list[str] = []
-    real = store_module._compile
+    real = store_file.compile_catalog
 
     def spy(conn: Any, content: Any, meta: Any) -> None:
         calls.append(str(meta.get("key", "")))
         real(conn, content, meta)
 
-    monkeypatch.setattr(store_module, "_compile", spy)
+    monkeypatch.setattr(store_file, "compile_catalog", spy)
     return calls
 
 
@@ -86,7 +87,7 @@ def aged(monkeypatch: pytest.MonkeyPatch, seconds: float = 10.0) -> None:
     until it is old enough); an aged record is trusted on stat data alone.
     """
     real = time.time_ns
-    monkeypatch.setattr(store_module.time, "time_ns", lambda: real() + int(seconds * 1e9))
+    monkeypatch.setattr(store_file.time, "time_ns", lambda: real() + int(seconds * 1e9))
 
 
 # hits and misses --------------------------------------------------------------------------------
@@ -189,8 +190,8 @@ def test_an_aged_record_is_trusted_on_stat_data_without_reading_the_catalog(
         aged(patch)
         open_store(catalog_file)
     hashed: list[Path] = []
-    real = store_module._hash_file
-    monkeypatch.setattr(store_module, "_hash_file", lambda p: hashed.append(p) or real(p))
+    real = store_file.hash_file
+    monkeypatch.setattr(store_file, "hash_file", lambda p: hashed.append(p) or real(p))
     calls = validations(monkeypatch)
     assert open_store(catalog_file).persistent
     assert (hashed, calls) == ([], [])
@@ -210,8 +211,8 @@ def test_a_touched_but_unchanged_catalog_is_served_and_its_record_refreshed(
         assert open_store(catalog_file).persistent
     assert calls == [], "same content: no validation"
     hashed: list[Path] = []
-    real = store_module._hash_file
-    monkeypatch.setattr(store_module, "_hash_file", lambda p: hashed.append(p) or real(p))
+    real = store_file.hash_file
+    monkeypatch.setattr(store_file, "hash_file", lambda p: hashed.append(p) or real(p))
     open_store(catalog_file)
     assert hashed == [], "the refreshed record is trusted again"
     assert len(store_files(cache_home)) == 1
@@ -395,7 +396,7 @@ def test_a_store_file_over_the_size_bound_is_not_opened(
     cache_home: Path, catalog_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     open_store(catalog_file)
-    monkeypatch.setattr(store_module, "MAX_STORE_BYTES", 1024)
+    monkeypatch.setattr(store_file, "MAX_STORE_BYTES", 1024)
     calls = validations(monkeypatch)
     assert served(catalog_file) == load_catalog(catalog_file)
     assert len(calls) == 1
@@ -439,7 +440,7 @@ def test_an_unsafe_cache_folder_is_not_used_and_says_so_once(
     forged_file = write_json(tmp_path / "forged.json", forged)
     slot = store_module._slot(directory, catalog_file)
     assert slot is not None
-    store_module._build_file(slot, forged, {"key": "x"})
+    store_file.build_file(slot, forged, {"key": "x"})
     if unsafe == "world-writable":
         directory.chmod(0o777)
     elif unsafe == "group-writable":
@@ -461,7 +462,7 @@ def test_jobcli_no_cache_neither_reads_nor_writes_the_store(
 ) -> None:
     monkeypatch.setenv("JOBCLI_NO_CACHE", "1")
     calls = validations(monkeypatch)
-    monkeypatch.setattr(store_module, "_open_hit", lambda *_: pytest.fail("a store was read"))
+    monkeypatch.setattr(store_file, "open_hit", lambda *_: pytest.fail("a store was read"))
     for _ in range(2):
         store = open_store(catalog_file)
         assert not store.persistent
@@ -522,7 +523,7 @@ def test_a_failing_write_is_silent_and_leaves_no_temporary_file(
     def refuse(src: object, dst: object) -> None:
         raise PermissionError(13, "read-only file system")
 
-    monkeypatch.setattr(store_module.os, "replace", refuse)
+    monkeypatch.setattr(store_file.os, "replace", refuse)
     store, notes = _notes(catalog_file)
     same_catalog(store.catalog(), load_catalog(catalog_file))
     assert notes == []
@@ -549,7 +550,7 @@ def test_old_stores_are_pruned_and_nothing_else_is_touched(
     mine.write_text("not jobcli's")
     open_store(catalog_file)
     stores = store_files(cache_home)
-    assert len(stores) == store_module.KEEP_STORES
+    assert len(stores) == store_file.KEEP_STORES
     assert directory / f"catalog-{11:032x}.sqlite3" in stores, "the newest are kept"
     assert not any(p.exists() for p in leftovers)
     assert fresh_tmp.exists()

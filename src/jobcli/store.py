@@ -55,39 +55,28 @@ except ImportError:  # not CPython
     from hashlib import blake2b
 
 from . import __version__
-from .catalog import (
-    MAX_CATALOG_BYTES,
-    bundled_catalog_path,
-    read_catalog,
-    stat_key,
-    validated_document,
-)
+from . import store_file as files
+from .catalog import bundled_catalog_path, read_catalog, validated_document
 from .catalog_stream import NotStreamable
+from .store_file import STORE_SCHEMA
 
 if TYPE_CHECKING:
-    import sqlite3
-
     from .store_query import Store
 
-#: Version of the store's schema (:mod:`jobcli.store_build`); part of the key. Bump it with
-#: any change there.
-STORE_SCHEMA = 1
-#: ``PRAGMA application_id`` of a jobcli store ("JOBC"): a foreign SQLite file is not ours.
-APPLICATION_ID = 0x4A4F4243
 #: The catalog schema this jobcli reads (``models.SCHEMA_VERSION``, kept equal by a test:
 #: importing models here would import pydantic on every call).
 SCHEMA_VERSION = 1
 #: Modules whose code decides what a catalog compiles to; their source is part of the key.
-_KEY_MODULES = ("catalog.py", "domain.py", "models.py", "names.py", "store.py", "store_build.py")
-#: A stat record is trusted only for files last changed this long before their content was read
-#: (timestamps are coarse: a jiffy on Linux, 2 s on FAT).
-RACY_NS = 2_000_000_000
-#: A store file larger than this is not opened: a catalog of 64 MiB compiles to far less.
-MAX_STORE_BYTES = 8 * MAX_CATALOG_BYTES
-#: How many store files the cache keeps (the most recently built).
-KEEP_STORES = 8
-#: A temporary file this old was left by a build that crashed, not one under way.
-STALE_TEMPORARY_SECONDS = 3600
+_KEY_MODULES = (
+    "catalog.py",
+    "catalog_stream.py",
+    "domain.py",
+    "models.py",
+    "names.py",
+    "store.py",
+    "store_build.py",
+    "store_file.py",
+)
 
 Note = Callable[[str], None]
 
@@ -112,10 +101,14 @@ def open_store(path: Path | None = None, *, note: Note | None = None) -> Store:
     if directory is not None:
         slot = _slot(directory, source)
         if slot is not None:
-            hit = _open_hit(slot, source)
+            hit = files.open_hit(slot, source, _key_text())
             if hit is not None:
                 return Store(
-                    hit, origin, persistent=True, notes=notes, recover=_recovery(source, slot)
+                    hit,
+                    origin,
+                    persistent=True,
+                    notes=notes,
+                    recover=files.recovery(source, slot, _key_text()),
                 )
     checked_ns = time.time_ns()
     raw, info = read_catalog(source)  # raises the CatalogError validation would
@@ -129,12 +122,18 @@ def open_store(path: Path | None = None, *, note: Note | None = None) -> Store:
     while True:
         try:
             if slot is not None and info is not None:
-                conn = _build_file(slot, content, _meta(info, digest, checked_ns))
+                meta = files.meta_for(_key_text(), info, digest, checked_ns)
+                conn = files.build_file(slot, content, meta)
                 if conn is not None:
                     return Store(
-                        conn, origin, persistent=True, notes=notes, recover=_recovery(source, slot)
+                        conn,
+                        origin,
+                        persistent=True,
+                        notes=notes,
+                        recover=files.recovery(source, slot, _key_text()),
                     )
-            return Store(_build_memory(content), origin, persistent=False, notes=notes)
+            memory = files.build_memory(content, _key_text())
+            return Store(memory, origin, persistent=False, notes=notes)
         except NotStreamable:
             # Something unusual, maybe invalid: the full check decides and words the problems.
             assert isinstance(content, str)
@@ -265,265 +264,3 @@ def _pydantic_version() -> str:
         return "?"
     found = re.search(r"""^VERSION = ['"]([^'"]+)['"]""", text, re.MULTILINE)
     return found.group(1) if found else blake2b(text.encode()).hexdigest()
-
-
-def _meta(info: os.stat_result, digest: str, checked_ns: int) -> dict[str, str]:
-    return {
-        "key": _key_text(),
-        "catalog_stat": ",".join(map(str, stat_key(info))),
-        "catalog_blake2b": digest,
-        "checked_ns": str(checked_ns),
-    }
-
-
-# reading a store file -------------------------------------------------------------------------
-
-
-def _connect_ro(slot: Path) -> sqlite3.Connection:
-    import sqlite3
-
-    uri = slot.absolute().as_uri() + "?mode=ro&immutable=1"
-    return sqlite3.connect(uri, uri=True, check_same_thread=False)
-
-
-def _ours(slot: Path) -> os.stat_result | None:
-    """The slot's stat data if it is a regular file of ours of a sane size (no symlink)."""
-    try:
-        info = os.lstat(slot)
-    except (OSError, ValueError):
-        return None
-    uid = getattr(os, "geteuid", None)
-    if (
-        not stat.S_ISREG(info.st_mode)
-        or (uid is not None and info.st_uid != uid())
-        or not 0 < info.st_size <= MAX_STORE_BYTES
-    ):
-        return None
-    return info
-
-
-def _open_hit(slot: Path, source: Path) -> sqlite3.Connection | None:
-    """A read-only connection to the slot's store if it serves the catalog as it is now."""
-    import sqlite3
-
-    info = _ours(slot)
-    if info is None:
-        return None
-    conn: sqlite3.Connection | None = None
-    try:
-        conn = _connect_ro(slot)
-        (app,), (version,), (pages,), (page_size,) = (
-            conn.execute(f"PRAGMA {p}").fetchone()
-            for p in ("application_id", "user_version", "page_count", "page_size")
-        )
-        if (app, version) != (APPLICATION_ID, STORE_SCHEMA) or pages * page_size != info.st_size:
-            raise sqlite3.DatabaseError("not a jobcli store, or truncated")
-        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
-        if meta.get("key") != _key_text():
-            raise sqlite3.DatabaseError("built for another key")
-        if _fresh(source, meta, slot, conn):
-            return conn
-    except (sqlite3.Error, OSError, ValueError, TypeError):
-        pass
-    if conn is not None:
-        conn.close()
-    return None
-
-
-def _fresh(source: Path, meta: dict[str, Any], slot: Path, conn: sqlite3.Connection) -> bool:
-    """Whether the catalog file is still the one the store was built from (see above)."""
-    try:
-        now = os.stat(source)
-    except (OSError, ValueError):
-        return False
-    if not stat.S_ISREG(now.st_mode):
-        return False
-    checked_ns = int(meta["checked_ns"])
-    recorded = meta["catalog_stat"] == ",".join(map(str, stat_key(now)))
-    racy = max(now.st_mtime_ns, now.st_ctime_ns) >= checked_ns - RACY_NS
-    if recorded and not racy:
-        return True
-    # Changed stat data, or a racy record: the content decides.
-    started = time.time_ns()
-    digest, info = _hash_file(source)
-    if digest is None or info is None or digest != meta["catalog_blake2b"]:
-        return False
-    # Record the new stat data, or a check old enough to trust it without hashing: a copy
-    # of the store, so only when it saves hashing on later calls.
-    if not recorded or max(info.st_mtime_ns, info.st_ctime_ns) < started - RACY_NS:
-        _refresh(slot, conn, _meta(info, digest, started))
-    return True
-
-
-def _hash_file(path: Path) -> tuple[str | None, os.stat_result | None]:
-    """The BLAKE2b of a regular file's bytes and its stat data, if unchanged while read."""
-    try:
-        with open(path, "rb", buffering=0) as handle:
-            before = os.fstat(handle.fileno())
-            if not stat.S_ISREG(before.st_mode) or before.st_size > MAX_CATALOG_BYTES:
-                return None, None
-            digest = blake2b()
-            chunk = bytearray(256 * 1024)
-            view = memoryview(chunk)
-            while count := handle.readinto(chunk):
-                digest.update(view[:count])
-            after = os.fstat(handle.fileno())
-    except (OSError, ValueError):
-        return None, None
-    if stat_key(before) != stat_key(after):
-        return None, None
-    return digest.hexdigest(), after
-
-
-def _refresh(slot: Path, conn: sqlite3.Connection, meta: dict[str, str]) -> None:
-    """Record new stat data for an unchanged catalog: a copy of the store, renamed in place.
-
-    Store files are never written once in place (they are opened immutable), so the
-    record is updated in a copy. Any failure only means the content is hashed next time.
-    """
-    import sqlite3
-
-    tmp = _temporary(slot.parent)
-    if tmp is None:
-        return
-    try:
-        with sqlite3.connect(tmp) as copy:
-            conn.backup(copy)
-            copy.executemany(
-                "UPDATE meta SET value = ? WHERE key = ?", [(v, k) for k, v in meta.items()]
-            )
-        copy.close()
-        _publish(tmp, slot)
-    except (sqlite3.Error, OSError):
-        _unlink(tmp)
-
-
-# building -------------------------------------------------------------------------------------
-
-
-def _compile(conn: sqlite3.Connection, content: str | dict[str, Any], meta: dict[str, str]) -> None:
-    """Compile a catalog's text (streamed; may raise NotStreamable) or validated document."""
-    from .store_build import build, build_stream
-
-    if isinstance(content, str):
-        build_stream(conn, content, meta)
-    else:
-        build(conn, content, meta)
-
-
-def _build_memory(content: str | dict[str, Any]) -> sqlite3.Connection:
-    import sqlite3
-
-    conn = sqlite3.connect(":memory:", check_same_thread=False)
-    try:
-        _compile(conn, content, {"key": _key_text()})
-    except BaseException:
-        conn.close()
-        raise
-    return conn
-
-
-def _build_file(
-    slot: Path, content: str | dict[str, Any], meta: dict[str, str]
-) -> sqlite3.Connection | None:
-    """Compile into a temporary file, rename it into ``slot``, open it; None if it cannot be
-    written. Raises NotStreamable (leaving nothing behind) as :func:`_compile` does."""
-    import sqlite3
-
-    tmp = _temporary(slot.parent)
-    if tmp is None:
-        return None
-    published = False
-    try:
-        conn = sqlite3.connect(tmp)
-        try:
-            conn.execute("PRAGMA journal_mode = OFF")
-            conn.execute("PRAGMA synchronous = OFF")
-            _compile(conn, content, meta)
-        finally:
-            conn.close()
-        _publish(tmp, slot)
-        published = True
-        _prune(slot.parent, keep=slot)
-        return _connect_ro(slot)
-    except (sqlite3.Error, OSError):
-        return None
-    finally:
-        if not published:
-            _unlink(tmp)
-
-
-def _temporary(directory: Path) -> Path | None:
-    import tempfile
-
-    try:
-        fd, name = tempfile.mkstemp(dir=directory, prefix=".store-", suffix=".tmp")
-        os.close(fd)
-    except OSError:
-        return None
-    return Path(name)
-
-
-def _publish(tmp: Path, slot: Path) -> None:
-    """Flush ``tmp`` to disk and rename it over ``slot`` (atomic: readers see old or new)."""
-    fd = os.open(tmp, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(tmp, slot)
-
-
-def _unlink(path: Path) -> None:
-    try:
-        os.unlink(path)
-    except OSError:
-        pass
-
-
-def _prune(directory: Path, keep: Path) -> None:
-    """Keep the :data:`KEEP_STORES` newest store files; sweep what crashed builds left.
-
-    Only files of ours (by name) are removed, never anything else in the folder:
-    store files beyond the newest few, temporary files over an hour old, and the
-    cache files of jobcli versions before the store (``catalog-*.json``).
-    """
-    now = time.time()
-    stores: list[tuple[float, Path]] = []
-    try:
-        entries = list(directory.iterdir())
-    except OSError:
-        return
-    for entry in entries:
-        name = entry.name
-        try:
-            info = entry.lstat()
-            if not stat.S_ISREG(info.st_mode):
-                continue
-            if name.startswith("catalog-") and name.endswith(".sqlite3"):
-                if entry != keep:
-                    stores.append((info.st_mtime, entry))
-            elif name.startswith((".store-", ".catalog-")) and name.endswith(".tmp"):
-                if now - info.st_mtime > STALE_TEMPORARY_SECONDS:
-                    entry.unlink()
-            elif name.startswith("catalog-") and name.endswith(".json"):
-                entry.unlink()
-        except OSError:
-            continue
-    stores.sort(reverse=True)
-    for _, old in stores[KEEP_STORES - 1 :]:
-        _unlink(old)
-
-
-def _recovery(source: Path, slot: Path) -> Callable[[], sqlite3.Connection]:
-    """What a store whose file turns out damaged mid-query answers from instead.
-
-    The damaged file is removed (the next call compiles the catalog again).
-    """
-
-    def recover() -> sqlite3.Connection:
-        _unlink(slot)
-        raw, _ = read_catalog(source)
-        return _build_memory(validated_document(raw, str(source)))
-
-    return recover

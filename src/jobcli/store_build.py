@@ -34,7 +34,7 @@ from typing import Any
 
 from .domain import Role, Skill, family_of, role_from_dict, skill_from_dict
 from .names import fold, normalize_all
-from .store import APPLICATION_ID, STORE_SCHEMA
+from .store_file import APPLICATION_ID, STORE_SCHEMA
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

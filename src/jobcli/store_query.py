@@ -11,106 +11,31 @@ parameters; text for the full-text index is quoted token by token
 
 from __future__ import annotations
 
-import json
 import sqlite3
-import sys
-from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any
 
-from .domain import SOC_MAJOR_GROUPS, Catalog, Exposure, Role, RoleSkill, Skill
-from .names import PrefixHits, close_keys, find
+from .domain import SOC_MAJOR_GROUPS, Catalog, Role, Skill
+from .names import find
+from .store_rows import (
+    _ROLE_COLUMNS,
+    FTS_WEIGHTS,
+    Family,
+    MatchResult,
+    NameTable,
+    SearchHit,
+    SkillUser,
+    _fts_tokens,
+    columns_of,
+    int32_array,
+    quote_fts,
+    role_from_row,
+    skill_from_row,
+)
 
 if TYPE_CHECKING:  # analysis is imported by the questions that need it, not by every call
-    from .analysis import Match, SkillUse
-
-T = TypeVar("T")
-
-_ROLE_COLUMNS = (
-    "id, title, summary, skills, aliases, responsibilities, human_edge, onet_soc_code,"
-    " ai_exposure, related"
-)
-#: BM25 weights of the full-text columns: title, aliases, summary, responsibilities, skills.
-FTS_WEIGHTS = (10.0, 6.0, 2.0, 1.0, 1.5)
-
-
-class SearchHit(NamedTuple):
-    """A role found by :meth:`Store.search`: ``score`` higher is better (BM25, > 0)."""
-
-    id: str
-    title: str
-    score: float
-    #: A short snippet of the text that matched best (plain text, "…" where cut).
-    matched: str
-
-
-class SkillUser(NamedTuple):
-    """A role that needs a skill, with the skill's importance in it."""
-
-    role_id: str
-    title: str
-    importance: int
-
-
-class Family(NamedTuple):
-    """A SOC major group present in the catalog."""
-
-    code: str
-    name: str
-    roles: int
-
-
-class MatchResult(NamedTuple):
-    """The best matches, and how many roles use any of the skills in all."""
-
-    matches: list[Match]
-    total: int
-
-
-def quote_fts(text: str) -> str:
-    """``text`` as an FTS5 query of quoted tokens (all must match): never query syntax.
-
-    Each white-space separated token is wrapped in double quotes, its own double quotes
-    doubled (as sqlite-utils' ``quote_fts`` does), so ``AND``, ``NEAR(``, ``*``, ``"``
-    and ``C++`` are words to look for, not operators.
-    """
-    return " ".join(_fts_tokens(text))
-
-
-def _fts_tokens(text: str) -> list[str]:
-    tokens = text.replace("\x00", " ").split()  # SQLite would end the query at a NUL
-    return ['"' + token.replace('"', '""') + '"' for token in tokens]
-
-
-def int32_array(data: bytes) -> array[int]:
-    """A little-endian int32 array stored by :func:`jobcli.store_build.int32_bytes`."""
-    values = array("i")
-    values.frombytes(data)
-    if sys.byteorder == "big":
-        values.byteswap()
-    return values
-
-
-def _role(row: Sequence[Any]) -> Role:
-    rid, title, summary, skills, aliases, duties, edge, code, exposure, related = row
-    return Role(
-        rid,
-        title,
-        summary,
-        tuple(RoleSkill(s, i) for s, i in json.loads(skills)),
-        tuple(json.loads(aliases)),
-        tuple(json.loads(duties)),
-        tuple(json.loads(edge)),
-        code,
-        tuple(Exposure(m, v, s) for m, v, s in json.loads(exposure)),
-        tuple(json.loads(related)),
-    )
-
-
-def _skill(row: Sequence[Any]) -> Skill:
-    sid, name, kind, description, aliases = row
-    return Skill(sid, name, kind, description, tuple(json.loads(aliases)))
+    from .analysis import SkillUse
 
 
 class Store:
@@ -175,7 +100,7 @@ class Store:
         rows = self._rows(f"SELECT {_ROLE_COLUMNS} FROM role WHERE id = ?", (role_id,))
         if not rows:
             raise KeyError(role_id)
-        return _role(rows[0])
+        return role_from_row(rows[0])
 
     def skill(self, skill_id: str) -> Skill:
         """The skill with this id; KeyError if there is none."""
@@ -184,12 +109,12 @@ class Store:
         )
         if not rows:
             raise KeyError(skill_id)
-        return _skill(rows[0])
+        return skill_from_row(rows[0])
 
     def skills(self) -> list[Skill]:
         """Every skill, in catalog order."""
         return [
-            _skill(r)
+            skill_from_row(r)
             for r in self._rows(
                 "SELECT id, name, kind, description, aliases FROM skill ORDER BY pos"
             )
@@ -209,7 +134,7 @@ class Store:
             for role_id in ids:
                 rows = self._rows(f"SELECT {_ROLE_COLUMNS} FROM role WHERE id = ?", (role_id,))
                 if rows:
-                    yield _role(rows[0])
+                    yield role_from_row(rows[0])
             return
         where, params, order = [], [], "role.pos"
         join = ""
@@ -221,11 +146,11 @@ class Store:
         if family is not None:
             where.append("role.family = ?")
             params.append(family)
-        sql = f"SELECT {_cols('role')} FROM role{join}"
+        sql = f"SELECT {columns_of('role')} FROM role{join}"
         if where:
             sql += " WHERE " + " AND ".join(where)
         for row in self._rows(f"{sql} ORDER BY {order}", params):
-            yield _role(row)
+            yield role_from_row(row)
 
     def catalog(self) -> Catalog:
         """The whole catalog as domain values (every role decoded: for small catalogs)."""
@@ -244,11 +169,11 @@ class Store:
     def find_role(self, name: str) -> Role:
         """The role ``name`` means (id, title, alias, O*NET code, plural, unique prefix);
         :class:`~jobcli.errors.NameLookupError` if none or several."""
-        return find(_Names(self, "role", self.role), name)
+        return find(NameTable(self, "role", self.role), name)
 
     def find_skill(self, name: str) -> Skill:
         """The skill ``name`` means; :class:`~jobcli.errors.NameLookupError` if none or several."""
-        return find(_Names(self, "skill", self.skill), name)
+        return find(NameTable(self, "skill", self.skill), name)
 
     def complete(self, kind: str, prefix: str, limit: int = 200) -> list[str]:
         """Ids of the roles (``kind="role"``) or skills that start with ``prefix``, sorted."""
@@ -345,7 +270,7 @@ class Store:
                 f" WHERE pos IN ({', '.join('?' * len(chunk))})",
                 chunk,
             )
-            out.update((row[0], _role(row[1:])) for row in rows)
+            out.update((row[0], role_from_row(row[1:])) for row in rows)
         return out
 
     def similar_roles(self, role: Role, limit: int = 3) -> list[tuple[Role, float]]:
@@ -441,63 +366,11 @@ class Store:
         ]
 
 
-def _cols(table: str) -> str:
-    return ", ".join(f"{table}.{c.strip()}" for c in _ROLE_COLUMNS.split(","))
-
-
-class _Names(Generic[T]):
-    """The store's ``name`` table as a :class:`jobcli.names.NameSource`."""
-
-    def __init__(self, store: Store, kind: str, get: Callable[[str], T]) -> None:
-        self.store = store
-        self.kind = kind
-        self.get = get
-
-    def exact(self, norm: str) -> list[str]:
-        rows = self.store._rows(
-            "SELECT item FROM name WHERE kind = ? AND norm = ?", (self.kind, norm)
-        )
-        return [r[0] for r in rows]
-
-    def folded(self, folded: str) -> list[str]:
-        rows = self.store._rows(
-            "SELECT DISTINCT item FROM name WHERE kind = ? AND folded = ?", (self.kind, folded)
-        )
-        return [r[0] for r in rows]
-
-    def prefixed(self, norm: str, limit: int) -> PrefixHits:
-        bounds = (self.kind, norm, norm + "\U0010ffff")
-        where = "WHERE kind = ? AND norm >= ? AND norm < ?"
-        total = self.store._rows(f"SELECT count(DISTINCT item) FROM name {where}", bounds)[0][0]
-        if not total:
-            return PrefixHits([], 0)
-        rows = self.store._rows(
-            f"SELECT DISTINCT item FROM name {where} ORDER BY item LIMIT ?", (*bounds, limit)
-        )
-        return PrefixHits([r[0] for r in rows], int(total))
-
-    def item(self, key: str) -> T:
-        return self.get(key)
-
-    def suggestions(self, query: str, limit: int = 3) -> list[str]:
-        from .names import normalize
-
-        norm = normalize(query)
-        if not norm:
-            return []
-        # Names sharing the first two characters: a typo rarely starts the name.
-        head = norm[:2]
-        rows = self.store._rows(
-            "SELECT norm, item FROM name WHERE kind = ? AND norm >= ? AND norm < ? LIMIT 5000",
-            (self.kind, head, head + "\U0010ffff"),
-        )
-        rows += self.store._rows(
-            "SELECT norm, item FROM name WHERE kind = ? AND instr(norm, ?) > 0 LIMIT 50",
-            (self.kind, norm),
-        )
-        names: dict[str, list[str]] = {}
-        for name, item in rows:
-            bucket = names.setdefault(name, [])
-            if item not in bucket:
-                bucket.append(item)
-        return close_keys(query, names, limit)
+__all__ = [
+    "Family",
+    "MatchResult",
+    "SearchHit",
+    "SkillUser",
+    "Store",
+    "quote_fts",
+]

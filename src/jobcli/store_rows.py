@@ -1,0 +1,175 @@
+"""The store's rows as values: what :class:`jobcli.store_query.Store` returns and reads.
+
+Result types, decoding a ``role``/``skill`` row, the packed arrays of
+``skill_roles``, quoting full-text queries, and the ``name`` table as a
+:class:`jobcli.names.NameSource`.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from array import array
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, Protocol, TypeVar
+
+from .domain import Exposure, Role, RoleSkill, Skill
+from .names import PrefixHits, close_keys
+
+if TYPE_CHECKING:
+    from .analysis import Match
+
+T = TypeVar("T")
+
+_ROLE_COLUMNS = (
+    "id, title, summary, skills, aliases, responsibilities, human_edge, onet_soc_code,"
+    " ai_exposure, related"
+)
+#: BM25 weights of the full-text columns: title, aliases, summary, responsibilities, skills.
+FTS_WEIGHTS = (10.0, 6.0, 2.0, 1.0, 1.5)
+
+
+class SearchHit(NamedTuple):
+    """A role found by :meth:`Store.search`: ``score`` higher is better (BM25, > 0)."""
+
+    id: str
+    title: str
+    score: float
+    #: A short snippet of the text that matched best (plain text, "…" where cut).
+    matched: str
+
+
+class SkillUser(NamedTuple):
+    """A role that needs a skill, with the skill's importance in it."""
+
+    role_id: str
+    title: str
+    importance: int
+
+
+class Family(NamedTuple):
+    """A SOC major group present in the catalog."""
+
+    code: str
+    name: str
+    roles: int
+
+
+class MatchResult(NamedTuple):
+    """The best matches, and how many roles use any of the skills in all."""
+
+    matches: list[Match]
+    total: int
+
+
+def quote_fts(text: str) -> str:
+    """``text`` as an FTS5 query of quoted tokens (all must match): never query syntax.
+
+    Each white-space separated token is wrapped in double quotes, its own double quotes
+    doubled (as sqlite-utils' ``quote_fts`` does), so ``AND``, ``NEAR(``, ``*``, ``"``
+    and ``C++`` are words to look for, not operators.
+    """
+    return " ".join(_fts_tokens(text))
+
+
+def _fts_tokens(text: str) -> list[str]:
+    tokens = text.replace("\x00", " ").split()  # SQLite would end the query at a NUL
+    return ['"' + token.replace('"', '""') + '"' for token in tokens]
+
+
+def int32_array(data: bytes) -> array[int]:
+    """A little-endian int32 array stored by :func:`jobcli.store_build.int32_bytes`."""
+    values = array("i")
+    values.frombytes(data)
+    if sys.byteorder == "big":
+        values.byteswap()
+    return values
+
+
+def role_from_row(row: Sequence[Any]) -> Role:
+    rid, title, summary, skills, aliases, duties, edge, code, exposure, related = row
+    return Role(
+        rid,
+        title,
+        summary,
+        tuple(RoleSkill(s, i) for s, i in json.loads(skills)),
+        tuple(json.loads(aliases)),
+        tuple(json.loads(duties)),
+        tuple(json.loads(edge)),
+        code,
+        tuple(Exposure(m, v, s) for m, v, s in json.loads(exposure)),
+        tuple(json.loads(related)),
+    )
+
+
+def skill_from_row(row: Sequence[Any]) -> Skill:
+    sid, name, kind, description, aliases = row
+    return Skill(sid, name, kind, description, tuple(json.loads(aliases)))
+
+
+def columns_of(table: str) -> str:
+    return ", ".join(f"{table}.{c.strip()}" for c in _ROLE_COLUMNS.split(","))
+
+
+class Queries(Protocol):
+    """What :class:`NameTable` needs of a store: its rows."""
+
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[Any]: ...
+
+
+class NameTable(Generic[T]):
+    """The store's ``name`` table as a :class:`jobcli.names.NameSource`."""
+
+    def __init__(self, store: Queries, kind: str, get: Callable[[str], T]) -> None:
+        self.store = store
+        self.kind = kind
+        self.get = get
+
+    def exact(self, norm: str) -> list[str]:
+        rows = self.store._rows(
+            "SELECT item FROM name WHERE kind = ? AND norm = ?", (self.kind, norm)
+        )
+        return [r[0] for r in rows]
+
+    def folded(self, folded: str) -> list[str]:
+        rows = self.store._rows(
+            "SELECT DISTINCT item FROM name WHERE kind = ? AND folded = ?", (self.kind, folded)
+        )
+        return [r[0] for r in rows]
+
+    def prefixed(self, norm: str, limit: int) -> PrefixHits:
+        bounds = (self.kind, norm, norm + "\U0010ffff")
+        where = "WHERE kind = ? AND norm >= ? AND norm < ?"
+        total = self.store._rows(f"SELECT count(DISTINCT item) FROM name {where}", bounds)[0][0]
+        if not total:
+            return PrefixHits([], 0)
+        rows = self.store._rows(
+            f"SELECT DISTINCT item FROM name {where} ORDER BY item LIMIT ?", (*bounds, limit)
+        )
+        return PrefixHits([r[0] for r in rows], int(total))
+
+    def item(self, key: str) -> T:
+        return self.get(key)
+
+    def suggestions(self, query: str, limit: int = 3) -> list[str]:
+        from .names import normalize
+
+        norm = normalize(query)
+        if not norm:
+            return []
+        # Names sharing the first two characters: a typo rarely starts the name.
+        head = norm[:2]
+        rows = self.store._rows(
+            "SELECT norm, item FROM name WHERE kind = ? AND norm >= ? AND norm < ? LIMIT 5000",
+            (self.kind, head, head + "\U0010ffff"),
+        )
+        rows += self.store._rows(
+            "SELECT norm, item FROM name WHERE kind = ? AND instr(norm, ?) > 0 LIMIT 50",
+            (self.kind, norm),
+        )
+        names: dict[str, list[str]] = {}
+        for name, item in rows:
+            bucket = names.setdefault(name, [])
+            if item not in bucket:
+                bucket.append(item)
+        return close_keys(query, names, limit)
