@@ -74,7 +74,6 @@ def complete_names(data: Path | None, kind: str, incomplete: str) -> list[str]:
     import stat
 
     from .catalog import bundled_catalog_path
-    from .errors import CatalogError
     from .store import open_store
 
     try:
@@ -82,7 +81,7 @@ def complete_names(data: Path | None, kind: str, incomplete: str) -> list[str]:
         if not stat.S_ISREG(os.stat(path).st_mode):
             return []
         return open_store(data).complete(kind, incomplete)
-    except (CatalogError, OSError, ValueError):
+    except Exception:  # a bad catalog, or anything else: a TAB press never prints a traceback
         return []
 
 
