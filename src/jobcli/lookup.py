@@ -12,11 +12,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NamedTuple, Protocol, cast
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from .domain import Catalog, Role, Skill
 from .errors import NameLookupError
 from .names import NameIndex, normalize, words_of
+
+if TYPE_CHECKING:
+    from typing import Protocol
+
+    class SkillNames(Protocol):
+        """What :func:`resolve_skill_words` needs: a store, or :class:`CatalogSkills`."""
+
+        def find_skill(self, name: str) -> Skill: ...
+
+        def skills(self) -> list[Skill]: ...
 
 
 def role_index(catalog: Catalog) -> NameIndex[Role]:
@@ -86,14 +96,6 @@ def complete_names(data: Path | None, kind: str, incomplete: str) -> list[str]:
 
 
 # match's names ----------------------------------------------------------------------------------
-
-
-class SkillNames(Protocol):
-    """What :func:`resolve_skill_words` needs: a store, or :class:`CatalogSkills`."""
-
-    def find_skill(self, name: str) -> Skill: ...
-
-    def skills(self) -> list[Skill]: ...
 
 
 class CatalogSkills:

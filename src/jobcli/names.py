@@ -18,7 +18,10 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
-from typing import Generic, NamedTuple, Protocol, TypeVar
+from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
+
+if TYPE_CHECKING:
+    from typing import Protocol
 
 from .errors import NameLookupError
 
@@ -98,6 +101,29 @@ def fold(norm: str) -> str:
     return norm[:-1]
 
 
+if TYPE_CHECKING:  # a protocol costs a class at every start; only the type checker needs it
+
+    class NameSource(Protocol[T_co]):
+        """What :func:`find` needs of a set of named items (in memory or in the store)."""
+
+        kind: str
+
+        def exact(self, norm: str) -> list[str]:
+            """Keys of the items with a name normalising to ``norm``."""
+
+        def folded(self, folded: str) -> list[str]:
+            """Keys of the items with a name whose :func:`fold` is ``folded``."""
+
+        def prefixed(self, norm: str, limit: int) -> PrefixHits:
+            """Up to ``limit`` keys (sorted) whose names start with ``norm``; all counted."""
+
+        def item(self, key: str) -> T_co:
+            """The item of ``key``."""
+
+        def suggestions(self, query: str, limit: int = 3) -> list[str]:
+            """The keys whose names come closest to ``query``."""
+
+
 #: How many candidates a lookup error names; the rest are counted ("and 12 more").
 SHOWN_CANDIDATES = 8
 
@@ -107,27 +133,6 @@ class PrefixHits(NamedTuple):
 
     keys: list[str]
     total: int
-
-
-class NameSource(Protocol[T_co]):
-    """What :func:`find` needs of a set of named items (in memory or in the store)."""
-
-    kind: str
-
-    def exact(self, norm: str) -> list[str]:
-        """Keys of the items with a name normalising to ``norm``."""
-
-    def folded(self, folded: str) -> list[str]:
-        """Keys of the items with a name whose :func:`fold` is ``folded``."""
-
-    def prefixed(self, norm: str, limit: int) -> PrefixHits:
-        """Up to ``limit`` keys (sorted) whose normalised names start with ``norm``; all counted."""
-
-    def item(self, key: str) -> T_co:
-        """The item of ``key``."""
-
-    def suggestions(self, query: str, limit: int = 3) -> list[str]:
-        """The keys whose names come closest to ``query``."""
 
 
 def find(source: NameSource[T], query: str) -> T:

@@ -57,7 +57,6 @@ except ImportError:  # not CPython
 from . import __version__
 from . import store_file as files
 from .catalog import bundled_catalog_path, read_catalog, validated_document
-from .catalog_stream import NotStreamable
 from .store_file import STORE_SCHEMA
 
 if TYPE_CHECKING:
@@ -119,6 +118,8 @@ def open_store(path: Path | None = None, *, note: Note | None = None) -> Store:
     if content is None:
         content = validated_document(raw, origin)
     del raw
+    from .catalog_stream import NotStreamable
+
     while True:
         try:
             if slot is not None and info is not None:

@@ -11,13 +11,21 @@ import json
 import sys
 from array import array
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, Generic, NamedTuple, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 from .domain import Exposure, Role, RoleSkill, Skill
 from .names import PrefixHits, close_keys
 
 if TYPE_CHECKING:
+    from typing import Protocol
+
     from .analysis import Match
+
+    class Queries(Protocol):
+        """What :class:`NameTable` needs of a store: its rows."""
+
+        def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[Any]: ...
+
 
 T = TypeVar("T")
 
@@ -109,12 +117,6 @@ def skill_from_row(row: Sequence[Any]) -> Skill:
 
 def columns_of(table: str) -> str:
     return ", ".join(f"{table}.{c.strip()}" for c in _ROLE_COLUMNS.split(","))
-
-
-class Queries(Protocol):
-    """What :class:`NameTable` needs of a store: its rows."""
-
-    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[Any]: ...
 
 
 class NameTable(Generic[T]):
