@@ -17,7 +17,8 @@ from jobcli.catalog import load_catalog
 from jobcli.domain import Catalog
 from jobcli.errors import NameLookupError
 from jobcli.store import open_store
-from jobcli.store_query import Store, quote_fts
+from jobcli.store_query import Store
+from jobcli.store_rows import quote_fts
 
 
 @pytest.fixture(scope="module")

@@ -88,10 +88,10 @@ def open_hit(slot: Path, source: Path, key: str) -> sqlite3.Connection | None:
     conn: sqlite3.Connection | None = None
     try:
         conn = connect_ro(slot)
-        (app,), (version,), (pages,), (page_size,) = (
-            conn.execute(f"PRAGMA {p}").fetchone()
-            for p in ("application_id", "user_version", "page_count", "page_size")
-        )
+        app, version, pages, page_size = conn.execute(
+            "SELECT * FROM pragma_application_id(), pragma_user_version(),"
+            " pragma_page_count(), pragma_page_size()"
+        ).fetchone()
         if (app, version) != (APPLICATION_ID, STORE_SCHEMA) or pages * page_size != info.st_size:
             raise sqlite3.DatabaseError("not a jobcli store, or truncated")
         meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())

@@ -11,31 +11,48 @@ parameters; text for the full-text index is quoted token by token
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .domain import SOC_MAJOR_GROUPS, Catalog, Role, Skill
-from .names import find
-from .store_rows import (
-    _ROLE_COLUMNS,
-    FTS_WEIGHTS,
-    Family,
-    MatchResult,
-    NameTable,
-    SearchHit,
-    SkillUser,
-    _fts_tokens,
-    columns_of,
-    int32_array,
-    quote_fts,
-    role_from_row,
-    skill_from_row,
+from .domain import SOC_MAJOR_GROUPS, Catalog, Exposure, Role, RoleSkill, Skill
+
+if TYPE_CHECKING:
+    # Imported by the questions that need them, not by every call (``show ID`` needs none).
+    from .analysis import SkillUse
+    from .store_rows import Family, MatchResult, SearchHit, SkillUser
+
+_ROLE_COLUMNS = (
+    "id, title, summary, skills, aliases, responsibilities, human_edge, onet_soc_code,"
+    " ai_exposure, related"
 )
 
-if TYPE_CHECKING:  # analysis is imported by the questions that need it, not by every call
-    from .analysis import SkillUse
+
+def role_from_row(row: Sequence[Any]) -> Role:
+    rid, title, summary, skills, aliases, duties, edge, code, exposure, related = row
+    return Role(
+        rid,
+        title,
+        summary,
+        tuple(RoleSkill(s, i) for s, i in json.loads(skills)),
+        tuple(json.loads(aliases)),
+        tuple(json.loads(duties)),
+        tuple(json.loads(edge)),
+        code,
+        tuple(Exposure(m, v, s) for m, v, s in json.loads(exposure)),
+        tuple(json.loads(related)),
+    )
+
+
+def skill_from_row(row: Sequence[Any]) -> Skill:
+    sid, name, kind, description, aliases = row
+    return Skill(sid, name, kind, description, tuple(json.loads(aliases)))
+
+
+def columns_of(table: str) -> str:
+    return ", ".join(f"{table}.{c.strip()}" for c in _ROLE_COLUMNS.split(","))
 
 
 class Store:
@@ -158,6 +175,8 @@ class Store:
 
     def families(self) -> list[Family]:
         """The SOC major groups of the catalog's roles, by code, with their role counts."""
+        from .store_rows import Family
+
         rows = self._rows(
             "SELECT family, count(*) FROM role WHERE family IS NOT NULL"
             " GROUP BY family ORDER BY family"
@@ -169,10 +188,19 @@ class Store:
     def find_role(self, name: str) -> Role:
         """The role ``name`` means (id, title, alias, O*NET code, plural, unique prefix);
         :class:`~jobcli.errors.NameLookupError` if none or several."""
+        rows = self._rows(f"SELECT {_ROLE_COLUMNS} FROM role WHERE id = ?", (name,))
+        if rows:  # an exact id: the common case in scripts, no name rules needed
+            return role_from_row(rows[0])
+        from .names import find
+        from .store_rows import NameTable
+
         return find(NameTable(self, "role", self.role), name)
 
     def find_skill(self, name: str) -> Skill:
         """The skill ``name`` means; :class:`~jobcli.errors.NameLookupError` if none or several."""
+        from .names import find
+        from .store_rows import NameTable
+
         return find(NameTable(self, "skill", self.skill), name)
 
     def complete(self, kind: str, prefix: str, limit: int = 200) -> list[str]:
@@ -188,6 +216,8 @@ class Store:
 
     def skill_users(self, skill_id: str, limit: int | None = None) -> list[SkillUser]:
         """The roles that need a skill, most important first (then catalog order)."""
+        from .store_rows import SkillUser
+
         rows = self._rows(
             "SELECT role.id, role.title, rs.importance FROM skill"
             " JOIN role_skill rs ON rs.skill = skill.pos JOIN role ON role.pos = rs.role"
@@ -220,6 +250,7 @@ class Store:
         import heapq
 
         from .analysis import match_role, rank_key
+        from .store_rows import MatchResult, int32_array
 
         wanted = list(dict.fromkeys(skill_ids))
         marks = ", ".join("?" * len(wanted))
@@ -317,6 +348,8 @@ class Store:
         above the score of a hit ranked before it. Any text is safe: it is quoted word
         by word (:func:`quote_fts`).
         """
+        from .store_rows import _fts_tokens
+
         tokens = _fts_tokens(text)
         if not tokens:
             return []
@@ -343,6 +376,8 @@ class Store:
         return hits if limit is None else hits[:limit]
 
     def _search(self, query: str, limit: int | None) -> list[SearchHit]:
+        from .store_rows import FTS_WEIGHTS, SearchHit
+
         weights = ", ".join(str(w) for w in FTS_WEIGHTS)
         # The full-text table alone (rowid = the role's position), then the few titles.
         rows = self._rows(
@@ -364,13 +399,3 @@ class Store:
         return [
             SearchHit(*names[pos], score, " ".join(snippet.split())) for pos, score, snippet in rows
         ]
-
-
-__all__ = [
-    "Family",
-    "MatchResult",
-    "SearchHit",
-    "SkillUser",
-    "Store",
-    "quote_fts",
-]

@@ -1,25 +1,23 @@
 """The store's rows as values: what :class:`jobcli.store_query.Store` returns and reads.
 
-Result types, decoding a ``role``/``skill`` row, the packed arrays of
-``skill_roles``, quoting full-text queries, and the ``name`` table as a
-:class:`jobcli.names.NameSource`.
+Result types (:class:`SearchHit`, :class:`SkillUser`, :class:`Family`,
+:class:`MatchResult`), the packed arrays of ``skill_roles``, quoting full-text
+queries, and the ``name`` table as a :class:`jobcli.names.NameSource`. Imported
+by the questions that need it: ``show ID`` does not.
 """
 
 from __future__ import annotations
 
-import json
 import sys
-from array import array
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
-from .domain import Exposure, Role, RoleSkill, Skill
-from .names import PrefixHits, close_keys
-
 if TYPE_CHECKING:
+    from array import array
     from typing import Protocol
 
     from .analysis import Match
+    from .names import PrefixHits
 
     class Queries(Protocol):
         """What :class:`NameTable` needs of a store: its rows."""
@@ -29,10 +27,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-_ROLE_COLUMNS = (
-    "id, title, summary, skills, aliases, responsibilities, human_edge, onet_soc_code,"
-    " ai_exposure, related"
-)
 #: BM25 weights of the full-text columns: title, aliases, summary, responsibilities, skills.
 FTS_WEIGHTS = (10.0, 6.0, 2.0, 1.0, 1.5)
 
@@ -87,36 +81,13 @@ def _fts_tokens(text: str) -> list[str]:
 
 def int32_array(data: bytes) -> array[int]:
     """A little-endian int32 array stored by :func:`jobcli.store_build.int32_bytes`."""
+    from array import array
+
     values = array("i")
     values.frombytes(data)
     if sys.byteorder == "big":
         values.byteswap()
     return values
-
-
-def role_from_row(row: Sequence[Any]) -> Role:
-    rid, title, summary, skills, aliases, duties, edge, code, exposure, related = row
-    return Role(
-        rid,
-        title,
-        summary,
-        tuple(RoleSkill(s, i) for s, i in json.loads(skills)),
-        tuple(json.loads(aliases)),
-        tuple(json.loads(duties)),
-        tuple(json.loads(edge)),
-        code,
-        tuple(Exposure(m, v, s) for m, v, s in json.loads(exposure)),
-        tuple(json.loads(related)),
-    )
-
-
-def skill_from_row(row: Sequence[Any]) -> Skill:
-    sid, name, kind, description, aliases = row
-    return Skill(sid, name, kind, description, tuple(json.loads(aliases)))
-
-
-def columns_of(table: str) -> str:
-    return ", ".join(f"{table}.{c.strip()}" for c in _ROLE_COLUMNS.split(","))
 
 
 class NameTable(Generic[T]):
@@ -140,6 +111,8 @@ class NameTable(Generic[T]):
         return [r[0] for r in rows]
 
     def prefixed(self, norm: str, limit: int) -> PrefixHits:
+        from .names import PrefixHits
+
         bounds = (self.kind, norm, norm + "\U0010ffff")
         where = "WHERE kind = ? AND norm >= ? AND norm < ?"
         total = self.store._rows(f"SELECT count(DISTINCT item) FROM name {where}", bounds)[0][0]
@@ -154,7 +127,7 @@ class NameTable(Generic[T]):
         return self.get(key)
 
     def suggestions(self, query: str, limit: int = 3) -> list[str]:
-        from .names import normalize
+        from .names import close_keys, normalize
 
         norm = normalize(query)
         if not norm:
