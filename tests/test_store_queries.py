@@ -205,3 +205,11 @@ def test_a_store_from_memory_answers_as_a_store_file(
     for text in ("data", "policy", "security expert"):
         assert in_memory.search(text) == on_disk.search(text)
     assert in_memory.match(["programming"]) == on_disk.match(["programming"])
+
+
+def test_skills_by_ids_are_in_catalog_order(pair: tuple[Store, Catalog]) -> None:
+    store, catalog = pair
+    ids = ["skill-9", "nope", "skill-2", "skill-9"]
+    assert store.skills(ids) == [s for s in catalog.skills if s.id in ids]
+    many = [s.id for s in reversed(catalog.skills)] * 20
+    assert store.skills(many) == list(catalog.skills)

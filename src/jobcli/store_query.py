@@ -128,14 +128,26 @@ class Store:
             raise KeyError(skill_id)
         return skill_from_row(rows[0])
 
-    def skills(self) -> list[Skill]:
-        """Every skill, in catalog order."""
-        return [
-            skill_from_row(r)
-            for r in self._rows(
-                "SELECT id, name, kind, description, aliases FROM skill ORDER BY pos"
+    def skills(self, ids: Iterable[str] | None = None) -> list[Skill]:
+        """Every skill, in catalog order; or those of ``ids`` (catalog order, unknown skipped):
+        what a view needs to name the skills of the roles it shows."""
+        sql = "SELECT id, name, kind, description, aliases FROM skill"
+        if ids is None:
+            return [skill_from_row(r) for r in self._rows(f"{sql} ORDER BY pos")]
+        wanted = list(dict.fromkeys(ids))
+        out: list[Skill] = []
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            out += map(
+                skill_from_row,
+                self._rows(
+                    f"{sql} WHERE id IN ({', '.join('?' * len(chunk))}) ORDER BY pos", chunk
+                ),
             )
-        ]
+        if len(wanted) > 500:  # several chunks: back into catalog order
+            order = dict(self._rows("SELECT id, pos FROM skill"))
+            out.sort(key=lambda s: order[s.id])
+        return out
 
     def roles(
         self,
