@@ -71,8 +71,8 @@ CREATE VIRTUAL TABLE role_fts USING fts5(
 """
 
 
-def _dump(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+#: One encoder for every value: json.dumps with options builds a new one at each call.
+_dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def build(conn: sqlite3.Connection, document: Mapping[str, Any], meta: Mapping[str, str]) -> None:
