@@ -16,7 +16,8 @@ Tables (``pos`` is an item's position in the catalog, which orders lists):
   ``match`` and ``skill`` read only the pairs of the skills asked about.
 - ``skill_roles(skill, roles, importances)``: per skill, the positions of the roles that
   need it (little-endian int32 array) and its importance in each (bytes); with
-  ``role_totals`` (every role's importance sum, int32 array) what ``match`` ranks from.
+  ``role_totals`` (every role's importance sum and sum of squares, int32 arrays) what
+  ``match`` and ``similar_roles`` rank from.
 - ``name(kind, norm, folded, item)``: every id, title, alias, O*NET code and skill
   name, normalised (:func:`jobcli.names.normalize`) and plural-folded
   (:func:`jobcli.names.fold`), with the id of its item.
@@ -59,7 +60,10 @@ CREATE INDEX role_skill_rank ON role_skill (skill, importance DESC, role);
 CREATE TABLE skill_roles (
     skill INTEGER PRIMARY KEY, roles BLOB NOT NULL, importances BLOB NOT NULL
 );
-CREATE TABLE role_totals (id INTEGER PRIMARY KEY CHECK (id = 0), importance_sums BLOB NOT NULL);
+CREATE TABLE role_totals (
+    id INTEGER PRIMARY KEY CHECK (id = 0), importance_sums BLOB NOT NULL,
+    importance_squares BLOB NOT NULL
+);
 CREATE TABLE name (
     kind TEXT NOT NULL, norm TEXT NOT NULL, folded TEXT NOT NULL, item TEXT NOT NULL,
     PRIMARY KEY (kind, norm, item)
@@ -239,8 +243,13 @@ def _insert_vectors(conn: sqlite3.Connection, skills: int) -> None:
         "INSERT INTO skill_roles VALUES (?, ?, ?)",
         [(i, int32_bytes(roles[i]), bytes(weights[i])) for i in range(skills)],
     )
-    sums = int32_bytes(r[0] for r in conn.execute("SELECT importance_sum FROM role ORDER BY pos"))
-    conn.execute("INSERT INTO role_totals VALUES (0, ?)", (sums,))
+    totals = conn.execute("SELECT importance_sum, importance_squares FROM role ORDER BY pos")
+    pairs = totals.fetchall()
+    sums = [p[0] for p in pairs]
+    squares = [p[1] for p in pairs]
+    conn.execute(
+        "INSERT INTO role_totals VALUES (0, ?, ?)", (int32_bytes(sums), int32_bytes(squares))
+    )
 
 
 def _insert_names(conn: sqlite3.Connection, kind: str, rows: list[tuple[str, str]]) -> None:

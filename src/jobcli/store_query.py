@@ -318,32 +318,39 @@ class Store:
 
     def similar_roles(self, role: Role, limit: int = 3) -> list[tuple[Role, float]]:
         """The roles whose skills are most like ``role``'s (cosine of importances), best first."""
+        import heapq
+
         from .analysis import weighted_similarity
+        from .store_rows import int32_array
 
         mine = role.importance_by_skill()
-        positions = dict(
-            self._rows(
-                f"SELECT pos, id FROM skill WHERE id IN ({', '.join('?' * len(mine))})",
-                list(mine),
-            )
+        blobs = self._rows(
+            "SELECT skill.id, roles, importances FROM skill_roles"
+            " JOIN skill ON skill.pos = skill_roles.skill"
+            f" WHERE skill.id IN ({', '.join('?' * len(mine))})",
+            list(mine),
         )
-        if not positions:
+        # The dot product with every role sharing a skill, from the per-skill vectors.
+        dot: dict[int, int] = {}
+        get = dot.get
+        for skill_id, positions, importances in blobs:
+            weight = mine[skill_id]
+            for pos, importance in zip(int32_array(positions), importances, strict=True):
+                dot[pos] = get(pos, 0) + weight * importance
+        if not dot:
             return []
-        # The dot product with every role sharing a skill, as a weighted sum over the pairs
-        # of the role's skills; cosine order = order of dot² / |other|² (|role| is fixed).
-        cases = " ".join("WHEN ? THEN ?" for _ in positions)
-        weights = [value for pos, sid in positions.items() for value in (pos, mine[sid])]
-        rows = self._rows(
-            f"SELECT hit.role FROM (SELECT role, sum(importance * CASE skill {cases} END) AS dot"
-            f" FROM role_skill WHERE skill IN ({', '.join('?' * len(positions))}) GROUP BY role)"
-            " AS hit JOIN role ON role.pos = hit.role WHERE role.id != ?"
-            " ORDER BY CAST(hit.dot * hit.dot AS REAL) / role.importance_squares DESC, role.id"
-            " LIMIT ?",
-            (*weights, *positions, role.id, max(limit, 0) + 5),
+        squares = int32_array(self._rows("SELECT importance_squares FROM role_totals")[0][0])
+        # Cosine order is the order of dot² / |other|² (|role| is fixed); a few spare
+        # candidates, then scored exactly as jobcli.analysis does and cut.
+        best = heapq.nlargest(
+            max(limit, 0) + 6, dot, key=lambda pos: (dot[pos] * dot[pos] / squares[pos], -pos)
         )
-        found = self._roles_at([r[0] for r in rows])
-        # Scored exactly as jobcli.analysis does (the same floating point), then cut.
-        scored = [(other, weighted_similarity(role, other)) for other in found.values()]
+        found = self._roles_at(best)
+        scored = [
+            (other, weighted_similarity(role, other))
+            for other in found.values()
+            if other.id != role.id
+        ]
         scored = [pair for pair in scored if pair[1] > 0]
         scored.sort(key=lambda pair: (-pair[1], pair[0].id))
         return scored[:limit]
