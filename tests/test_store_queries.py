@@ -14,7 +14,7 @@ from test_store import large_catalog
 from jobcli import lookup
 from jobcli.analysis import match_roles, similar_roles, skill_usage
 from jobcli.catalog import load_catalog
-from jobcli.domain import Catalog
+from jobcli.domain import Catalog, Role, Skill
 from jobcli.errors import NameLookupError
 from jobcli.store import open_store
 from jobcli.store_query import Store
@@ -213,3 +213,19 @@ def test_skills_by_ids_are_in_catalog_order(pair: tuple[Store, Catalog]) -> None
     assert store.skills(ids) == [s for s in catalog.skills if s.id in ids]
     many = [s.id for s in reversed(catalog.skills)] * 20
     assert store.skills(many) == list(catalog.skills)
+
+
+@pytest.mark.parametrize("text", ["\udced", "data \udc80scientist", "prog\udcff"])
+def test_undecodable_command_line_bytes_are_never_an_error(
+    bundled: tuple[Store, Catalog], text: str
+) -> None:
+    # Python hands undecodable bytes of argv over as lone surrogates; SQLite takes UTF-8 only.
+    store, _ = bundled
+    assert isinstance(store.search(text), list)
+    assert isinstance(store.complete("role", text), list)
+    for find in (store.find_role, store.find_skill):
+        try:
+            found = find(text)
+        except NameLookupError as exc:
+            found = exc
+        assert isinstance(found, (Role, Skill, NameLookupError))

@@ -30,6 +30,18 @@ _ROLE_COLUMNS = (
 )
 
 
+def _encodable(text: str) -> str:
+    """``text`` with lone surrogates (undecodable bytes of a command line) as "?".
+
+    SQLite takes UTF-8 only; the catalog holds no such character, so nothing is lost.
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "replace").decode("utf-8")
+    return text
+
+
 def role_from_row(row: Sequence[Any]) -> Role:
     rid, title, summary, skills, aliases, duties, edge, code, exposure, related = row
     return Role(
@@ -92,6 +104,8 @@ class Store:
 
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
         """All rows of a query; a store file found damaged mid-way is replaced once."""
+        if any(type(p) is str and not p.isascii() for p in params):
+            params = [_encodable(p) if type(p) is str else p for p in params]
         try:
             return self._conn.execute(sql, params).fetchall()
         except sqlite3.DatabaseError:
