@@ -188,7 +188,14 @@ def test_every_bundled_role_has_the_content_the_issue_asks_for(bundled: Catalog)
     assert len(bundled.roles) == 7
     for r in bundled.roles:
         assert 5 <= len(r.responsibilities) <= 8, r.id
-        assert 8 <= len(r.skills) <= 14, r.id
+        # O*NET technologies (issue 14) come on top of the role's skills, a handful at most.
+        tools = [
+            s
+            for s in r.skills
+            if "O*NET Technology Skills" in bundled.skill_by_id[s.id].description
+        ]
+        assert 8 <= len(r.skills) - len(tools) <= 14, r.id
+        assert len(tools) <= 6, r.id
         assert r.human_edge, r.id
         assert r.summary
     assert "article" in bundled.source.lower()

@@ -71,7 +71,8 @@ ONET_SKILLS = [
 
 ESC = "\x1b"
 #: Any C0 control but newline, DEL, any C1 control, bidi overrides and isolates.
-CONTROL_RE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Tab is allowed: piped tables separate their fields with it.
+CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 SGR_RE = re.compile(r"\x1b\[[0-9;]*m")
 ANY_ESCAPE_RE = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|.)", re.S)
 

@@ -112,4 +112,11 @@ def test_completing_a_role_name_imports_neither_pydantic_nor_rich(
 
 def test_tables_do_import_rich(tmp_path: Path, warm_cache: dict[str, str]) -> None:
     # The probe itself works: a table is drawn by Rich.
-    assert heavy_imports(tmp_path, "list", env=warm_cache) == {"rich"}
+    assert heavy_imports(tmp_path, "list", "--format", "table", env=warm_cache) == {"rich"}
+
+
+@pytest.mark.parametrize("args", [["list"], ["show", "data-scientist"], ["match", "programming"]])
+def test_piped_text_imports_neither_pydantic_nor_rich(
+    tmp_path: Path, warm_cache: dict[str, str], args: list[str]
+) -> None:
+    assert heavy_imports(tmp_path, *args, env=warm_cache) == set()

@@ -138,12 +138,6 @@ RULES = [
         "roles[0].ai_exposure[0].source",
         "missing",
     ),
-    (
-        "role without skills",
-        lambda d: d["roles"][2].update(skills=[]),
-        "roles[2].skills",
-        "at least 1",
-    ),
 ]
 
 

@@ -85,7 +85,9 @@ class RoleModel(_Strict):
     aliases: list[Text] = Field(default_factory=list)
     summary: Text
     responsibilities: list[Text] = Field(default_factory=list)
-    skills: list[RoleSkillModel] = Field(min_length=1)
+    skills: list[RoleSkillModel] = Field(
+        description="The skills the role needs; may be empty (an O*NET occupation without ratings)."
+    )
     human_edge: list[Text] = Field(
         default_factory=list, description="Why people, not AI, stay essential in this role."
     )
@@ -185,6 +187,21 @@ def cross_check(data: object) -> list[Problem]:
                         f"(roles[{first[0]}]); a name must mean one role",
                     )
                 )
+    # Lookup accepts O*NET codes too: a code is nobody else's name ("15-2222.00" as an
+    # alias of another role). Roles may share a code (two roles of one occupation).
+    for i, role in roles:
+        code = role.get("onet_soc_code")
+        if not isinstance(code, str) or not (key := normalize(code)):
+            continue
+        named = owner.get(key)
+        if named is not None and named[0] != i:
+            problems.append(
+                Problem(
+                    f"roles[{i}].onet_soc_code",
+                    f"O*NET code {code!r} is also the name {named[1]!r} of role {named[2]!r} "
+                    f"(roles[{named[0]}]); a name must mean one role",
+                )
+            )
 
     for i, role in roles:
         seen: set[str] = set()

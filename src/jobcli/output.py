@@ -1,16 +1,27 @@
-"""Where output goes: stdout for results, stderr for messages; quiet on a closed pipe.
+"""Where output goes: the output environment, the formats, the pager, and a quiet closed pipe.
 
-The one place that knows about the terminal: colour (Rich decides, honouring
-``NO_COLOR``, ``FORCE_COLOR`` and ``TERM=dumb``), the encoding, and what to do
-when the reader of a pipe goes away.
+An :class:`Environment` holds what jobcli may know about where it writes: the
+streams, whether stdout is a terminal, its width and height, its encoding,
+colour, and the pager. ``main`` builds one from the process
+(:meth:`Environment.from_system`); a test builds one by hand and runs the same
+code "as a pipe" or "as a terminal" in-process (httpie's ``Environment`` is the
+model). Nothing below reads ``sys.stdout`` or ``os.environ`` behind its back.
+
+Rich is imported only to draw for a terminal (``table``) or a picture (``svg``):
+the line-oriented forms a pipe gets are plain string work.
 """
 
 from __future__ import annotations
 
 import errno
 import os
+import shlex
+import subprocess
 import sys
-from typing import TYPE_CHECKING, Any, NoReturn
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 import typer
 
@@ -20,28 +31,133 @@ from .safetext import safe, safe_json
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
-    from .views import Glyphs
+    from .views.model import Document, Glyphs, Records
 
 
-def stdout_is_utf8() -> bool:
-    """Whether stdout can take any character (else the views fall back to ASCII)."""
-    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
-    return encoding.startswith("utf")
+class Format(str, Enum):
+    """What ``--format`` accepts. ``text`` is the line-oriented form a pipe gets unasked."""
+
+    table = "table"
+    tsv = "tsv"
+    csv = "csv"
+    markdown = "markdown"
+    json = "json"
+    svg = "svg"
+    text = "text"
 
 
-def write_stdout(text: str) -> None:
+#: The choices ``--format`` offers (``text`` is what a pipe gets when none is given).
+FORMAT_CHOICES = ("table", "tsv", "csv", "markdown", "json", "svg")
+
+DEFAULT_PAGER = "less -FRX"
+
+
+@dataclass
+class Environment:
+    """Where jobcli writes, and what it knows about it."""
+
+    stdout: IO[str] | None
+    stderr: IO[str] | None
+    stdout_isatty: bool = False
+    #: terminal columns and lines (None: unknown; 80 columns are assumed for drawing)
+    width: int | None = None
+    height: int | None = None
+    encoding: str = "utf-8"
+    #: False: no colour (NO_COLOR, TERM=dumb, a pipe); True: colour
+    colour: bool = False
+    #: the pager command, or None for none (never in a pipe)
+    pager: str | None = None
+    environ: Mapping[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_system(cls, environ: Mapping[str, str] | None = None) -> Environment:
+        """The environment of this process: its streams, terminal and variables."""
+        environ = os.environ if environ is None else environ
+        stdout = sys.stdout
+        isatty = _isatty(stdout)
+        width, height = _terminal_size(stdout, environ) if isatty else (None, None)
+        if not isatty and environ.get("COLUMNS", "").isdigit():
+            width = int(environ["COLUMNS"])  # a drawn table (--format table) in a pipe
+        colour = isatty and "NO_COLOR" not in environ and environ.get("TERM") != "dumb"
+        if environ.get("FORCE_COLOR") and "NO_COLOR" not in environ:
+            colour = True
+        return cls(
+            stdout=stdout,
+            stderr=sys.stderr,
+            stdout_isatty=isatty,
+            width=width,
+            height=height,
+            encoding=(getattr(stdout, "encoding", None) or "utf-8"),
+            colour=colour,
+            pager=pager_command(environ) if isatty else None,
+            environ=dict(environ),
+        )
+
+    @property
+    def utf8(self) -> bool:
+        """Whether stdout can take any character (else the views fall back to ASCII)."""
+        return self.encoding.lower().replace("-", "").startswith("utf")
+
+
+def _isatty(stream: Any) -> bool:
+    try:
+        return stream is not None and bool(stream.isatty())
+    except (ValueError, OSError):
+        return False
+
+
+def _terminal_size(stream: Any, environ: Mapping[str, str]) -> tuple[int | None, int | None]:
+    try:
+        size = os.get_terminal_size(stream.fileno())
+        width, height = size.columns or None, size.lines or None
+    except (OSError, ValueError, AttributeError):
+        width = height = None
+    if environ.get("COLUMNS", "").isdigit():
+        width = int(environ["COLUMNS"])
+    if environ.get("LINES", "").isdigit():
+        height = int(environ["LINES"])
+    return width, height
+
+
+def pager_command(environ: Mapping[str, str]) -> str | None:
+    """``JOBCLI_PAGER``, then ``PAGER``, then ``less -FRX``; None when set empty or to cat."""
+    for name in ("JOBCLI_PAGER", "PAGER"):
+        if name in environ:
+            command = environ[name].strip()
+            return None if command in ("", "cat") else command
+    return DEFAULT_PAGER
+
+
+def resolve_format(requested: str | None, as_json: bool, env: Environment) -> Format:
+    """The format asked for; unasked, a drawn table on a terminal and plain lines in a pipe."""
+    if as_json:
+        return Format.json
+    if requested:
+        return Format(requested)
+    return Format.table if env.stdout_isatty else Format.text
+
+
+# writing ----------------------------------------------------------------------------------------
+
+
+def write_stdout(text: str, env: Environment) -> None:
     """Write ``text`` to stdout; a reader that went away ends the program quietly."""
     try:
-        if sys.stdout is None:  # started with stdout closed (`jobcli list >&-`)
+        if env.stdout is None:  # started with stdout closed (`jobcli list >&-`)
             raise OSError(errno.EBADF, "standard output is closed")
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        if not env.utf8:  # a character the terminal cannot show becomes "?", not a crash
+            text = _encodable(text, env.encoding)
+        env.stdout.write(text)
+        env.stdout.flush()
     except OSError as exc:
-        _write_failed(exc)
+        raise typer.Exit(output_failed(exc)) from None
 
 
-def _write_failed(exc: OSError) -> NoReturn:
-    raise typer.Exit(output_failed(exc)) from None
+def _encodable(text: str, encoding: str) -> str:
+    try:
+        return text.encode(encoding, errors="replace").decode(encoding, errors="replace")
+    except LookupError:  # an encoding Python does not know: ASCII is safe everywhere
+        return text.encode("ascii", errors="replace").decode("ascii")
 
 
 def output_failed(exc: OSError) -> ExitCode:
@@ -88,43 +204,124 @@ def _silence_stdout() -> None:
         pass
 
 
-def emit_json(document: Any) -> None:
+def emit_json(document: Any, env: Environment) -> None:
     """Exactly one JSON document and a newline on stdout."""
     from .jsonout import dumps
 
     # C1 controls and bidi marks are legal raw in JSON, but a terminal would act on them.
     # Indented on a terminal, where a person reads it; compact into a pipe (as gh does).
-    pretty = sys.stdout is not None and sys.stdout.isatty()
-    write_stdout(safe_json(dumps(document, ascii_only=not stdout_is_utf8(), pretty=pretty)))
+    text = dumps(document, ascii_only=not env.utf8, pretty=env.stdout_isatty)
+    write_stdout(safe_json(text), env)
 
 
-def console() -> Console:
-    """A Rich console for stdout: no markup parsing, no highlighting, no emoji codes."""
+@dataclass
+class View:
+    """One command's view: its plain form (records or a document) and its drawing."""
+
+    plain: Callable[[], Records | Document]
+    drawing: Callable[[Glyphs], RenderableType]
+
+
+def emit_view(view: View, fmt: Format, env: Environment, *, use_pager: bool = True) -> None:
+    """Write ``view`` in ``fmt`` (never ``json``: commands write their own JSON)."""
+    if fmt in (Format.table, Format.svg):
+        from .views.model import Glyphs
+
+        renderable = view.drawing(Glyphs(unicode=env.utf8))
+        if fmt is Format.svg:
+            write_stdout(_svg(renderable, env), env)
+        else:
+            emit_text(draw(renderable, env), env, use_pager=use_pager)
+        return
+    from .views import plain
+
+    emit_text(plain.render(view.plain(), fmt.value), env, use_pager=use_pager)
+
+
+def emit_text(text: str, env: Environment, *, use_pager: bool = True) -> None:
+    """Write ``text``; through the pager when it is taller than the terminal."""
+    paged = use_pager and env.pager and env.stdout_isatty and _taller_than(text, env.height)
+    if not (paged and env.pager and page(text, env.pager, env)):
+        write_stdout(text, env)
+
+
+def _taller_than(text: str, height: int | None) -> bool:
+    return height is not None and text.count("\n") >= height
+
+
+def page(text: str, command: str, env: Environment) -> bool:
+    """Show ``text`` through the pager ``command``; False if it could not be started."""
+    try:
+        argv = shlex.split(command)
+    except ValueError:
+        return False
+    if not argv:
+        return False
+    pager_env = dict(env.environ)
+    pager_env.setdefault("LESS", "FRX")  # what git does for a bare `less`
+    pager_env.setdefault("LESSCHARSET", "utf-8")
+    try:
+        proc = subprocess.Popen(argv, stdin=subprocess.PIPE, env=pager_env)
+    except OSError:
+        return False
+    assert proc.stdin is not None
+    try:
+        proc.stdin.write(text.encode(env.encoding, errors="replace"))
+        proc.stdin.close()
+    except OSError:  # the person quit the pager before the end: not an error
+        pass
+    try:
+        proc.wait()
+    except BaseException:
+        proc.kill()
+        raise
+    return True
+
+
+# drawing with Rich ------------------------------------------------------------------------------
+
+
+def console(env: Environment, *, file: IO[str] | None = None, record: bool = False) -> Console:
+    """A Rich console for ``env``: no markup parsing, no highlighting, no emoji codes."""
     from rich.console import Console
 
-    if not stdout_is_utf8():
-        try:  # a character the terminal cannot show becomes "?", not a crash
-            sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
-        except (AttributeError, ValueError):
-            pass
-    return Console(markup=False, highlight=False, emoji=False)
+    return Console(
+        file=file,
+        width=env.width or 80,
+        force_terminal=env.colour,
+        no_color=not env.colour,
+        color_system="auto" if env.colour else None,
+        markup=False,
+        highlight=False,
+        emoji=False,
+        record=record,
+        legacy_windows=False,
+        _environ={},  # env decides, not the process's variables
+    )
 
 
-def glyphs() -> Glyphs:
-    from .views import Glyphs
+def draw(renderable: RenderableType, env: Environment) -> str:
+    """``renderable`` drawn as text for ``env``'s terminal (or 80 columns)."""
+    import io
 
-    return Glyphs(unicode=stdout_is_utf8())
+    buffer = io.StringIO()
+    out = console(env, file=buffer)
+    out.print(renderable)
+    return buffer.getvalue()
 
 
-def emit_view(renderable: RenderableType) -> None:
-    """Render a Rich view and write it to stdout (plain when piped)."""
-    out = console()
-    try:
-        with out.capture() as captured:
-            out.print(renderable)
-    except OSError as exc:  # Rich flushes the real stdout when the capture ends
-        _write_failed(exc)
-    write_stdout(captured.get())
+def _svg(renderable: RenderableType, env: Environment) -> str:
+    import io
+
+    colour_env = Environment(
+        stdout=None, stderr=None, stdout_isatty=True, width=env.width or 100, colour=True
+    )
+    out = console(colour_env, file=io.StringIO(), record=True)
+    out.print(renderable)
+    return out.export_svg(title="jobcli")
+
+
+# messages ---------------------------------------------------------------------------------------
 
 
 def message(text: str) -> None:
@@ -148,7 +345,9 @@ def fail(text: str, code: ExitCode) -> NoReturn:
     raise typer.Exit(code)
 
 
-def quote(value: str) -> str:
-    """A user's or catalog's string, quoted and harmless, for a message."""
+def quote(value: str, limit: int = 200) -> str:
+    """A user's or catalog's string, quoted and harmless, for a message; cut if very long."""
+    if len(value) > limit:
+        value = value[: limit - 1] + "…"
     # repr() already writes controls as \x1b, \u202e; safe() catches whatever it leaves.
     return safe(repr(value))

@@ -1,4 +1,6 @@
-"""Rich views, one per command. They return renderables and never print.
+"""The Rich drawings, one per command: a terminal, ``--format table`` and ``--format svg``.
+
+They return renderables and never print.
 
 Every piece of catalog text enters Rich as ``Text(safe(value))``: never as a
 markup string, never with its control characters intact.
@@ -6,43 +8,40 @@ markup string, never with its control characters intact.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, NamedTuple
 
 from rich import box
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType
 from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from .domain import KINDS, Catalog, Role, RoleSkill, sorted_by_importance
-from .safetext import safe
+from ..domain import KINDS, Catalog, Role, RoleSkill, sorted_by_importance
+from ..safetext import safe
+from .build import (
+    EXPOSURE_MEASURES,
+    EXPOSURE_NOTE,
+    HUMAN_EDGE_HEADING,
+    KIND_LABEL,
+    MATCH_SHOWN_NOTE,
+    NO_OCCUPATION_NOTE,
+    SIMILAR_HEADING,
+    credit_line,
+    distance,
+    first_sentence,
+    no_skills_text,
+    percent,
+)
+from .model import Glyphs
 
 if TYPE_CHECKING:  # for annotations only: list and show need not build analysis' classes
-    from .analysis import Comparison, Gap, Match, SkillInRoles, SkillUse
-    from .errors import Problem
+    from ..analysis import Comparison, Gap, Match, SkillInRoles, SkillUse
+    from ..errors import Problem
 
 KIND_STYLE = {"human": "magenta", "technical": "cyan", "knowledge": "yellow"}
-KIND_LABEL = {"human": "Human skills", "technical": "Technical skills", "knowledge": "Knowledge"}
 MATRIX_MAX_ROLES = 20
-EXPOSURE_NOTE = (
-    "Exposure is not replacement: these ratings estimate how much of the occupation's "
-    "tasks AI could speed up, not whether the job goes away."
-)
-
-
-class Glyphs:
-    """Bar characters: block elements where the terminal can encode them, ASCII otherwise."""
-
-    def __init__(self, unicode: bool = True) -> None:
-        self.full = "█" if unicode else "#"
-        self.empty = "░" if unicode else "."
-        self.bullet = "•" if unicode else "*"
-        self.check = "✓" if unicode else "+"
-        self.cross = "✗" if unicode else "-"
-        self.arrow = "→" if unicode else "->"
-        self.dot = "·" if unicode else "."
 
 
 def data(value: str, style: str = "") -> Text:
@@ -65,10 +64,6 @@ def fraction_bar(value: float, glyphs: Glyphs, *, width: int = 20, style: str = 
     return bar
 
 
-def percent(value: float) -> str:
-    return f"{value * 100:.0f}%"
-
-
 def _skill_name(catalog: Catalog, skill_id: str) -> str:
     return catalog.skill_by_id[skill_id].name
 
@@ -78,50 +73,130 @@ def _top_skills(catalog: Catalog, role: Role, n: int = 3) -> Text:
     return Text("\n").join(data(name) for name in names)
 
 
+# fitting a table to the width ---------------------------------------------------------------
+
+
+class Fitted:
+    """A renderable built for the width it is given: ``build(width)`` at render time."""
+
+    def __init__(self, build: Callable[[int], RenderableType]) -> None:
+        self.build = build
+
+    def __rich_console__(
+        self, console: Console, options: ConsoleOptions
+    ) -> Iterator[RenderableType]:
+        yield self.build(options.max_width)
+
+
+class Col(NamedTuple):
+    """A column: its header, the least width it can live with, and when it goes.
+
+    ``drop`` 0: never (the id); otherwise the highest goes first when the width is short.
+    """
+
+    header: str
+    min_width: int
+    drop: int = 1
+
+
+def fit(columns: Sequence[Col], width: int, *, per_column: int = 3) -> list[bool]:
+    """Which columns fit in ``width``: the highest ``drop`` goes first, the id never."""
+    keep = [True] * len(columns)
+    order = sorted((i for i, c in enumerate(columns) if c.drop), key=lambda i: -columns[i].drop)
+
+    def needed() -> int:
+        return sum(c.min_width + per_column for c, k in zip(columns, keep, strict=True) if k)
+
+    for i in order:
+        if needed() <= width:
+            break
+        keep[i] = False
+    return keep
+
+
+def dropped_note(columns: Sequence[Col], keep: Sequence[bool]) -> Text | None:
+    """One sentence naming the columns left out, or None."""
+    gone = [c.header.replace("\n", " ") for c, k in zip(columns, keep, strict=True) if not k]
+    if not gone:
+        return None
+    names = gone[0] if len(gone) == 1 else ", ".join(gone[:-1]) + " and " + gone[-1]
+    what = "column" if len(gone) == 1 else "columns"
+    return Text(
+        f"{names} {what} left out at this width; a wider window or --format tsv shows them.",
+        style="dim",
+    )
+
+
+def id_width(ids: Iterable[str], width: int) -> int:
+    """The id column's width: the longest id, unless the screen is narrower (then folded)."""
+    longest = max((len(safe(i)) for i in ids), default=2)
+    return max(2, min(longest, width - 4))
+
+
+def id_cell(value: str) -> Text:
+    return Text(safe(value), style="cyan", overflow="fold")
+
+
 # list ---------------------------------------------------------------------------------------
 
 
-def list_view(catalog: Catalog, roles: Sequence[Role], *, exposure: bool = False) -> Table:
-    """All roles: title, id, a short summary, top skills."""
-    table = Table(
-        title=f"{len(roles)} roles",
-        box=box.SIMPLE_HEAVY,
-        show_lines=False,
-        expand=False,
-    )
-    table.add_column("Role (id)", ratio=2, min_width=12)
-    table.add_column("Summary", ratio=4, min_width=16)
-    table.add_column("Top skills", ratio=2, min_width=12)
+def list_table(catalog: Catalog, roles: Sequence[Role], *, exposure: bool = False) -> Fitted:
+    """All roles: id, title, a short summary, top skills."""
+    return Fitted(lambda width: _list_table(catalog, roles, exposure, width))
+
+
+def _list_table(
+    catalog: Catalog, roles: Sequence[Role], exposure: bool, width: int
+) -> RenderableType:
+    idw = id_width((r.id for r in roles), width)
+    cols = [Col("Id", idw, 0), Col("Role", 12, 1), Col("Summary", 16, 4), Col("Top skills", 12, 3)]
     if exposure:
-        table.add_column("AI exposure\n(β, human)", no_wrap=True)
+        cols.append(Col("AI exposure\n(β, human)", 11, 2))
+    keep = fit(cols, width)
+    table = Table(title=f"{len(roles)} roles", box=box.SIMPLE_HEAVY, expand=False)
+    table.add_column("Id", min_width=idw, overflow="fold")
+    specs = [
+        (1, "Role", {"ratio": 2, "min_width": 12}),
+        (2, "Summary", {"ratio": 4, "min_width": 16}),
+        (3, "Top skills", {"ratio": 2, "min_width": 12}),
+    ]
+    for i, header, options in specs:
+        if keep[i]:
+            table.add_column(header, **options)  # type: ignore[arg-type]
+    if exposure and keep[4]:
+        table.add_column("AI exposure\n(β, human)", no_wrap=True, justify="right")
     for role in roles:
-        name = Text(safe(role.title), style="bold")
-        name.append("\n" + safe(role.id), style="cyan")
-        row: list[RenderableType] = [
-            name,
-            data(_first_sentence(role.summary)),
-            _top_skills(catalog, role),
-        ]
-        if exposure:
+        row: list[RenderableType] = [id_cell(role.id)]
+        if keep[1]:
+            row.append(data(role.title, "bold"))
+        if keep[2]:
+            row.append(data(first_sentence(role.summary)))
+        if keep[3]:
+            row.append(_top_skills(catalog, role))
+        if exposure and keep[4]:
             value = role.headline_exposure()
             row.append(Text(f"{value:.2f}" if value is not None else "-"))
         table.add_row(*row)
-    return table
-
-
-def _first_sentence(text: str, limit: int = 160) -> str:
-    end = text.find(". ")
-    short = text if end < 0 else text[: end + 1]
-    return short if len(short) <= limit else short[: limit - 1].rstrip() + "…"
+    if exposure and keep[4]:
+        sources = sorted({e.source for r in roles for e in r.ai_exposure})
+        table.caption = Text(
+            "AI exposure: research rating (β, human raters) of how much of the occupation's "
+            "tasks AI could speed up; exposure is not replacement. "
+            + ("Source: " + safe("; ".join(sources)) + ". " if sources else "")
+            + ("-: no rating known for the role." if any(not r.ai_exposure for r in roles) else ""),
+            style="dim",
+        )
+    note = dropped_note(cols, keep)
+    return table if note is None else Group(table, note)
 
 
 # show ---------------------------------------------------------------------------------------
 
 
-def show_view(
+def show_panel(
     catalog: Catalog, role: Role, similar: Sequence[tuple[Role, float]], glyphs: Glyphs
 ) -> Group:
-    """One role in detail."""
+    """One role in detail; ``similar`` are computed, and none of them is in ``related``."""
     parts: list[RenderableType] = []
     header = Text()
     header.append(safe(role.title), style="bold")
@@ -140,24 +215,35 @@ def show_view(
         parts.append(_heading("What the role does"))
         parts.append(_bullets(role.responsibilities, glyphs))
 
-    parts.append(_heading("Skills, by kind (importance 1-5)"))
-    parts.append(_skills_by_kind(catalog, role.skills, glyphs))
+    if role.skills:
+        parts.append(_heading("Skills, by kind (importance 1-5)"))
+        parts.append(_skills_by_kind(catalog, role.skills, glyphs))
+    else:
+        parts.append(_heading("Skills"))
+        parts.append(Padding(Text(no_skills_text(role)), (0, 2)))
 
     if role.human_edge:
-        parts.append(_heading("Why AI won't replace this role"))
+        parts.append(_heading(HUMAN_EDGE_HEADING))
         parts.append(_bullets(role.human_edge, glyphs))
 
     if role.ai_exposure:
-        parts.append(_heading("AI exposure (research ratings)"))
+        parts.append(_heading("AI exposure (research ratings, 0-1)"))
         parts.append(_exposure_table(role, glyphs))
         parts.append(Padding(Text(EXPOSURE_NOTE, style="dim italic"), (0, 2)))
+        parts.append(Padding(Text(EXPOSURE_MEASURES, style="dim"), (0, 2)))
+    elif not role.onet_soc_code:
+        parts.append(_heading("AI exposure (research ratings)"))
+        parts.append(Padding(Text(NO_OCCUPATION_NOTE, style="dim italic"), (0, 2)))
 
-    if role.related or similar:
+    if role.related:
         parts.append(_heading("Related roles"))
-        parts.append(_related(catalog, role, similar, glyphs))
+        parts.append(_related(catalog, role.related, glyphs))
+    if similar:
+        parts.append(_heading(SIMILAR_HEADING))
+        parts.append(_similar(similar, glyphs))
 
     if catalog.source:
-        parts.append(Text("\nSource: " + safe(catalog.source), style="dim"))
+        parts.append(Text("\nSource: " + safe(credit_line(catalog.source)), style="dim"))
     return Group(*parts)
 
 
@@ -209,33 +295,34 @@ def _exposure_table(role: Role, glyphs: Glyphs) -> Padding:
     return Padding(Group(table, note), (0, 2))
 
 
-def _related(
-    catalog: Catalog, role: Role, similar: Sequence[tuple[Role, float]], glyphs: Glyphs
-) -> Padding:
+def _related(catalog: Catalog, related: Sequence[str], glyphs: Glyphs) -> Padding:
     lines = Text()
-    for related_id in role.related:
+    for related_id in related:
         other = catalog.role_by_id[related_id]
         if lines.plain:
             lines.append("\n")
         lines.append(f"{glyphs.arrow} ", style="blue")
         lines.append(safe(other.title))
         lines.append(f"  ({safe(other.id)})", style="cyan")
-    if similar:
+    return Padding(lines, (0, 2))
+
+
+def _similar(similar: Sequence[tuple[Role, float]], glyphs: Glyphs) -> Padding:
+    lines = Text()
+    for other, score in similar:
         if lines.plain:
             lines.append("\n")
-        lines.append("Most similar skills:", style="italic")
-        for other, score in similar:
-            lines.append(f"\n{glyphs.arrow} ", style="blue")
-            lines.append(safe(other.title))
-            lines.append(f"  ({safe(other.id)})", style="cyan")
-            lines.append(f"  {percent(score)} similar", style="dim")
+        lines.append(f"{glyphs.arrow} ", style="blue")
+        lines.append(safe(other.title))
+        lines.append(f"  ({safe(other.id)})", style="cyan")
+        lines.append(f"  {percent(score)} similar", style="dim")
     return Padding(lines, (0, 2))
 
 
 # compare ------------------------------------------------------------------------------------
 
 
-def compare_view(
+def compare_chart(
     catalog: Catalog, comparison: Comparison, a: Role, b: Role, glyphs: Glyphs
 ) -> Group:
     """A butterfly chart: A's importance grows left, B's grows right, shared skills first."""
@@ -303,33 +390,54 @@ def compare_view(
 # skills -------------------------------------------------------------------------------------
 
 
-def skills_view(catalog: Catalog, usage: Sequence[SkillUse]) -> Table:
+def skills_table(catalog: Catalog, usage: Sequence[SkillUse]) -> Fitted:
     """Every skill, its kind, and the roles that need it (importance after each)."""
+    return Fitted(lambda width: _skills_table(catalog, usage, width))
+
+
+def _skills_table(catalog: Catalog, usage: Sequence[SkillUse], width: int) -> RenderableType:
+    idw = id_width((u.skill_id for u in usage), width)
+    cols = [
+        Col("Id", idw, 0),
+        Col("Skill", 12, 2),
+        Col("Kind", 9, 3),
+        Col("Roles", 5, 4),
+        Col("Needed by (importance 1-5)", 16, 1),
+    ]
+    keep = fit(cols, width)
     table = Table(title=f"{len(usage)} skills", box=box.SIMPLE_HEAVY)
-    table.add_column("Skill", ratio=2, min_width=12)
-    table.add_column("Kind", no_wrap=True)
-    table.add_column("Roles", justify="right", no_wrap=True)
-    table.add_column("Needed by (importance 1-5)", ratio=5, min_width=16)
+    table.add_column("Id", min_width=idw, overflow="fold")
+    if keep[1]:
+        table.add_column("Skill", ratio=2, min_width=12)
+    if keep[2]:
+        table.add_column("Kind", no_wrap=True)
+    if keep[3]:
+        table.add_column("Roles", justify="right", no_wrap=True)
+    if keep[4]:
+        table.add_column("Needed by (importance 1-5)", ratio=5, min_width=16)
     for use in usage:
         skill = catalog.skill_by_id[use.skill_id]
-        name = Text(safe(skill.name), style="bold")
-        name.append("\n" + safe(skill.id), style="cyan")
         needed = Text()
         for i, (role_id, importance) in enumerate(use.roles):
             if i:
                 needed.append(", ")
             needed.append(safe(role_id))
             needed.append(f"({importance})", style="dim")  # no space: never wrapped apart
-        table.add_row(
-            name,
-            Text(skill.kind, style=KIND_STYLE.get(skill.kind, "")),
-            Text(str(len(use.roles))),
-            needed,
-        )
-    return table
+        row: list[RenderableType] = [id_cell(skill.id)]
+        if keep[1]:
+            row.append(data(skill.name, "bold"))
+        if keep[2]:
+            row.append(Text(skill.kind, style=KIND_STYLE.get(skill.kind, "")))
+        if keep[3]:
+            row.append(Text(str(len(use.roles))))
+        if keep[4]:
+            row.append(needed)
+        table.add_row(*row)
+    note = dropped_note(cols, keep)
+    return table if note is None else Group(table, note)
 
 
-def skills_matrix_view(
+def skills_matrix(
     catalog: Catalog, usage: Sequence[SkillUse], roles: Sequence[Role], glyphs: Glyphs
 ) -> Group:
     """Skills (rows, most shared first) × roles (columns): importance as a digit in a cell.
@@ -361,10 +469,14 @@ def skills_matrix_view(
             )
         cells.append(Text(str(len(use.roles))))
         table.add_row(*cells)
-    legend = Text()
+    # One role a line: a title is never broken across lines, whatever the width.
+    legend = Table.grid(padding=(0, 1))
+    legend.add_column(justify="right", no_wrap=True, style="bold")
+    legend.add_column()
     for i, role in enumerate(shown):
-        legend.append(f"{i + 1}", style="bold")
-        legend.append(f" {safe(role.title)}   ")
+        name = data(role.title)
+        name.append(f"  ({safe(role.id)})", style="cyan")
+        legend.add_row(str(i + 1), name)
     notes = "Cells show the importance (1-5) of the skill in the role; Roles counts every role."
     if len(roles) > len(shown):
         notes += f" Showing the first {len(shown)} of {len(roles)} roles; --json lists them all."
@@ -374,17 +486,39 @@ def skills_matrix_view(
 # match and gap ------------------------------------------------------------------------------
 
 
-def match_view(
+def match_table(
     catalog: Catalog, matches: Sequence[Match], given: Sequence[str], glyphs: Glyphs
-) -> Group:
-    """Roles ranked by coverage, with what is held and what is missing."""
-    table = Table(box=box.SIMPLE_HEAVY)
-    table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("Role", style="bold", ratio=2, min_width=12)
-    table.add_column("Coverage", no_wrap=True)
-    table.add_column("Missing, most important first", ratio=3, min_width=14)
+) -> Fitted:
+    """Roles ranked by coverage, with their ids, and what is missing."""
+    return Fitted(lambda width: _match_table(catalog, matches, given, glyphs, width))
+
+
+def _match_table(
+    catalog: Catalog, matches: Sequence[Match], given: Sequence[str], glyphs: Glyphs, width: int
+) -> RenderableType:
     exposure = any(m.role.ai_exposure for m in matches)
+    idw = id_width((m.role.id for m in matches), width)
+    cols = [
+        Col("#", len(str(len(matches))), 5),
+        Col("Id", idw, 0),
+        Col("Role", 12, 2),
+        Col("Coverage", 17, 1),
+        Col("Missing, most important first", 14, 4),
+    ]
     if exposure:
+        cols.append(Col("AI exp.", 7, 3))
+    keep = fit(cols, width)
+    table = Table(box=box.SIMPLE_HEAVY)
+    if keep[0]:
+        table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("Id", min_width=idw, overflow="fold")
+    if keep[2]:
+        table.add_column("Role", style="bold", ratio=2, min_width=12)
+    if keep[3]:
+        table.add_column("Coverage", no_wrap=True)
+    if keep[4]:
+        table.add_column("Missing, most important first", ratio=3, min_width=14)
+    if exposure and keep[5]:
         table.add_column("AI exp.", justify="right", no_wrap=True)
     for rank, m in enumerate(matches, start=1):
         missing = Text()
@@ -399,40 +533,48 @@ def match_view(
             missing.append(f"{glyphs.check} nothing", style="green")
         cover = fraction_bar(m.coverage, glyphs, width=12)
         cover.append(f" {percent(m.coverage):>4}")
-        row: list[RenderableType] = [str(rank), data(m.role.title), cover, missing]
-        if exposure:
+        row: list[RenderableType] = [str(rank)] if keep[0] else []
+        row.append(id_cell(m.role.id))
+        if keep[2]:
+            row.append(data(m.role.title))
+        if keep[3]:
+            row.append(cover)
+        if keep[4]:
+            row.append(missing)
+        if exposure and keep[5]:
             value = m.role.headline_exposure()
             row.append(f"{value:.2f}" if value is not None else "-")
         table.add_row(*row)
     names = Text("Your skills: ", style="dim")
     names.append(safe(", ".join(given)))
     parts: list[RenderableType] = [names, table]
+    note = dropped_note(cols, keep)
+    if note is not None:
+        parts.append(note)
     if len(matches) < len(catalog.roles):
-        parts.append(
-            Text(
-                f"The best {len(matches)} of {len(catalog.roles)} roles; -n N or --all shows more.",
-                style="dim",
-            )
-        )
-    if exposure:
+        text = MATCH_SHOWN_NOTE.format(shown=len(matches), total=len(catalog.roles))
+        parts.append(Text(text, style="dim"))
+    if exposure and keep[5]:
         parts.append(
             Text(
                 "AI exp.: research rating (β, human raters) of tasks AI could speed up; "
-                + "exposure is not replacement.",
+                + "exposure is not replacement. Source: "
+                + safe("; ".join(sorted({e.source for m in matches for e in m.role.ai_exposure})))
+                + ".",
                 style="dim",
             )
         )
     return Group(*parts)
 
 
-def gap_view(catalog: Catalog, result: Gap, glyphs: Glyphs) -> Group:
+def gap_tables(catalog: Catalog, result: Gap, glyphs: Glyphs) -> Group:
     """What FROM brings to TO, what to learn, and a verdict."""
     verdict = Text()
     verdict.append(safe(result.source.title), style="bold")
     verdict.append(f" {glyphs.arrow} ")
     verdict.append(safe(result.target.title), style="bold")
     verdict.append(f": you bring {percent(result.coverage)} of what the role asks ")
-    verdict.append(f"({_distance(result.coverage)}).", style="italic")
+    verdict.append(f"({distance(result.coverage)}).", style="italic")
     parts: list[RenderableType] = [
         verdict,
         Padding(fraction_bar(result.coverage, glyphs, width=30), (0, 0, 1, 0)),
@@ -460,26 +602,16 @@ def gap_view(catalog: Catalog, result: Gap, glyphs: Glyphs) -> Group:
     return Group(*parts)
 
 
-def _distance(coverage: float) -> str:
-    if coverage >= 0.999:
-        return "you already have every skill it needs"
-    if coverage >= 0.75:
-        return "a short step"
-    if coverage >= 0.5:
-        return "a reachable move"
-    if coverage >= 0.25:
-        return "a long move"
-    return "a new career"
-
-
 # validate -----------------------------------------------------------------------------------
 
 
-def problems_view(origin: str, problems: Sequence[Problem]) -> Text:
-    """The problems of a catalog, one a line."""
+def problems_text(origin: str, problems: Sequence[Problem], source: str | None = None) -> Text:
+    """The problems of a catalog, one a line, in file order; a valid one's full credit."""
     out = Text()
     if not problems:
         out.append(f"{safe(origin)}: valid", style="green")
+        if source:
+            out.append("\nSource: " + safe(source), style="dim")
         return out
     out.append(
         f"{safe(origin)}: {len(problems)} problem{'s' if len(problems) != 1 else ''}",

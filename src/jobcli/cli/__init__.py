@@ -1,0 +1,8 @@
+"""The shell: the Typer app (:mod:`.app`), its commands (:mod:`.commands`), completion
+(:mod:`.completion`), help wording (:mod:`.wording`) and the entry point (:mod:`.main`)."""
+
+from . import commands as commands  # registers the commands on the app
+from .app import app as app
+from .commands import load as load
+from .main import _app_for as _app_for
+from .main import main as main

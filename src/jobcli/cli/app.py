@@ -1,0 +1,235 @@
+"""The Typer app and the options its commands share: ``--format``/``--json``, ``--data``,
+``--no-pager``, ``--version``/``-V``; the session a call runs in; help in jobcli's words.
+
+No ``from __future__ import annotations`` here: Typer reads every command's
+annotations at every start, and string annotations would cost it an ``eval`` each.
+"""
+
+import functools
+import inspect
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, Optional, TypeVar
+
+import typer
+
+from .. import __version__
+from ..fastparams import install as _install_fast_params
+from ..output import FORMAT_CHOICES, Environment, Format, resolve_format
+from .wording import install as _install_wording
+
+# Typer would import pydantic to coerce every parameter: the slowest part of a call.
+_install_fast_params()
+# Help and usage errors in jobcli's words: ROLE, SKILL..., [PATH], not {ROLE} or <list[str]>.
+_install_wording()
+
+app = typer.Typer(
+    name="jobcli",
+    help=(
+        "Explore tech careers: by default the seven roles that one article expects AI "
+        "won't eliminate any time soon. List the roles, read one, compare two, find the "
+        "roles that fit your skills, and see what to learn next."
+    ),
+    epilog=(
+        "\b\nExamples:\n"
+        "  jobcli show data-scientist\n"
+        "  jobcli compare ux-designer software-engineer\n"
+        '  jobcli match programming "critical thinking" statistics\n'
+        "  jobcli list | cut -f1            (piped: one role a line, tab-separated)\n"
+        "  jobcli gap software-engineer data-scientist --json\n"
+        "\n\b\nOutput: a drawn table on a terminal (through a pager when taller than the\n"
+        "screen); piped, one record a line with tab-separated fields and no header.\n"
+        "--format table|tsv|csv|markdown|json|svg chooses; tsv and csv add a header.\n"
+        "\n\b\nExit codes: 0 ok, 1 role or skill not found or ambiguous, 2 usage error,\n"
+        "3 catalog missing, unreadable or invalid, 74 output cannot be written,\n"
+        "130 interrupted. JOBCLI_DEBUG=1 shows a traceback for bug reports."
+    ),
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    pretty_exceptions_show_locals=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+import_app = typer.Typer(help="Build a catalog from another source (O*NET).", no_args_is_help=True)
+app.add_typer(import_app, name="import")
+
+
+# the session of one call ------------------------------------------------------------------------
+
+
+@dataclass
+class Session:
+    """What one call was asked for, and where it writes."""
+
+    env: Environment
+    data: Optional[Path] = None  # noqa: UP045
+    requested_format: Optional[str] = None  # noqa: UP045
+    as_json: bool = False
+    pager: bool = True
+
+    @property
+    def format(self) -> Format:
+        return resolve_format(self.requested_format, self.as_json, self.env)
+
+
+class _Current:
+    session: Optional[Session] = None  # noqa: UP045
+
+
+_current = _Current()
+
+
+def session() -> Session:
+    """The session of the running call, made by the app's root callback."""
+    if _current.session is None:  # a command called without the app (never in jobcli)
+        _current.session = Session(Environment.from_system())
+    return _current.session
+
+
+def _env_of(obj: Any) -> Environment:
+    return obj if isinstance(obj, Environment) else Environment.from_system()
+
+
+# shared options ---------------------------------------------------------------------------------
+
+
+def one_of(option: str, choices: Sequence[str]) -> Callable[[Any, Any, Any], Any]:
+    """A callback that accepts only ``choices`` and says so in plain words."""
+
+    def check(ctx: typer.Context, param: Any, value: Optional[str]) -> Optional[str]:  # noqa: UP045
+        if value is None or value in choices:
+            return value
+        lowered = value.lower()
+        if lowered in choices:
+            return lowered
+        raise typer.BadParameter(f"{option} must be one of: {', '.join(choices)}", ctx=ctx)
+
+    return check
+
+
+def complete_from(choices: Sequence[str]) -> Callable[[str], list[str]]:
+    def complete(incomplete: str) -> list[str]:
+        return [c for c in choices if c.startswith(incomplete)]
+
+    return complete
+
+
+DataOption = Annotated[
+    Optional[Path],  # noqa: UP045 - Typer reads the annotation at run time on 3.10 too
+    typer.Option(
+        "--data",
+        metavar="PATH",
+        help="Catalog file to read (also before the command, or JOBCLI_DATA).",
+        readable=False,  # jobcli's own reader decides, and says why (exit 3)
+        show_default=False,
+    ),
+]
+FormatOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        help=(
+            "table, tsv, csv, markdown, json or svg [default: table on a terminal; "
+            "piped, one record a line, tab-separated, no header]."
+        ),
+        callback=one_of("--format", FORMAT_CHOICES),
+        autocompletion=complete_from(FORMAT_CHOICES),
+        show_default=False,
+    ),
+]
+JsonOption = Annotated[
+    bool, typer.Option("--json", help="Print one JSON document (same as --format json).")
+]
+NoPagerOption = Annotated[
+    bool,
+    typer.Option("--no-pager", help="Never page the output, even when taller than the screen."),
+]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+_SHARED = (
+    inspect.Parameter("output_format", inspect.Parameter.KEYWORD_ONLY, default=None,
+                      annotation=FormatOption),
+    inspect.Parameter("as_json", inspect.Parameter.KEYWORD_ONLY, default=False,
+                      annotation=JsonOption),
+    inspect.Parameter("data_path", inspect.Parameter.KEYWORD_ONLY, default=None,
+                      annotation=DataOption),
+    inspect.Parameter("no_pager", inspect.Parameter.KEYWORD_ONLY, default=False,
+                      annotation=NoPagerOption),
+)  # fmt: skip
+
+
+def prints_data(command: F) -> F:
+    """Give ``command`` the shared output options (one definition for every command).
+
+    The options reach the session, not the command: its body asks ``session()``.
+    """
+
+    @functools.wraps(command)
+    def run(**kwargs: Any) -> Any:
+        current = session()
+        fmt = kwargs.pop("output_format")
+        as_json = kwargs.pop("as_json")
+        data = kwargs.pop("data_path")
+        no_pager = kwargs.pop("no_pager")
+        if fmt is not None:
+            current.requested_format = fmt
+        current.as_json = current.as_json or as_json
+        if data is not None:
+            current.data = data
+        if no_pager:
+            current.pager = False
+        return command(**kwargs)
+
+    signature = inspect.signature(command)
+    run.__signature__ = signature.replace(  # type: ignore[attr-defined]
+        parameters=[*signature.parameters.values(), *_SHARED]
+    )
+    run.__annotations__ = {
+        **command.__annotations__,
+        **{p.name: p.annotation for p in _SHARED},
+    }
+    return run  # type: ignore[return-value]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"jobcli {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main_options(
+    ctx: typer.Context,
+    data: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--data",
+            envvar="JOBCLI_DATA",
+            metavar="PATH",
+            help="Catalog file to read [default: the bundled catalog of seven roles].",
+            show_envvar=True,
+            readable=False,  # jobcli's own reader decides, and says why (exit 3)
+        ),
+    ] = None,
+    no_pager: NoPagerOption = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            "-V",
+            callback=_version,
+            is_eager=True,
+            help="Show the version and exit.",
+        ),
+    ] = False,
+) -> None:
+    # A test hands its own Environment in as ``obj`` (CliRunner.invoke(app, obj=env)).
+    current = Session(_env_of(ctx.obj) if ctx.obj is not None else Environment.from_system())
+    current.data = data
+    current.pager = not no_pager
+    _current.session = current

@@ -1,0 +1,474 @@
+"""The commands: parse, call the core, hand a view or a JSON document to the output.
+
+Heavy modules (Rich, pydantic, the views) are imported inside the commands
+that need them, so ``--help``, completion and ``--json`` stay fast. Every
+command that prints data takes the shared output options (``@prints_data``)
+and asks :func:`~jobcli.cli.app.session` where and how to write.
+
+No ``from __future__ import annotations`` here: Typer reads every command's
+annotations at every start, and string annotations would cost it an ``eval`` each.
+"""
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional
+
+import typer
+
+from ..errors import CatalogError, ExitCode, NameLookupError
+from ..output import Format, emit_json, emit_view, fail, message, quote
+from ..safetext import safe
+from .app import app, complete_from, import_app, one_of, prints_data, session
+from .completion import complete_roles, complete_skills
+
+if TYPE_CHECKING:
+    from ..domain import Catalog, Role, Skill
+    from ..output import View
+
+# loading and names ----------------------------------------------------------------------------
+
+
+def _report_catalog_error(exc: CatalogError) -> None:
+    origin = safe(exc.origin)
+    if len(exc.problems) == 1 and not exc.problems[0].location:
+        message(f"jobcli: error: {origin}: {exc.problems[0].message}")
+        return
+    message(f"jobcli: error: {origin} is not a valid catalog ({_count(exc.problems)}):")
+    for p in exc.problems:
+        message(f"  {safe(str(p))}" if p.location else f"  {safe(p.message)}")
+
+
+def _count(problems: list[Any]) -> str:
+    return f"{len(problems)} problem" + ("" if len(problems) == 1 else "s")
+
+
+def load(path: Optional[Path] = None) -> "Catalog":  # noqa: UP045
+    """The catalog named by ``--data`` / ``JOBCLI_DATA`` (or the bundled one); exit 3 if bad."""
+    from ..store import open_store
+
+    def note(text: str) -> None:
+        message(f"jobcli: note: {text}")
+
+    try:
+        store = open_store(path if path is not None else session().data, note=note)
+        return store.catalog()
+    except CatalogError as exc:
+        _report_catalog_error(exc)
+        raise typer.Exit(ExitCode.BAD_CATALOG) from None
+
+
+def find_role(catalog: "Catalog", name: str) -> "Role":
+    """The role ``name`` means; exit 1 with candidates if none or several."""
+    from .. import lookup
+
+    try:
+        return lookup.find_role(catalog, name)
+    except NameLookupError as exc:
+        _lookup_failed(exc)
+
+
+def find_skill(catalog: "Catalog", name: str) -> "Skill":
+    """The skill ``name`` means; exit 1 with candidates if none or several."""
+    from .. import lookup
+
+    if len(name) > MAX_NAME_CHARS:  # no skill is named so; and the error stays one line
+        fail(f"no skill matches {quote(name, 60)} ({len(name)} characters)", ExitCode.NOT_FOUND)
+    try:
+        return lookup.find_skill(catalog, name)
+    except NameLookupError as exc:
+        _lookup_failed(exc)
+
+
+def _lookup_failed(exc: NameLookupError) -> NoReturn:
+    text = str(exc)
+    if not exc.ambiguous and not exc.candidates:
+        text += f"; see 'jobcli {'list' if exc.kind == 'role' else 'skills'}'"
+    fail(text, ExitCode.NOT_FOUND)
+
+
+def emit(view: "View") -> None:
+    """Write ``view`` in the call's format (table, text, tsv, csv, markdown or svg)."""
+    current = session()
+    emit_view(view, current.format, current.env, use_pager=current.pager)
+
+
+def print_json(document: Any) -> None:
+    """Write one JSON document (for ``--json`` / ``--format json``)."""
+    emit_json(document, session().env)
+
+
+def wants_json() -> bool:
+    """Whether this call prints JSON (``--json`` or ``--format json``)."""
+    return session().format is Format.json
+
+
+RoleArg = Annotated[
+    str,
+    typer.Argument(
+        metavar="ROLE",
+        help="A role's id, title, alias or unique prefix (case-insensitive).",
+        autocompletion=complete_roles,
+        show_default=False,
+    ),
+]
+
+
+# commands ---------------------------------------------------------------------------------------
+
+SORT_ORDERS = ("catalog", "title", "id", "exposure")
+KINDS = ("human", "technical", "knowledge")
+
+
+@app.command("list")
+@prints_data
+def list_roles(
+    sort: Annotated[
+        str,
+        typer.Option(
+            "--sort",
+            metavar="ORDER",
+            help="Order of the roles: catalog, title, id, or exposure (highest AI exposure first).",
+            callback=one_of("--sort", SORT_ORDERS),
+            autocompletion=complete_from(SORT_ORDERS),
+        ),
+    ] = "catalog",
+) -> None:
+    """A table of all roles: id, title, a short summary, top skills."""
+    catalog = load()
+    roles = list(catalog.roles)
+    if sort == "title":
+        roles.sort(key=lambda r: (r.title.casefold(), r.id))
+    elif sort == "id":
+        roles.sort(key=lambda r: r.id)
+    elif sort == "exposure":
+        roles.sort(key=lambda r: _exposure_key(r.headline_exposure(), r.id))
+    if wants_json():
+        from ..jsonout import role_object
+
+        print_json([role_object(catalog, r) for r in roles])
+        return
+    from ..views.build import list_view
+
+    emit(list_view(catalog, roles, exposure=sort == "exposure"))
+
+
+def _exposure_key(value: Optional[float], role_id: str) -> tuple[float, str]:  # noqa: UP045
+    return (-value if value is not None else 1.0, role_id)
+
+
+@app.command("show")
+@prints_data
+def show(role: RoleArg) -> None:
+    """One role in detail: summary, responsibilities, skills by kind, why it stays human."""
+    catalog = load()
+    found = find_role(catalog, role)
+    if wants_json():
+        from ..jsonout import role_object
+
+        print_json(role_object(catalog, found))
+        return
+    from ..analysis import similar_roles
+    from ..views.build import show_view
+
+    emit(show_view(catalog, found, similar_roles(catalog, found)))
+
+
+@app.command("compare")
+@prints_data
+def compare(
+    first: Annotated[
+        str, typer.Argument(metavar="ROLE", help="The first role.", autocompletion=complete_roles)
+    ],
+    second: Annotated[
+        str, typer.Argument(metavar="ROLE", help="The second role.", autocompletion=complete_roles)
+    ],
+) -> None:
+    """Two roles' skills side by side: shared, only in each, and how similar they are."""
+    from ..analysis import compare as compare_roles
+
+    catalog = load()
+    a = find_role(catalog, first)
+    b = find_role(catalog, second)
+    result = compare_roles(a, b)
+    if wants_json():
+        from ..jsonout import comparison_object
+
+        print_json(comparison_object(catalog, result))
+        return
+    from ..views.build import compare_view
+
+    emit(compare_view(catalog, result, a, b))
+
+
+@app.command("skills")
+@prints_data
+def skills(
+    kind: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--kind",
+            metavar="KIND",
+            help="Only skills of this kind: human, technical or knowledge.",
+            callback=one_of("--kind", KINDS),
+            autocompletion=complete_from(KINDS),
+        ),
+    ] = None,
+    matrix: Annotated[
+        bool, typer.Option("--matrix", help="Show a skills-by-roles matrix of importance.")
+    ] = False,
+) -> None:
+    """Every skill, its kind, and the roles that need it."""
+    from ..analysis import skill_usage
+
+    catalog = load()
+    usage = skill_usage(catalog)
+    if kind is not None:
+        usage = [u for u in usage if catalog.skill_by_id[u.skill_id].kind == kind]
+    if wants_json():
+        from ..jsonout import skills_array
+
+        print_json(skills_array(catalog, usage))
+        return
+    from ..views.build import skills_matrix_view, skills_view
+
+    if matrix:
+        emit(skills_matrix_view(catalog, usage, catalog.roles))
+    else:
+        emit(skills_view(catalog, usage))
+
+
+MATCH_LIMIT = 10
+#: ``match -`` reads at most this much of stdin, and at most this many names (exit 2 beyond).
+MAX_STDIN_BYTES = 1024 * 1024
+MAX_NAMES = 10_000
+#: A longer name matches no skill; it is refused before any lookup.
+MAX_NAME_CHARS = 200
+
+
+def _positive(ctx: typer.Context, param: Any, value: Optional[str]) -> Optional[int]:  # noqa: UP045
+    if value is None:
+        return None
+    try:
+        number = int(value)
+    except ValueError:
+        raise typer.BadParameter(f"must be a whole number, not {quote(value, 40)}") from None
+    if number < 1:
+        raise typer.BadParameter("must be at least 1")
+    return number
+
+
+@app.command("match")
+@prints_data
+def match(
+    names: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="SKILL...",
+            help="Skills you have: id, name, alias or unique prefix. '-' reads them from stdin, "
+            f"one per line or comma-separated (at most {MAX_NAMES:,} names, 1 MiB).",
+            autocompletion=complete_skills,
+        ),
+    ],
+    limit: Annotated[
+        Optional[str],  # noqa: UP045 - parsed by _positive: an int costs pydantic at start
+        typer.Option(
+            "-n",
+            "--limit",
+            metavar="N",
+            help=f"Show the best N roles (N at least 1) [default: {MATCH_LIMIT}].",
+            callback=_positive,
+        ),
+    ] = None,
+    every: Annotated[bool, typer.Option("--all", help="Show every role, however far.")] = False,
+) -> None:
+    """The roles ranked by how much of each role your skills cover, with what is missing."""
+    from ..analysis import match_roles
+
+    catalog = load()
+    wanted = _read_skill_names(names)
+    if not wanted:
+        fail("no skills given; name at least one (see 'jobcli skills')", ExitCode.USAGE)
+    skills_found = [find_skill(catalog, name) for name in wanted]
+    ids = list(dict.fromkeys(s.id for s in skills_found))
+    shown = None if every else (int(limit) if limit is not None else MATCH_LIMIT)
+    results = match_roles(catalog.roles, ids, limit=shown)
+    if wants_json():
+        from ..jsonout import match_array
+
+        print_json(match_array(catalog, results))
+        return
+    from ..views.build import match_view
+
+    emit(match_view(catalog, results, [catalog.skill_by_id[i].name for i in ids]))
+
+
+def _read_skill_names(names: list[str]) -> list[str]:
+    out: list[str] = []
+    for name in names:
+        out.extend(_split_names(_stdin_text() if name == "-" else name))
+        if len(out) > MAX_NAMES:
+            fail(f"too many skill names (more than {MAX_NAMES:,})", ExitCode.USAGE)
+    return out
+
+
+def _stdin_text() -> str:
+    """Standard input as text, at most 1 MiB; undecodable bytes become U+FFFD, not a crash."""
+    stdin = sys.stdin
+    if stdin is None or stdin.isatty():
+        return ""
+    raw = getattr(stdin, "buffer", None)
+    try:
+        if raw is not None:
+            data = raw.read(MAX_STDIN_BYTES + 1)
+        else:
+            data = stdin.read(MAX_STDIN_BYTES + 1).encode("utf-8", "surrogatepass")
+    except (OSError, ValueError):  # closed or unreadable stdin: no names
+        return ""
+    if len(data) > MAX_STDIN_BYTES:
+        fail(
+            f"standard input is larger than {MAX_STDIN_BYTES // 2**20} MiB; "
+            "give the skill names on the command line or in a smaller file",
+            ExitCode.USAGE,
+        )
+    encoding = getattr(stdin, "encoding", None) or "utf-8"
+    try:
+        return bytes(data).decode(encoding, errors="replace")
+    except LookupError:
+        return bytes(data).decode("utf-8", errors="replace")
+
+
+def _split_names(text: str) -> list[str]:
+    return [part.strip() for line in text.splitlines() for part in line.split(",") if part.strip()]
+
+
+@app.command("gap")
+@prints_data
+def gap(
+    source: Annotated[
+        str,
+        typer.Argument(metavar="FROM", help="The role you are in.", autocompletion=complete_roles),
+    ],
+    target: Annotated[
+        str, typer.Argument(metavar="TO", help="The role you want.", autocompletion=complete_roles)
+    ],
+) -> None:
+    """What a person in FROM already brings to TO, and what to learn, most important first."""
+    from ..analysis import gap as gap_between
+
+    catalog = load()
+    result = gap_between(find_role(catalog, source), find_role(catalog, target))
+    if wants_json():
+        from ..jsonout import gap_object
+
+        print_json(gap_object(catalog, result))
+        return
+    from ..views.build import gap_view
+
+    emit(gap_view(catalog, result))
+
+
+@app.command("validate")
+@prints_data
+def validate(
+    path: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Argument(
+            metavar="PATH",
+            help="Catalog to check [default: --data, or the bundled catalog].",
+            show_default=False,
+            readable=False,  # jobcli's own reader decides, and says why (exit 3)
+        ),
+    ] = None,
+) -> None:
+    """Check a catalog and list every problem; exit 0 when it is valid, 3 when not."""
+    from ..catalog import bundled_catalog_path, catalog_from_bytes, read_catalog_bytes
+
+    target = path if path is not None else (session().data or bundled_catalog_path())
+    problems = []
+    source = None
+    try:
+        source = catalog_from_bytes(read_catalog_bytes(target), str(target)).source
+    except CatalogError as exc:
+        problems = exc.problems
+    if wants_json():
+        from ..jsonout import validation_object
+
+        print_json(validation_object(problems))
+    else:
+        from ..views.build import problems_view
+
+        emit(problems_view(str(target), problems, source))
+    if problems:
+        raise typer.Exit(ExitCode.BAD_CATALOG)
+
+
+@app.command("schema")
+def schema() -> None:
+    """The catalog's JSON Schema (always JSON)."""
+    from ..models import json_schema
+
+    emit_json(json_schema(), session().env)
+
+
+@import_app.command("onet")
+def import_onet(
+    directory: Annotated[
+        Path,
+        typer.Argument(
+            metavar="DIR",
+            help="Folder of an O*NET text release (db_29_x_text).",
+            readable=False,  # jobcli's own reader decides, and says why (exit 3)
+        ),
+    ],
+    out: Annotated[
+        str,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Catalog file to write ('-': standard output). Exit 74 if it cannot be written.",
+        ),
+    ],
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace FILE if it is an existing regular file.")
+    ] = False,
+    exposure: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--exposure", metavar="CSV", help="AI-exposure ratings to join (occ_level.csv format)."
+        ),
+    ] = None,
+    min_importance: Annotated[
+        float,
+        typer.Option(
+            "--min-importance",
+            metavar="N",
+            min=1.0,
+            max=5.0,
+            help="Leave out skills and knowledge rated below N, 1 to 5 (O*NET's importance scale).",
+        ),
+    ] = 3.0,
+    release: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--release",
+            metavar="N.N",
+            help="The O*NET release to credit (e.g. 29.2) when DIR's name does not tell it.",
+        ),
+    ] = None,
+) -> None:
+    """Convert an O*NET database release into a jobcli catalog.
+
+    Exit codes: 3 when the release is missing or malformed, 2 when FILE exists
+    without --force, 74 when FILE cannot be written.
+    """
+    from ..importer_cli import run_onet_import
+
+    run_onet_import(
+        directory,
+        out,
+        force=force,
+        exposure=exposure,
+        min_importance=min_importance,
+        release=release,
+    )

@@ -1,0 +1,92 @@
+"""Shell completion of role and skill names: never an error, never a wait.
+
+A TAB press runs jobcli with the words typed so far. Whatever they hold (a
+``COMP_CWORD`` that is not a number, a ``--data`` that names a FIFO, a device,
+a directory or a broken catalog), completion offers nothing rather than fail
+or block.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+from typing import Any
+
+
+def complete_roles(ctx: Any, incomplete: str) -> list[str]:
+    return _complete(ctx, "role", incomplete)
+
+
+def complete_skills(ctx: Any, incomplete: str) -> list[str]:
+    return _complete(ctx, "skill", incomplete)
+
+
+def _complete(ctx: Any, kind: str, incomplete: str) -> list[str]:
+    try:
+        data = completion_data(ctx)
+        if data is not None and not is_regular_file(data):
+            return []  # a FIFO would block the TAB press, a device never end
+        from ..lookup import complete_names
+
+        return complete_names(data, kind, incomplete)
+    except Exception:  # completion never fails: no candidates instead
+        return []
+
+
+def is_regular_file(path: Path) -> bool:
+    """Whether ``path`` is a regular file (following symlinks); False on any error."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+def completion_data(ctx: Any) -> Path | None:
+    """The catalog the words typed so far name: ``--data`` anywhere, else ``JOBCLI_DATA``."""
+    value = None
+    for context in _contexts(ctx):
+        params = getattr(context, "params", None) or {}
+        value = params.get("data_path") or params.get("data") or value
+    if value:
+        return Path(value)
+    env = os.environ.get("JOBCLI_DATA")
+    return Path(env) if env else None
+
+
+def _contexts(ctx: Any) -> list[Any]:
+    chain = []
+    while ctx is not None:
+        chain.append(ctx)
+        ctx = getattr(ctx, "parent", None)
+    return list(reversed(chain))  # the root first: a command's --data wins
+
+
+def completed_words(environ: dict[str, str] | None = None) -> list[str] | None:
+    """The words before the one a shell asks to complete (Typer's protocol); None if unsure."""
+    env = os.environ if environ is None else environ
+    instruction = env.get("_JOBCLI_COMPLETE", "")
+    if instruction == "complete_bash":
+        try:
+            cword = int(env["COMP_CWORD"])
+        except (KeyError, ValueError):
+            return None
+        if cword < 0:
+            return None
+        return env.get("COMP_WORDS", "").split()[1:cword]
+    if instruction.startswith("complete_"):  # zsh, fish, powershell
+        line = env.get("_TYPER_COMPLETE_ARGS", "")
+        words = line.split()[1:]
+        return words if line.endswith(" ") else words[:-1]
+    return None  # printing the completion script: no command
+
+
+def bad_completion_request(environ: dict[str, str] | None = None) -> bool:
+    """A bash completion request Typer would crash on (``COMP_CWORD=abc``)."""
+    env = os.environ if environ is None else environ
+    if env.get("_JOBCLI_COMPLETE") != "complete_bash":
+        return False
+    try:
+        return int(env.get("COMP_CWORD", "")) < 0
+    except ValueError:
+        return True

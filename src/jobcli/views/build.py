@@ -1,0 +1,393 @@
+"""Each command's view: its plain form (records or a document) and, lazily, its drawing.
+
+The plain forms are built here without Rich; :mod:`.terminal` draws the same
+views with it, imported only when a drawing is asked for.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ..domain import KINDS, Catalog, Role, sorted_by_importance
+from ..output import View
+from .model import Document, Glyphs, Records, Section
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from ..analysis import Comparison, Gap, Match, SkillUse
+    from ..errors import Problem
+
+KIND_LABEL = {"human": "Human skills", "technical": "Technical skills", "knowledge": "Knowledge"}
+HUMAN_EDGE_HEADING = "Why the source expects this role to stay human"
+SIMILAR_HEADING = "Other roles with the most similar skills (computed)"
+NO_SKILLS_ONET = "O*NET has no skill ratings for this occupation."
+NO_SKILLS = "This role lists no skills."
+NO_OCCUPATION_NOTE = "No matching O*NET occupation, so no research rating of AI exposure."
+EXPOSURE_NOTE = (
+    "Exposure is not replacement: these ratings estimate how much of the occupation's "
+    "tasks AI could speed up, not whether the job goes away."
+)
+EXPOSURE_MEASURES = (
+    "α counts the tasks an AI language model alone could do much faster; β adds half of "
+    "the tasks that would also need software built on such a model; γ adds all of them."
+)
+FULL_CREDIT = "full credit: jobcli validate"
+MATCH_SHOWN_NOTE = "The best {shown} of {total} roles; -n N or --all shows more."
+
+
+def percent(value: float) -> str:
+    return f"{value * 100:.0f}%"
+
+
+def _skill_name(catalog: Catalog, skill_id: str) -> str:
+    return catalog.skill_by_id[skill_id].name
+
+
+def top_skill_names(catalog: Catalog, role: Role, n: int = 3) -> list[str]:
+    return [_skill_name(catalog, s.id) for s in sorted_by_importance(role.skills)[:n]]
+
+
+def first_sentence(text: str, limit: int = 160) -> str:
+    end = text.find(". ")
+    short = text if end < 0 else text[: end + 1]
+    return short if len(short) <= limit else short[: limit - 1].rstrip() + "…"
+
+
+def no_skills_text(role: Role) -> str:
+    return NO_SKILLS_ONET if role.onet_soc_code else NO_SKILLS
+
+
+def exposure_text(value: float | None) -> str:
+    return f"{value:.2f}" if value is not None else "-"
+
+
+def credit_line(source: str) -> str:
+    """The catalog's credit in one line: what it includes, its licence, "modified" if so."""
+    if len(source) <= 160 and "\n" not in source:
+        return source
+    parts: list[str] = []
+    article = re.search(r'article "([^"]+)"', source)
+    if article:
+        parts.append(f'role content from the article "{article[1]}"')
+    onet = re.search(r"O\*NET ([0-9.]+) Database", source)
+    if onet:
+        text = f"includes O*NET {onet[1]} data by USDOL/ETA"
+        if "CC BY 4.0" in source:
+            text += ", used under CC BY 4.0"
+        if "modified" in source:
+            text += ", modified by jobcli (not endorsed by USDOL/ETA)"
+        parts.append(text)
+    if "GPTs are GPTs" in source:
+        parts.append('AI exposure from Eloundou et al., "GPTs are GPTs" (MIT licence)')
+    if not parts:
+        return first_sentence(source, 120) + f" ({FULL_CREDIT})"
+    line = "; ".join(parts)
+    return line[0].upper() + line[1:] + f" ({FULL_CREDIT})."
+
+
+# list -----------------------------------------------------------------------------------------
+
+
+def list_records(catalog: Catalog, roles: Sequence[Role], *, exposure: bool) -> Records:
+    columns = ["id", "title", "summary", "top skills"] + (["AI exposure"] if exposure else [])
+    rows = []
+    for role in roles:
+        row = [
+            role.id,
+            role.title,
+            first_sentence(role.summary),
+            ", ".join(top_skill_names(catalog, role)),
+        ]
+        if exposure:
+            row.append(exposure_text(role.headline_exposure()))
+        rows.append(row)
+    return Records(columns, rows)
+
+
+def list_view(catalog: Catalog, roles: Sequence[Role], *, exposure: bool = False) -> View:
+    """All roles: id, title, a short summary, top skills (and exposure when sorted by it)."""
+
+    def drawing(glyphs: Glyphs) -> RenderableType:
+        from .terminal import list_table
+
+        return list_table(catalog, roles, exposure=exposure)
+
+    return View(lambda: list_records(catalog, roles, exposure=exposure), drawing)
+
+
+# show -----------------------------------------------------------------------------------------
+
+
+def skill_rows(catalog: Catalog, role: Role) -> list[list[str]]:
+    """``[kind, id, name, importance]`` by kind, most important first."""
+    rows = []
+    ordered = sorted_by_importance(role.skills)
+    for kind in KINDS:
+        for s in ordered:
+            skill = catalog.skill_by_id[s.id]
+            if skill.kind == kind:
+                rows.append([kind, skill.id, skill.name, str(s.importance)])
+    return rows
+
+
+def similar_not_related(
+    role: Role, similar: Sequence[tuple[Role, float]]
+) -> list[tuple[Role, float]]:
+    """The computed similar roles, less those the catalog already relates."""
+    related = set(role.related)
+    return [(other, score) for other, score in similar if other.id not in related]
+
+
+def show_document(catalog: Catalog, role: Role, similar: Sequence[tuple[Role, float]]) -> Document:
+    skills = Records(["kind", "id", "skill", "importance"], skill_rows(catalog, role))
+    intro = [role.summary]
+    if role.aliases:
+        intro.append("Also called: " + ", ".join(role.aliases))
+    if role.onet_soc_code:
+        intro.append(f"O*NET-SOC code: {role.onet_soc_code}")
+    sections = [Section("", intro)]
+    if role.responsibilities:
+        sections.append(Section("What the role does", list(role.responsibilities)))
+    if role.skills:
+        sections.append(Section("Skills, by kind (importance 1-5)", table=skills))
+    else:
+        sections.append(Section("Skills", [no_skills_text(role)]))
+    if role.human_edge:
+        sections.append(Section(HUMAN_EDGE_HEADING, list(role.human_edge)))
+    if role.ai_exposure:
+        sources = sorted({e.source for e in role.ai_exposure})
+        sections.append(
+            Section(
+                "AI exposure (research ratings, 0-1)",
+                [EXPOSURE_NOTE, EXPOSURE_MEASURES, "Source: " + "; ".join(sources)],
+                table=Records(
+                    ["measure", "value"], [[e.measure, f"{e.value:.2f}"] for e in role.ai_exposure]
+                ),
+            )
+        )
+    elif not role.onet_soc_code:
+        sections.append(Section("AI exposure (research ratings)", [NO_OCCUPATION_NOTE]))
+    if role.related:
+        related = [catalog.role_by_id[r] for r in role.related]
+        sections.append(Section("Related roles", [f"{r.title} ({r.id})" for r in related]))
+    others = similar_not_related(role, similar)
+    if others:
+        sections.append(
+            Section(
+                SIMILAR_HEADING,
+                table=Records(
+                    ["id", "title", "similarity"],
+                    [[o.id, o.title, percent(score)] for o, score in others],
+                ),
+            )
+        )
+    if catalog.source:
+        sections.append(Section("", ["Source: " + credit_line(catalog.source)]))
+    return Document(f"{role.title} ({role.id})", sections, skills)
+
+
+def show_view(catalog: Catalog, role: Role, similar: Sequence[tuple[Role, float]]) -> View:
+    """One role in detail."""
+
+    def drawing(glyphs: Glyphs) -> RenderableType:
+        from .terminal import show_panel
+
+        return show_panel(catalog, role, similar_not_related(role, similar), glyphs)
+
+    return View(lambda: show_document(catalog, role, similar), drawing)
+
+
+# compare --------------------------------------------------------------------------------------
+
+
+def compare_document(catalog: Catalog, comparison: Comparison, a: Role, b: Role) -> Document:
+    groups = [("shared", comparison.shared), (f"only {a.id}", comparison.only.get(a.id, []))]
+    if a.id != b.id:
+        groups.append((f"only {b.id}", comparison.only.get(b.id, [])))
+    records = Records(["group", "id", "skill", a.id, b.id if b.id != a.id else f"{b.id} (again)"])
+    sections = []
+    for label, entries in groups:
+        rows = [
+            [
+                label,
+                e.id,
+                _skill_name(catalog, e.id),
+                str(e.importance.get(a.id, "")),
+                str(e.importance.get(b.id, "")),
+            ]
+            for e in entries
+        ]
+        records.rows.extend(rows)
+        if rows:
+            table = Records(records.columns[1:], [row[1:] for row in rows])
+            sections.append(Section(f"{label} ({len(rows)})", table=table))
+    similarity = Records(
+        ["measure", "value"],
+        [
+            ["Skill overlap (Jaccard)", percent(comparison.jaccard)],
+            ["Weighted similarity (cosine)", percent(comparison.weighted)],
+        ],
+    )
+    sections.append(Section("Similarity", table=similarity))
+    return Document(f"{a.title} ({a.id}) vs {b.title} ({b.id})", sections, records)
+
+
+def compare_view(catalog: Catalog, comparison: Comparison, a: Role, b: Role) -> View:
+    """Two roles' skills side by side."""
+
+    def drawing(glyphs: Glyphs) -> RenderableType:
+        from .terminal import compare_chart
+
+        return compare_chart(catalog, comparison, a, b, glyphs)
+
+    return View(lambda: compare_document(catalog, comparison, a, b), drawing)
+
+
+# skills ---------------------------------------------------------------------------------------
+
+
+def skills_records(catalog: Catalog, usage: Sequence[SkillUse]) -> Records:
+    rows = []
+    for use in usage:
+        skill = catalog.skill_by_id[use.skill_id]
+        needed = ", ".join(f"{role_id} ({n})" for role_id, n in use.roles)
+        rows.append([skill.id, skill.name, skill.kind, str(len(use.roles)), needed])
+    return Records(["id", "skill", "kind", "roles", "needed by (importance 1-5)"], rows)
+
+
+def skills_view(catalog: Catalog, usage: Sequence[SkillUse]) -> View:
+    """Every skill, its kind, and the roles that need it."""
+
+    def drawing(glyphs: Glyphs) -> RenderableType:
+        from .terminal import skills_table
+
+        return skills_table(catalog, usage)
+
+    return View(lambda: skills_records(catalog, usage), drawing)
+
+
+def matrix_records(catalog: Catalog, usage: Sequence[SkillUse], roles: Sequence[Role]) -> Records:
+    """The matrix's filled cells, one a record (skill, role, importance), every role.
+
+    A grid needs its header to be read; a record per cell does not (``grep`` a role).
+    """
+    titles = {r.id: r.title for r in roles}
+    rows = []
+    for use in sorted(usage, key=lambda u: (-len(u.roles), u.skill_id)):
+        name = _skill_name(catalog, use.skill_id)
+        for role_id, importance in use.roles:
+            if role_id in titles:
+                rows.append([use.skill_id, name, role_id, titles[role_id], str(importance)])
+    return Records(["skill id", "skill", "role id", "role", "importance"], rows)
+
+
+def skills_matrix_view(catalog: Catalog, usage: Sequence[SkillUse], roles: Sequence[Role]) -> View:
+    def drawing(glyphs: Glyphs) -> RenderableType:
+        from .terminal import skills_matrix
+
+        return skills_matrix(catalog, usage, roles, glyphs)
+
+    return View(lambda: matrix_records(catalog, usage, roles), drawing)
+
+
+# match and gap --------------------------------------------------------------------------------
+
+
+def match_records(catalog: Catalog, matches: Sequence[Match]) -> Records:
+    rows = []
+    for rank, m in enumerate(matches, start=1):
+        missing = ", ".join(f"{_skill_name(catalog, s.id)} ({s.importance})" for s in m.missing)
+        have = ", ".join(f"{_skill_name(catalog, s.id)} ({s.importance})" for s in m.have)
+        # No exposure column: a bare number would not say that exposure is not replacement.
+        rows.append([str(rank), m.role.id, m.role.title, percent(m.coverage), have, missing])
+    columns = ["rank", "id", "title", "coverage", "have (importance)", "missing (importance)"]
+    notes = []
+    if len(matches) < len(catalog.roles):
+        notes.append(MATCH_SHOWN_NOTE.format(shown=len(matches), total=len(catalog.roles)))
+    return Records(columns, rows, notes)
+
+
+def match_view(catalog: Catalog, matches: Sequence[Match], given: Sequence[str]) -> View:
+    """Roles ranked by coverage, with what is missing."""
+
+    def drawing(glyphs: Glyphs) -> RenderableType:
+        from .terminal import match_table
+
+        return match_table(catalog, matches, given, glyphs)
+
+    return View(lambda: match_records(catalog, matches), drawing)
+
+
+def gap_document(catalog: Catalog, result: Gap) -> Document:
+    records = Records(["status", "id", "skill", "kind", "importance"])
+    sections = [
+        Section(
+            "",
+            [
+                f"{result.source.title} ({result.source.id}) -> "
+                f"{result.target.title} ({result.target.id}): you bring "
+                f"{percent(result.coverage)} of what the role asks ({distance(result.coverage)})."
+            ],
+        )
+    ]
+    for status, title, skills in (
+        ("transferable", "Transferable (you have these)", result.transferable),
+        ("to learn", "To learn, most important first", result.to_learn),
+    ):
+        rows = []
+        for s in skills:
+            skill = catalog.skill_by_id[s.id]
+            rows.append([status, skill.id, skill.name, skill.kind, str(s.importance)])
+        records.rows.extend(rows)
+        if rows:
+            table = Records(records.columns[1:], [r[1:] for r in rows])
+            sections.append(Section(f"{title} ({len(rows)})", table=table))
+        else:
+            sections.append(Section(title, ["none"]))
+    title = f"{result.source.title} ({result.source.id}) to {result.target.title}"
+    return Document(f"{title} ({result.target.id})", sections, records)
+
+
+def distance(coverage: float) -> str:
+    if coverage >= 0.999:
+        return "you already have every skill it needs"
+    if coverage >= 0.75:
+        return "a short step"
+    if coverage >= 0.5:
+        return "a reachable move"
+    if coverage >= 0.25:
+        return "a long move"
+    return "a new career"
+
+
+def gap_view(catalog: Catalog, result: Gap) -> View:
+    def drawing(glyphs: Glyphs) -> RenderableType:
+        from .terminal import gap_tables
+
+        return gap_tables(catalog, result, glyphs)
+
+    return View(lambda: gap_document(catalog, result), drawing)
+
+
+# validate -------------------------------------------------------------------------------------
+
+
+def problems_records(origin: str, problems: Sequence[Problem]) -> Records:
+    """Every problem, in the order found: file, location and message."""
+    return Records(
+        ["file", "location", "problem"],
+        [[origin, p.location, p.message] for p in problems],
+        when_empty=f"{origin}: valid",
+    )
+
+
+def problems_view(origin: str, problems: Sequence[Problem], source: str | None = None) -> View:
+    def drawing(glyphs: Glyphs) -> RenderableType:
+        from .terminal import problems_text
+
+        return problems_text(origin, problems, source)
+
+    return View(lambda: problems_records(origin, problems), drawing)

@@ -1,0 +1,116 @@
+"""Plain renderings of records and documents: text for a pipe, tsv, csv and markdown.
+
+- ``text`` (a pipe, no ``--format``): one record per line, fields separated by a tab,
+  no header, nothing wrapped, cut or padded (as ``gh`` prints when piped, so that
+  ``cut``, ``grep`` and ``awk`` see only data). A document prints its title, then
+  each section: its heading, then one item per line.
+- ``tsv``: the same records with a header line first; ``csv``: the same through
+  the csv module; ``markdown``: pipe tables (and headings and lists for a document).
+
+Every field goes through :func:`jobcli.safetext.safe`: a tab, a newline or an escape
+in the catalog shows as ``\\x09``, ``\\x0a``, ``\\x1b`` and never splits a record.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from ..safetext import safe
+from .model import Document, Records
+
+
+def render(view: Records | Document, fmt: str) -> str:
+    """``view`` in ``fmt`` (``text``, ``tsv``, ``csv`` or ``markdown``), ending in a newline."""
+    if fmt == "text":
+        return document_text(view) if isinstance(view, Document) else records_text(view)
+    if fmt == "markdown":
+        return document_markdown(view) if isinstance(view, Document) else records_markdown(view)
+    records = view.records if isinstance(view, Document) else view
+    if fmt == "tsv":
+        return records_tsv(records)
+    if fmt == "csv":
+        return records_csv(records)
+    raise ValueError(f"not a plain format: {fmt}")
+
+
+def _field(value: str) -> str:
+    return safe(value).strip()
+
+
+def _line(fields: list[str]) -> str:
+    return "\t".join(_field(f) for f in fields).rstrip()
+
+
+def _join(lines: list[str]) -> str:
+    return "".join(line + "\n" for line in lines)
+
+
+def records_text(records: Records) -> str:
+    """One record per line, tab-separated, no header."""
+    if not records.rows and records.when_empty:
+        return _join([_field(records.when_empty)])
+    return _join([_line(row) for row in records.rows])
+
+
+def records_tsv(records: Records) -> str:
+    """A header line, then one record per line, tab-separated."""
+    return _join([_line(records.columns), *(_line(row) for row in records.rows)])
+
+
+def records_csv(records: Records) -> str:
+    """A header line, then the records, quoted as the csv module does (RFC 4180)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([_field(c) for c in records.columns])
+    writer.writerows([_field(f) for f in row] for row in records.rows)
+    return buffer.getvalue()
+
+
+def _cell(value: str) -> str:
+    return _field(value).replace("\\", "\\\\").replace("|", "\\|")
+
+
+def _markdown_table(records: Records) -> list[str]:
+    lines = [
+        "| " + " | ".join(_cell(c) for c in records.columns) + " |",
+        "|" + "|".join(" --- " for _ in records.columns) + "|",
+    ]
+    lines.extend("| " + " | ".join(_cell(f) for f in row) + " |" for row in records.rows)
+    return lines
+
+
+def records_markdown(records: Records) -> str:
+    """A pipe table ready to paste into notes, and its notes below it."""
+    lines = _markdown_table(records)
+    for note in records.notes:
+        lines.extend(["", _field(note)])
+    return _join(lines)
+
+
+def document_text(doc: Document) -> str:
+    """The title, then each section: a blank line, its heading, one item per line."""
+    lines = [_field(doc.title)]
+    for section in doc.sections:
+        lines.append("")
+        if section.heading:
+            lines.append(_field(section.heading))
+        lines.extend(_field(item) for item in section.lines)
+        if section.table is not None:
+            lines.extend(_line(row) for row in section.table.rows)
+    return _join(lines)
+
+
+def document_markdown(doc: Document) -> str:
+    """``#`` title, ``##`` sections, items as a list, tables as pipe tables."""
+    lines = ["# " + _cell(doc.title)]
+    for section in doc.sections:
+        lines.append("")
+        if section.heading:
+            lines.extend(["## " + _field(section.heading), ""])
+        lines.extend("- " + _field(item) for item in section.lines)
+        if section.table is not None:
+            if section.lines:
+                lines.append("")
+            lines.extend(_markdown_table(section.table))
+    return _join(lines)
