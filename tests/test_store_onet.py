@@ -83,3 +83,20 @@ def test_families_are_the_soc_major_groups(onet: Store) -> None:
 
 def test_plural_and_singular_titles_find_the_same_occupation(onet: Store) -> None:
     assert onet.find_role("Registered Nurse").id == onet.find_role("registered nurses").id
+
+
+def test_match_python_sql_lists_roles_that_need_both_data_scientists_among_them(
+    onet: Store,
+) -> None:
+    result = resolve_skill_words(onet, ["python", "sql"])
+    assert result.misses == []
+    assert len(result.skill_ids) == 2
+    matches = onet.match(result.skill_ids, None).matches
+    both = [m.role.id for m in matches if m.uses == 2]
+    assert [m.role.id for m in matches[: len(both)]] == both, "roles needing both come first"
+    assert "data-scientists" in both
+
+
+def test_search_machine_learning_finds_research_occupations_too(onet: Store) -> None:
+    ids = [h.id for h in onet.search("machine learning", 5)]
+    assert "computer-and-information-research-scientists" in ids
