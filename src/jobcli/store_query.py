@@ -11,60 +11,24 @@ parameters; text for the full-text index is quoted token by token
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .domain import SOC_MAJOR_GROUPS, Catalog, Exposure, Role, RoleSkill, Skill
+from .domain import SOC_MAJOR_GROUPS, Catalog, Role, Skill
+from .store_decode import (
+    ROLE_COLUMNS,
+    encodable,
+    columns_of,
+    role_from_row,
+    skill_from_row,
+)
 
 if TYPE_CHECKING:
     # Imported by the questions that need them, not by every call (``show ID`` needs none).
     from .analysis import SkillUse
     from .store_rows import Family, MatchResult, SearchHit, SkillUser
-
-_ROLE_COLUMNS = (
-    "id, title, summary, skills, aliases, responsibilities, human_edge, onet_soc_code,"
-    " ai_exposure, related"
-)
-
-
-def _encodable(text: str) -> str:
-    """``text`` with lone surrogates (undecodable bytes of a command line) as "?".
-
-    SQLite takes UTF-8 only; the catalog holds no such character, so nothing is lost.
-    """
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return text.encode("utf-8", "replace").decode("utf-8")
-    return text
-
-
-def role_from_row(row: Sequence[Any]) -> Role:
-    rid, title, summary, skills, aliases, duties, edge, code, exposure, related = row
-    return Role(
-        rid,
-        title,
-        summary,
-        tuple(RoleSkill(s, i) for s, i in json.loads(skills)),
-        tuple(json.loads(aliases)),
-        tuple(json.loads(duties)),
-        tuple(json.loads(edge)),
-        code,
-        tuple(Exposure(m, v, s) for m, v, s in json.loads(exposure)),
-        tuple(json.loads(related)),
-    )
-
-
-def skill_from_row(row: Sequence[Any]) -> Skill:
-    sid, name, kind, description, aliases = row
-    return Skill(sid, name, kind, description, tuple(json.loads(aliases)))
-
-
-def columns_of(table: str) -> str:
-    return ", ".join(f"{table}.{c.strip()}" for c in _ROLE_COLUMNS.split(","))
 
 
 class Store:
@@ -105,7 +69,7 @@ class Store:
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
         """All rows of a query; a store file found damaged mid-way is replaced once."""
         if any(type(p) is str and not p.isascii() for p in params):
-            params = [_encodable(p) if type(p) is str else p for p in params]
+            params = [encodable(p) if type(p) is str else p for p in params]
         try:
             return self._conn.execute(sql, params).fetchall()
         except sqlite3.DatabaseError:
@@ -128,7 +92,7 @@ class Store:
 
     def role(self, role_id: str) -> Role:
         """The role with this id; KeyError if there is none."""
-        rows = self._rows(f"SELECT {_ROLE_COLUMNS} FROM role WHERE id = ?", (role_id,))
+        rows = self._rows(f"SELECT {ROLE_COLUMNS} FROM role WHERE id = ?", (role_id,))
         if not rows:
             raise KeyError(role_id)
         return role_from_row(rows[0])
@@ -175,7 +139,7 @@ class Store:
         SOC major group ``family`` ("15"). ``skill`` and ``family`` combine."""
         if ids is not None:
             for role_id in ids:
-                rows = self._rows(f"SELECT {_ROLE_COLUMNS} FROM role WHERE id = ?", (role_id,))
+                rows = self._rows(f"SELECT {ROLE_COLUMNS} FROM role WHERE id = ?", (role_id,))
                 if rows:
                     yield role_from_row(rows[0])
             return
@@ -214,7 +178,7 @@ class Store:
     def find_role(self, name: str) -> Role:
         """The role ``name`` means (id, title, alias, O*NET code, plural, unique prefix);
         :class:`~jobcli.errors.NameLookupError` if none or several."""
-        rows = self._rows(f"SELECT {_ROLE_COLUMNS} FROM role WHERE id = ?", (name,))
+        rows = self._rows(f"SELECT {ROLE_COLUMNS} FROM role WHERE id = ?", (name,))
         if rows:  # an exact id: the common case in scripts, no name rules needed
             return role_from_row(rows[0])
         from .names import find
@@ -323,7 +287,7 @@ class Store:
         for start in range(0, len(positions), 500):
             chunk = positions[start : start + 500]
             rows = self._rows(
-                f"SELECT pos, {_ROLE_COLUMNS} FROM role"
+                f"SELECT pos, {ROLE_COLUMNS} FROM role"
                 f" WHERE pos IN ({', '.join('?' * len(chunk))})",
                 chunk,
             )
