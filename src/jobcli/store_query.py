@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Any
 from .domain import SOC_MAJOR_GROUPS, Catalog, Role, Skill
 from .store_decode import (
     ROLE_COLUMNS,
-    encodable,
     columns_of,
+    encodable,
     role_from_row,
     skill_from_row,
 )
