@@ -11,7 +11,9 @@ from jobcli.analysis import (
     coverage,
     gap,
     jaccard,
+    match_role,
     match_roles,
+    match_score,
     similar_roles,
     skill_usage,
     weighted_similarity,
@@ -124,7 +126,13 @@ def test_match_is_sorted_best_first_and_lists_most_important_first(
     rs: list[Role], have: set[str]
 ) -> None:
     ranked = match_roles(rs, have)
-    assert [m.coverage for m in ranked] == sorted((m.coverage for m in ranked), reverse=True)
+    keys = [(m.uses, m.weight, m.coverage) for m in ranked]
+    assert keys == sorted(keys, reverse=True), "more skills used first, then importance, coverage"
+    scores = [m.score for m in ranked]
+    assert scores == sorted(scores, reverse=True), "the score orders as the ranking does"
+    assert all(0 < m.score <= 1 and 0 < m.coverage <= 1 for m in ranked)
+    # Roles using none of the skills (and roles with no skills) are not listed.
+    assert {m.role.id for m in ranked} == {r.id for r in rs if any(s.id in have for s in r.skills)}
     for m in ranked:
         for listed in (m.have, m.missing):
             assert [s.importance for s in listed] == sorted(
@@ -279,3 +287,34 @@ def test_an_id_wins_over_an_alias_that_reads_the_same_however_spelled(spelling: 
         (role("x", statistics=3, empathy=5),),
     )
     assert find_skill(catalog, spelling).id == "statistics"
+
+
+# match ranking (issue 13) -------------------------------------------------------------------------
+
+
+def test_a_role_using_more_of_the_skills_ranks_first_whatever_their_importance() -> None:
+    # "wide" uses two of the skills, each barely; "deep" uses one, essential, and is covered.
+    wide = role("wide", s0=1, s1=1, s2=5, s3=5, s4=5)
+    deep = role("deep", s0=5)
+    ranked = match_roles([deep, wide], {"s0", "s1", "s9"})
+    assert [m.role.id for m in ranked] == ["wide", "deep"]
+    assert ranked[0].score > ranked[1].score
+    assert ranked[1].coverage == 1.0 > ranked[0].coverage
+
+
+def test_among_equals_importance_then_coverage_decide() -> None:
+    light = role("light", s0=2, s1=2)
+    heavy = role("heavy", s0=5, s1=5, s2=5, s3=5)
+    focused = role("focused", s0=5, s1=5)
+    ranked = match_roles([light, heavy, focused], {"s0", "s1"})
+    assert [m.role.id for m in ranked] == ["focused", "heavy", "light"]
+    assert [m.uses for m in ranked] == [2, 2, 2]
+    assert ranked[0].score == 1.0
+
+
+def test_roles_with_no_skills_or_none_of_the_given_are_not_listed() -> None:
+    empty = Role("empty", "Empty", "no ratings", ())
+    other = role("other", s5=3)
+    assert match_roles([empty, other], {"s0"}) == []
+    assert match_score(0, 0, 0, 3) == (0.0, 0.0)
+    assert match_role(empty, {"s0"}).coverage == 0.0

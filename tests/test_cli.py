@@ -174,11 +174,15 @@ def test_skills_matrix_names_every_role() -> None:
     assert "Critical Thinking" in r.stdout
 
 
-def test_match_ranks_roles_by_coverage(user_catalog: Path) -> None:
+def test_match_ranks_roles_using_the_skills_most_and_leaves_out_the_others(
+    user_catalog: Path,
+) -> None:
     r = invoke("--data", str(user_catalog), "match", "coding", "reasoning", "--json")
     assert r.exit_code == 0, r.output
     ranked = json.loads(r.stdout)
-    assert [m["role"] for m in ranked] == ["developer", "analyst", "designer"]
+    # Both use both skills; they matter more to the developer (5 + 3) than the analyst (2 + 4).
+    # The designer uses neither: not listed.
+    assert [m["role"] for m in ranked] == ["developer", "analyst"]
     assert ranked[0]["coverage"] == 1.0
     assert ranked[0]["missing"] == []
     assert ranked[1]["coverage"] == pytest.approx(6 / 11)
@@ -196,7 +200,9 @@ def test_match_reads_skills_from_stdin(user_catalog: Path) -> None:
         "--data", str(user_catalog), "match", "-", "--json", input="coding\nreasoning, empathy\n"
     )
     assert r.exit_code == 0, r.output
-    assert all(m["coverage"] == 1.0 for m in json.loads(r.stdout)[:2])
+    ranked = json.loads(r.stdout)
+    assert [m["role"] for m in ranked] == ["developer", "analyst", "designer"]
+    assert [len(m["have"]) for m in ranked] == [2, 2, 1]
 
 
 def test_match_unknown_skill_exits_1_with_suggestion() -> None:
@@ -342,8 +348,10 @@ def test_match_shows_the_best_ten_unless_told_otherwise(tmp_path: Path) -> None:
 def test_match_table_says_when_it_shows_only_the_best(tmp_path: Path) -> None:
     data = catalog_data()
     path = str(write_json(tmp_path / "c.json", data))
-    r = invoke("--data", path, "match", "empathy", "-n", "2", "--format", "table")
+    r = invoke(
+        "--data", path, "match", "empathy", "coding", "reasoning", "-n", "2", "--format", "table"
+    )
     assert r.exit_code == 0, r.output
     assert "The best 2 of 3 roles" in r.stdout
-    r = invoke("--data", path, "match", "empathy", "--format", "table")
+    r = invoke("--data", path, "match", "empathy", "coding", "reasoning", "--format", "table")
     assert "The best" not in r.stdout

@@ -282,7 +282,7 @@ def test_a_dropped_column_is_said_once(name: str) -> None:
 
 
 def test_match_on_a_terminal_shows_ids() -> None:
-    out = invoke_as("match", "programming", "--all", width=120).stdout
+    out = invoke_as(*TABLE_VIEWS["match"], width=120).stdout
     for role_id in SEVEN_ROLES:
         assert role_id in out
 

@@ -83,43 +83,89 @@ def coverage(role: Role, have: Collection[str]) -> float:
 
 
 class Match(NamedTuple):
-    """How much of a role a set of skills covers, with what it has and what it misses."""
+    """How a role fits a set of skills: the score and its parts, what it has and misses.
+
+    ``have`` and ``missing`` carry the importance in the role, most important first.
+    See :func:`match_score` for ``score``.
+    """
 
     role: Role
     coverage: float
     have: list[RoleSkill]
     missing: list[RoleSkill]
+    score: float = 0.0
+    #: How many of the skills asked about the role uses.
+    uses: int = 0
+    #: Sum of the importance (1-5) in the role of the skills it uses.
+    weight: int = 0
 
 
-def match_role(role: Role, have: Collection[str]) -> Match:
-    """One role against the skills ``have``."""
+def match_score(uses: int, weight: int, total: int, wanted: int) -> tuple[float, float]:
+    """``(score, coverage)`` of a role that uses ``uses`` of ``wanted`` skills.
+
+    - ``coverage`` = ``weight / total``: the share of the role's total importance
+      (``total``, the sum over all its skills) that the skills used make up.
+    - ``score`` = ``(uses - 1 + (weight - uses + coverage) / (4 * uses + 1)) / wanted``.
+
+    The score orders roles exactly as the ranking does: by ``uses``, then ``weight``
+    (importance is an integer 1-5, so ``weight - uses`` lies in ``0 .. 4 * uses``),
+    then ``coverage``; it lies in (0, 1], and is 1 only when the role uses every skill
+    asked about, each essential (5), and needs nothing else. A role using none of the
+    skills scores 0, and a role with no skills never divides by zero.
+    """
+    if uses <= 0 or total <= 0 or wanted <= 0:
+        return 0.0, 0.0
+    cover = min(1.0, weight / total)
+    within = (weight - uses + cover) / (4 * uses + 1)
+    return min(1.0, (uses - 1 + within) / wanted), cover
+
+
+def rank_key(uses: int, weight: int, cover: float, at: int) -> tuple[int, int, float, int]:
+    """The order of :func:`match_roles` as a sort key (smallest first); ``at``: catalog position."""
+    return (-uses, -weight, -cover, at)
+
+
+def match_role(role: Role, have: Collection[str], wanted: int | None = None) -> Match:
+    """One role against the skills ``have`` (``wanted``: how many were asked about)."""
     held = [s for s in role.skills if s.id in have]
     missing = [s for s in role.skills if s.id not in have]
+    weight = sum(s.importance for s in held)
+    total = weight + sum(s.importance for s in missing)
+    score, _ = match_score(len(held), weight, total, wanted or len(have))
     return Match(
-        role, coverage(role, have), sorted_by_importance(held), sorted_by_importance(missing)
+        role,
+        coverage(role, have),
+        sorted_by_importance(held),
+        sorted_by_importance(missing),
+        score,
+        len(held),
+        weight,
     )
 
 
 def match_roles(
     roles: Iterable[Role], have: Collection[str], limit: int | None = None
 ) -> list[Match]:
-    """The roles best covered by ``have``, best first (ties: more skills held, then id).
+    """The roles that use any of the skills ``have``, best first.
 
-    With ``limit``, only the best ``limit`` roles, and only theirs are spelled out.
+    Best: uses more of the skills; among equals, the skills used matter more in the
+    role (sum of their importance); then covers more of the role (coverage); then the
+    catalog's order.
+    Roles using none of the skills are left out. With ``limit``, the best ``limit``.
     """
     have = frozenset(have)
     pool = list(roles)
     ranked = []
     for at, role in enumerate(pool):
         # One pass per role, no generators: this loop runs over every role of the catalog.
-        total = held = count = 0
+        total = weight = uses = 0
         for skill_id, importance in role.skills:
             total += importance
             if skill_id in have:
-                held += importance
-                count += 1
-        # The position last: it breaks ties of duplicate ids, so roles are never compared.
-        ranked.append((-held / total if total else 0.0, -count, role.id, at))
+                weight += importance
+                uses += 1
+        if uses:
+            ranked.append(rank_key(uses, weight, weight / total, at))
     best = sorted(ranked) if limit is None else heapq.nsmallest(limit, ranked)
     return [match_role(pool[entry[3]], have) for entry in best]
 

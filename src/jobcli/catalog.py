@@ -10,12 +10,13 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from .domain import Catalog
-from .errors import CatalogError, Problem, format_location
+from .errors import CatalogError, Problem, capped, format_location
 
 #: Larger files are refused rather than read: a catalog of 20,000 roles is far below this.
 MAX_CATALOG_BYTES = 64 * 1024 * 1024
@@ -43,10 +44,20 @@ def load_catalog(path: Path | None = None) -> Catalog:
 
 def read_catalog_bytes(path: Path) -> bytes:
     """The file's bytes, or a :class:`CatalogError` a person can act on."""
+    return read_catalog(path)[0]
+
+
+def read_catalog(path: Path) -> tuple[bytes, os.stat_result | None]:
+    """The file's bytes and its stat data, or a :class:`CatalogError` a person can act on.
+
+    The stat data (None unless a regular file that did not change while read) is taken
+    from the open file before and after reading: it describes the very bytes returned.
+    """
     origin = str(path)
     try:
         with open(path, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
+            before = os.fstat(handle.fileno())
+            size = before.st_size
             if size > MAX_CATALOG_BYTES:
                 raise _error(
                     origin,
@@ -54,6 +65,7 @@ def read_catalog_bytes(path: Path) -> bytes:
                     f"{MAX_CATALOG_BYTES // 2**20} MiB",
                 )
             data = handle.read(MAX_CATALOG_BYTES + 1)
+            after = os.fstat(handle.fileno())
     except FileNotFoundError:
         raise _error(origin, "no such file") from None
     except IsADirectoryError:
@@ -64,18 +76,37 @@ def read_catalog_bytes(path: Path) -> bytes:
         raise _error(origin, f"cannot read the file: {exc.strerror or exc}") from None
     if len(data) > MAX_CATALOG_BYTES:  # grew while we read it
         raise _error(origin, f"the file is larger than {MAX_CATALOG_BYTES // 2**20} MiB")
-    return data
+    unchanged = stat_key(before) == stat_key(after) and len(data) == after.st_size
+    return data, after if unchanged and stat.S_ISREG(after.st_mode) else None
+
+
+def stat_key(info: os.stat_result) -> tuple[int, int, int, int, int]:
+    """What identifies a file's version without reading it: device, inode, size, mtime, ctime.
+
+    No program can set a file's ctime (``touch -r`` restores mtime, and sets ctime to now),
+    so any write, rename over or attribute change gives a new key.
+    """
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
 
 
 def catalog_from_bytes(raw: bytes, origin: str) -> Catalog:
     """Parse and validate ``raw``; ``origin`` names it in errors."""
+    return Catalog.from_dict(validated_document(raw, origin))
+
+
+def validated_document(raw: bytes, origin: str) -> dict[str, Any]:
+    """The parsed catalog document in ``raw``, checked valid; ``origin`` names it in errors.
+
+    Raises :class:`CatalogError` with the first problems (and the count of the others).
+    """
     data = parse_json(raw, origin)
     from .models import problems_in
 
     problems = problems_in(data)
     if problems:
-        raise CatalogError(origin, problems)
-    return Catalog.from_dict(data)
+        raise capped(origin, problems)
+    assert isinstance(data, dict)  # a valid catalog is an object
+    return data
 
 
 def parse_json(raw: bytes, origin: str) -> Any:
@@ -105,10 +136,10 @@ def parse_json(raw: bytes, origin: str) -> Any:
     except RecursionError:
         raise _error(origin, "not a catalog: the JSON is nested too deeply") from None
     if tracker.found:
-        raise CatalogError(origin, _duplicate_problems(data))
+        raise capped(origin, _duplicate_problems(data))
     # "\ud800" escapes may leave a lone surrogate: not text, and no encoder can write it.
     if _SURROGATE_ESCAPE.search(text) and (problems := _surrogate_problems(data)):
-        raise CatalogError(origin, problems)
+        raise capped(origin, problems)
     return data
 
 

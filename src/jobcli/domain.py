@@ -1,16 +1,15 @@
 """The catalog as plain, typed values: what every command works on.
 
 These classes do no validation: they are built from data that
-:mod:`jobcli.models` has already checked (or from the cache of such data), so
-that the commands never pay for pydantic at run time. They are named tuples,
-not dataclasses: every call defines them and a large catalog builds thousands
-of them, and a named tuple is several times cheaper at both. A role is a slotted
-class instead, so that its long texts can be read lazily (see :class:`Role`).
+:mod:`jobcli.models` has already checked (or from the store compiled from such
+data), so that the commands never pay for pydantic at run time. They are named
+tuples, not dataclasses: every call defines them, and a named tuple is several
+times cheaper to define and to build.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
 KINDS: tuple[str, ...] = ("human", "technical", "knowledge")
@@ -41,126 +40,19 @@ class Exposure(NamedTuple):
     source: str
 
 
-class Details(NamedTuple):
-    """The parts of a role that only its own view shows: read from the cache when asked for."""
+class Role(NamedTuple):
+    """One role of the catalog: a plain value, built whole."""
 
+    id: str
+    title: str
     summary: str
+    skills: tuple[RoleSkill, ...]
+    aliases: tuple[str, ...] = ()
     responsibilities: tuple[str, ...] = ()
     human_edge: tuple[str, ...] = ()
+    onet_soc_code: str | None = None
     ai_exposure: tuple[Exposure, ...] = ()
     related: tuple[str, ...] = ()
-
-
-class Role:
-    """One role of the catalog.
-
-    What lookups and the analysis read of every role (id, title, skills, aliases,
-    O*NET code) is held as it is; the longer texts (:class:`Details`) may come from
-    a loader that is called the first time one of them is read, so that a command on a
-    large catalog reads the texts of the roles it shows, not of all of them.
-    """
-
-    __slots__ = ("_details", "_load", "aliases", "id", "onet_soc_code", "skills", "title")
-    #: Every field, in order (as a named tuple's): what equality compares and the cache stores.
-    _fields = (
-        "id",
-        "title",
-        "summary",
-        "skills",
-        "aliases",
-        "responsibilities",
-        "human_edge",
-        "onet_soc_code",
-        "ai_exposure",
-        "related",
-    )
-
-    def __init__(
-        self,
-        id: str,
-        title: str,
-        summary: str,
-        skills: tuple[RoleSkill, ...],
-        aliases: tuple[str, ...] = (),
-        responsibilities: tuple[str, ...] = (),
-        human_edge: tuple[str, ...] = (),
-        onet_soc_code: str | None = None,
-        ai_exposure: tuple[Exposure, ...] = (),
-        related: tuple[str, ...] = (),
-    ) -> None:
-        self.id = id
-        self.title = title
-        self.skills = skills
-        self.aliases = aliases
-        self.onet_soc_code = onet_soc_code
-        self._details: Details | None = Details(
-            summary, responsibilities, human_edge, ai_exposure, related
-        )
-        self._load: Callable[[], Details] | None = None
-
-    @classmethod
-    def deferred(
-        cls,
-        id: str,
-        title: str,
-        skills: tuple[RoleSkill, ...],
-        aliases: tuple[str, ...],
-        onet_soc_code: str | None,
-        load: Callable[[], Details],
-    ) -> Role:
-        """A role whose :class:`Details` ``load()`` returns when first needed."""
-        role = cls.__new__(cls)
-        role.id = id
-        role.title = title
-        role.skills = skills
-        role.aliases = aliases
-        role.onet_soc_code = onet_soc_code
-        role._details = None
-        role._load = load
-        return role
-
-    def details(self) -> Details:
-        details = self._details
-        if details is None:
-            assert self._load is not None
-            details = self._details = self._load()
-            self._load = None
-        return details
-
-    @property
-    def summary(self) -> str:
-        return self.details().summary
-
-    @property
-    def responsibilities(self) -> tuple[str, ...]:
-        return self.details().responsibilities
-
-    @property
-    def human_edge(self) -> tuple[str, ...]:
-        return self.details().human_edge
-
-    @property
-    def ai_exposure(self) -> tuple[Exposure, ...]:
-        return self.details().ai_exposure
-
-    @property
-    def related(self) -> tuple[str, ...]:
-        return self.details().related
-
-    def _values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, name) for name in self._fields)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Role):
-            return NotImplemented
-        return self is other or self._values() == other._values()
-
-    def __hash__(self) -> int:
-        return hash((self.id, self.title, self.skills))
-
-    def __repr__(self) -> str:
-        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields)
-        return f"Role({fields})"
 
     def headline_exposure(self) -> float | None:
         """The headline AI-exposure rating: β by human raters where given, else the first."""
@@ -220,12 +112,13 @@ class Catalog:
         return cls(
             schema_version=data["schema_version"],
             source=data.get("source", ""),
-            skills=tuple(_skill(s) for s in data["skills"]),
-            roles=tuple(_role(r) for r in data["roles"]),
+            skills=tuple(skill_from_dict(s) for s in data["skills"]),
+            roles=tuple(role_from_dict(r) for r in data["roles"]),
         )
 
 
-def _skill(d: Mapping[str, Any]) -> Skill:
+def skill_from_dict(d: Mapping[str, Any]) -> Skill:
+    """A :class:`Skill` from one validated ``skills`` entry of a catalog document."""
     return Skill(
         id=d["id"],
         name=d["name"],
@@ -235,7 +128,8 @@ def _skill(d: Mapping[str, Any]) -> Skill:
     )
 
 
-def _role(d: Mapping[str, Any]) -> Role:
+def role_from_dict(d: Mapping[str, Any]) -> Role:
+    """A :class:`Role` from one validated ``roles`` entry of a catalog document."""
     return Role(
         id=d["id"],
         title=d["title"],
@@ -256,3 +150,37 @@ def _role(d: Mapping[str, Any]) -> Role:
 def sorted_by_importance(items: Sequence[RoleSkill]) -> list[RoleSkill]:
     """Most important first; ties by id, so the order is stable."""
     return sorted(items, key=lambda s: (-s.importance, s.id))
+
+
+#: The major groups of the 2018 Standard Occupational Classification (SOC), which the
+#: first two digits of an O*NET-SOC code name: a role's family.
+SOC_MAJOR_GROUPS: Mapping[str, str] = {
+    "11": "Management",
+    "13": "Business and Financial Operations",
+    "15": "Computer and Mathematical",
+    "17": "Architecture and Engineering",
+    "19": "Life, Physical, and Social Science",
+    "21": "Community and Social Service",
+    "23": "Legal",
+    "25": "Educational Instruction and Library",
+    "27": "Arts, Design, Entertainment, Sports, and Media",
+    "29": "Healthcare Practitioners and Technical",
+    "31": "Healthcare Support",
+    "33": "Protective Service",
+    "35": "Food Preparation and Serving Related",
+    "37": "Building and Grounds Cleaning and Maintenance",
+    "39": "Personal Care and Service",
+    "41": "Sales and Related",
+    "43": "Office and Administrative Support",
+    "45": "Farming, Fishing, and Forestry",
+    "47": "Construction and Extraction",
+    "49": "Installation, Maintenance, and Repair",
+    "51": "Production",
+    "53": "Transportation and Material Moving",
+    "55": "Military Specific",
+}
+
+
+def family_of(onet_soc_code: str | None) -> str | None:
+    """The SOC major group (``"15"``) of an O*NET-SOC code, or None without a code."""
+    return onet_soc_code[:2] if onet_soc_code else None

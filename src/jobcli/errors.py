@@ -32,25 +32,51 @@ class Problem(NamedTuple):
 class CatalogError(Exception):
     """The catalog at ``origin`` is missing, unreadable or invalid."""
 
-    def __init__(self, origin: str, problems: list[Problem]) -> None:
-        super().__init__(f"{origin}: " + "; ".join(str(p) for p in problems))
+    def __init__(self, origin: str, problems: list[Problem], *, more: int = 0) -> None:
+        text = "; ".join(str(p) for p in problems)
+        if more:
+            text += f"; and {more} more problem" + ("" if more == 1 else "s")
+        super().__init__(f"{origin}: {text}")
         self.origin = origin
+        #: The problems, in document order; at most :data:`MAX_REPORTED_PROBLEMS` of them.
         self.problems = problems
+        #: How many more problems were found and left out of ``problems``.
+        self.more = more
+
+
+#: An invalid catalog reports its first problems and counts the rest: a file with a
+#: million bad entries must not print a million lines (nor hold them all).
+MAX_REPORTED_PROBLEMS = 200
+
+
+def capped(origin: str, problems: list[Problem]) -> CatalogError:
+    """A :class:`CatalogError` holding the first problems and the count of the others."""
+    shown = problems[:MAX_REPORTED_PROBLEMS]
+    return CatalogError(origin, shown, more=len(problems) - len(shown))
 
 
 class NameLookupError(Exception):
     """A ROLE or SKILL name matched nothing, or more than one thing."""
 
-    def __init__(self, kind: str, query: str, candidates: list[str], *, ambiguous: bool) -> None:
+    def __init__(
+        self, kind: str, query: str, candidates: list[str], *, ambiguous: bool, more: int = 0
+    ) -> None:
         self.kind = kind
         self.query = query
         self.candidates = candidates
         self.ambiguous = ambiguous
+        #: How many more candidates there are beyond ``candidates`` (an ambiguous prefix).
+        self.more = more
         from .safetext import safe
 
-        shown = safe(repr(query))  # the name as typed, harmless on a terminal
+        # The name as typed, harmless on a terminal, and cut: it may be megabytes of stdin.
+        typed = query if len(query) <= 80 else query[:79] + "…"
+        shown = safe(repr(typed))
         if ambiguous:
-            message = f"{kind} {shown} is ambiguous: it could be " + _or_list(candidates)
+            listed = list(candidates)
+            if more:
+                listed.append(f"{more} more")
+            message = f"{kind} {shown} is ambiguous: it could be " + _or_list(listed)
         else:
             message = f"no {kind} matches {shown}"
             if candidates:

@@ -10,8 +10,18 @@ directly. Any other shape, and any value the fast path does not accept, goes
 to Typer's own adapter, built when first needed (an absent option never
 needs it): errors and their messages stay Typer's.
 
-With a Typer whose internals differ (an older one coerces through Click
-types, without pydantic), :func:`install` does nothing.
+**Fenced.** These are Typer's internals, not its API, so nothing here may
+break a command — at worst a call is slower:
+
+- a Typer without them (an older one coerces through Click types, without
+  pydantic) or with another shape: :func:`install` does nothing;
+- the fast parameter cannot be built (an abstract method added to Typer's
+  ``RuntimeParam``, a changed constructor): Typer's own is built instead;
+- a converter fails in any way (a helper whose signature changed): the value
+  goes to Typer's own adapter, which also words every error.
+
+``tests/test_fast_paths.py`` simulates each; the Typer versions CI tests are
+stated in ``pyproject.toml`` (``[tool.jobcli] typer-tested``).
 """
 
 from __future__ import annotations
@@ -26,7 +36,7 @@ from typer import core
 try:
     from typer._coercion import RuntimeParam, TypeDescriptor
     from typer._param_types import coerce_cli_choice, coerce_cli_path
-except ImportError:  # a Typer without these internals: install() leaves it alone
+except Exception:  # a Typer without these internals: install() leaves it alone
     TYPER_INTERNALS = False
 else:
     # The shape this module was written against (Typer 0.2x); anything else is left alone.
@@ -89,7 +99,11 @@ def install() -> None:
     def build_runtime_param(descriptor: TypeDescriptor) -> RuntimeParam:
         # Any other shape (an int with a minimum, ...) declines every value, so Typer's
         # adapter is built only when such an option is actually given.
-        return FastRuntimeParam(descriptor, converter_for(descriptor) or _decline, original)
+        try:
+            return FastRuntimeParam(descriptor, converter_for(descriptor) or _decline, original)
+        except Exception:  # Typer's internals changed: its own coercion, only slower
+            built: RuntimeParam = original(descriptor)
+            return built
 
     build_runtime_param.jobcli_fast = True  # type: ignore[attr-defined]
     setattr(core, "build_runtime_param", build_runtime_param)  # noqa: B010 - not exported

@@ -1,21 +1,36 @@
-"""Name lookup over a catalog: which role or skill a person means.
+"""Which role or skill a person means: lookups over a catalog or a store, and ``match``'s names.
 
 A ROLE is found by id, title, alias or O*NET-SOC code, a SKILL by id, name or
-alias; case and punctuation do not count, and a unique prefix is enough.
-The indexes are built once per catalog.
+alias; case and punctuation do not count, singular and plural forms are the
+same name, and a unique prefix is enough (the rules: :mod:`jobcli.names`).
+
+:func:`resolve_skill_words` reads the words a person gave ``match``
+forgivingly and returns what it made of them as values; the shell prints.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from .domain import Catalog, Role, Skill
-from .names import NameIndex
+from .errors import NameLookupError
+from .names import NameIndex, normalize, words_of
+
+if TYPE_CHECKING:
+    from typing import Protocol
+
+    class SkillNames(Protocol):
+        """What :func:`resolve_skill_words` needs: a store, or :class:`CatalogSkills`."""
+
+        def find_skill(self, name: str) -> Skill: ...
+
+        def skills(self) -> list[Skill]: ...
 
 
 def role_index(catalog: Catalog) -> NameIndex[Role]:
-    """Every name of every role."""
+    """Every name of every role (built once per catalog)."""
     index = cast("NameIndex[Role] | None", catalog.memo.get("role_index"))
     if index is None:
         index = NameIndex(
@@ -34,7 +49,7 @@ def role_index(catalog: Catalog) -> NameIndex[Role]:
 
 
 def skill_index(catalog: Catalog) -> NameIndex[Skill]:
-    """Every name of every skill."""
+    """Every name of every skill (built once per catalog)."""
     index = cast("NameIndex[Skill] | None", catalog.memo.get("skill_index"))
     if index is None:
         index = NameIndex("skill", ((s.id, (s.id, s.name, *s.aliases), s) for s in catalog.skills))
@@ -44,8 +59,7 @@ def skill_index(catalog: Catalog) -> NameIndex[Skill]:
 
 def find_role(catalog: Catalog, name: str) -> Role:
     """The one role ``name`` means, or :class:`~jobcli.errors.NameLookupError`."""
-    # An exact id needs no index (names never collide across roles): the common
-    # case in scripts, and it saves building the index of a large catalog.
+    # An exact id needs no index (names never collide across roles).
     role = catalog.role_by_id.get(name)
     return role if role is not None else role_index(catalog).find(name)
 
@@ -60,18 +74,157 @@ def find_skill(catalog: Catalog, name: str) -> Skill:
 
 
 def complete_names(data: Path | None, kind: str, incomplete: str) -> list[str]:
-    """Ids of the roles or skills that start with ``incomplete``; [] on any error.
+    """Ids of the roles (``kind="role"``) or skills that start with ``incomplete``.
 
-    Ids are what completion writes (a title would need quoting), and Typer keeps only
-    the candidates that start with what was typed, so no name index is needed: that
-    keeps completion, which runs on every TAB, as fast as ``show ROLE --json``.
+    [] on any problem, never an error and never a wait: completion runs on every TAB.
+    A catalog that is not a regular file (a FIFO would block) gives no candidates.
+    Ids are what completion writes (a title would need quoting).
     """
-    from .cache import load_catalog_cached
-    from .errors import CatalogError
+    import os
+    import stat
+
+    from .catalog import bundled_catalog_path
+    from .store import open_store
 
     try:
-        catalog = load_catalog_cached(data)
-    except CatalogError:
+        path = bundled_catalog_path() if data is None else data
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return []
+        return open_store(data).complete(kind, incomplete)
+    except Exception:  # a bad catalog, or anything else: a TAB press never prints a traceback
         return []
-    ids = catalog.role_by_id if kind == "role" else catalog.skill_by_id
-    return sorted(key for key in ids if key.startswith(incomplete))
+
+
+# match's names ----------------------------------------------------------------------------------
+
+
+class CatalogSkills:
+    """A :class:`~jobcli.domain.Catalog`'s skills as :class:`SkillNames`."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+
+    def find_skill(self, name: str) -> Skill:
+        return find_skill(self.catalog, name)
+
+    def skills(self) -> list[Skill]:
+        return list(self.catalog.skills)
+
+
+class Resolved(NamedTuple):
+    """A skill found for what a person typed (``typed``: the words as given)."""
+
+    skill: Skill
+    typed: str
+    #: How it was read when not simply by its name: "joined" (adjacent words form the
+    #: name), "word" (the one skill whose name holds this whole word); "" otherwise.
+    how: str = ""
+
+
+class Miss(NamedTuple):
+    """A name that matched no skill, or several; ``error`` says which and suggests."""
+
+    typed: str
+    error: NameLookupError
+
+
+class Resolution(NamedTuple):
+    """What :func:`resolve_skill_words` made of the words: skills (unique, in order), misses."""
+
+    resolved: list[Resolved]
+    misses: list[Miss]
+
+    @property
+    def skill_ids(self) -> list[str]:
+        """The ids of the skills found, each once, in the order given."""
+        return list(dict.fromkeys(r.skill.id for r in self.resolved))
+
+    def notes(self) -> list[str]:
+        """One line per name read other than literally ("'learning' read as Machine Learning")."""
+        from .safetext import safe
+
+        out = []
+        for r in self.resolved:
+            if r.how == "word":
+                out.append(
+                    f"{safe(repr(_cut(r.typed)))} read as {safe(r.skill.name)} "
+                    "(the one skill with that word in its name)"
+                )
+            elif r.how == "joined":
+                out.append(f"{safe(repr(_cut(r.typed)))} read as one skill: {safe(r.skill.name)}")
+        return out
+
+
+#: The most words joined into one name ("judgment and decision making" is four).
+MAX_JOINED_WORDS = 5
+
+
+def resolve_skill_words(source: SkillNames, names: Sequence[str]) -> Resolution:
+    """Read the skill names a person typed, forgivingly, and say how each was read.
+
+    ``names`` are the arguments as given (one may hold several words if quoted). From
+    left to right: adjacent one-word arguments that together form a skill's exact name
+    are read as that skill (``machine learning``); else each name is looked up as usual
+    (exact, plural, unique prefix); failing that, a single word that appears as a whole
+    word in exactly one skill's name is read as that skill. Whatever is left is a
+    :class:`Miss` with the lookup's error (candidates, suggestions). Nothing is printed.
+    """
+    resolved: list[Resolved] = []
+    misses: list[Miss] = []
+    words_by_skill: list[tuple[Skill, list[str]]] | None = None
+    i = 0
+    while i < len(names):
+        joined = _joined(source, names, i)
+        if joined is not None:
+            resolved.append(joined[0])
+            i += joined[1]
+            continue
+        typed = names[i]
+        i += 1
+        try:
+            resolved.append(Resolved(source.find_skill(typed), typed))
+            continue
+        except NameLookupError as exc:
+            error = exc
+        norm = normalize(typed)
+        if not error.ambiguous and norm and len(typed.split()) == 1:
+            if words_by_skill is None:
+                words_by_skill = [(s, words_of(s.name)) for s in source.skills()]
+            holders = [s for s, words in words_by_skill if norm in words]
+            if len(holders) == 1:
+                resolved.append(Resolved(holders[0], typed, "word"))
+                continue
+            if len(holders) > 1:
+                shown = sorted(s.id for s in holders)
+                error = NameLookupError(
+                    "skill", typed, shown[:8], ambiguous=True, more=max(0, len(shown) - 8)
+                )
+        misses.append(Miss(typed, error))
+    return Resolution(resolved, misses)
+
+
+def _joined(source: SkillNames, names: Sequence[str], start: int) -> tuple[Resolved, int] | None:
+    """The longest run of one-word names from ``start`` that is a skill's exact name."""
+    run = 0
+    while (
+        start + run < len(names) and run < MAX_JOINED_WORDS and len(names[start + run].split()) == 1
+    ):
+        run += 1
+    for length in range(run, 1, -1):
+        typed = " ".join(names[start : start + length])
+        try:
+            skill = source.find_skill(typed)
+        except NameLookupError:
+            continue
+        # Only an exact name (or its plural): a prefix of joined words is too much of a guess.
+        wanted = normalize(typed)
+        names_of = [normalize(n) for n in (skill.id, skill.name, *skill.aliases)]
+        from .names import fold
+
+        if wanted in names_of or fold(wanted) in {fold(n) for n in names_of}:
+            return Resolved(skill, typed, "joined"), length
+    return None
+
+
+def _cut(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,19 +1,32 @@
-"""Name normalisation and lookup: ids, titles, aliases and unique prefixes.
+"""Name normalisation and lookup: ids, titles, aliases, plural forms and unique prefixes.
 
-Pure and fast: no pydantic, no Rich. A name is compared case- and
+Pure and fast: no pydantic, no Rich, no SQL. A name is compared case- and
 punctuation-insensitively: ``"UI/UX Designer"`` and ``"ui ux designer"`` are
-the same name.
+the same name. A lookup (:func:`find`) tries, in order:
+
+1. the exact normalised name (an item's id beats another item's name that reads the same);
+2. the singular/plural-folded name (:func:`fold`): "Registered Nurse" finds
+   "Registered Nurses";
+3. a unique prefix of a normalised name.
+
+It reads names through the small :class:`NameSource` protocol, which both the
+in-memory :class:`NameIndex` (a :class:`~jobcli.domain.Catalog`) and the SQLite
+store implement, so the rules are written once.
 """
 
 from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
+
+if TYPE_CHECKING:
+    from typing import Protocol
 
 from .errors import NameLookupError
 
 T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
 
 #: Every ASCII byte that is not a letter or digit, deleted by ``bytes.translate``.
 _ASCII_PUNCTUATION = bytes(c for c in range(128) if not chr(c).isalnum())
@@ -67,22 +80,124 @@ def normalize_all(names: list[str]) -> list[str]:
     return [normalize(name) for name in names]
 
 
-class NameIndex(Generic[T]):
-    """Every name of every item, normalised, pointing at the item's key.
+def fold(norm: str) -> str:
+    """A normalised name with a plural ending of its last word folded to the singular.
 
-    Exact names beat prefixes; a prefix must pick out one item.
+    Simple, documented rules (applied alike to the names indexed and the name asked
+    for, so that both spellings meet): ``ies`` -> ``y`` (Technologies -> technology);
+    ``sses``, ``shes``, ``ches``, ``xes``, ``zes`` lose ``es`` (Actresses -> actress,
+    Boxes -> box); else a final ``s`` is dropped unless the word ends in ``ss``, ``us``
+    or ``is`` (Nurses -> nurse; Business, Census, Analysis stay). Keys shorter than
+    four characters are left alone ("ms" is not "m").
+    """
+    if len(norm) < 4 or not norm.endswith("s"):
+        return norm
+    if norm.endswith("ies"):
+        return norm[:-3] + "y"
+    if norm.endswith(("sses", "shes", "ches", "xes", "zes")):
+        return norm[:-2]
+    if norm.endswith(("ss", "us", "is")):
+        return norm
+    return norm[:-1]
+
+
+if TYPE_CHECKING:  # a protocol costs a class at every start; only the type checker needs it
+
+    class NameSource(Protocol[T_co]):
+        """What :func:`find` needs of a set of named items (in memory or in the store)."""
+
+        kind: str
+
+        def exact(self, norm: str) -> list[str]:
+            """Keys of the items with a name normalising to ``norm``."""
+
+        def folded(self, folded: str) -> list[str]:
+            """Keys of the items with a name whose :func:`fold` is ``folded``."""
+
+        def prefixed(self, norm: str, limit: int) -> PrefixHits:
+            """Up to ``limit`` keys (sorted) whose names start with ``norm``; all counted."""
+
+        def item(self, key: str) -> T_co:
+            """The item of ``key``."""
+
+        def suggestions(self, query: str, limit: int = 3) -> list[str]:
+            """The keys whose names come closest to ``query``."""
+
+
+#: How many candidates a lookup error names; the rest are counted ("and 12 more").
+SHOWN_CANDIDATES = 8
+
+
+class PrefixHits(NamedTuple):
+    """The first keys whose names start with a prefix, and how many keys there are in all."""
+
+    keys: list[str]
+    total: int
+
+
+def find(source: NameSource[T], query: str) -> T:
+    """The one item ``query`` names in ``source``, or :class:`NameLookupError`.
+
+    Exact names beat folded ones, which beat prefixes; an item's own key (id) beats
+    another item's name that reads the same. Ambiguity names the first candidates
+    and counts the others.
+    """
+    norm = normalize(query)
+    if not norm:
+        raise NameLookupError(source.kind, query, [], ambiguous=False)
+    keys = source.exact(norm)
+    if not keys and (folded := fold(norm)) and len(norm) >= 4:
+        keys = source.folded(folded)
+    total = len(keys)
+    if not keys:
+        hits = source.prefixed(norm, SHOWN_CANDIDATES)
+        keys, total = hits.keys, hits.total
+    if total > 1:
+        own = [k for k in keys if normalize(k) == norm]
+        if len(own) == 1:
+            keys, total = own, 1
+    if total == 1:
+        return source.item(keys[0])
+    if total:
+        shown = sorted(keys)[:SHOWN_CANDIDATES]
+        raise NameLookupError(source.kind, query, shown, ambiguous=True, more=total - len(shown))
+    raise NameLookupError(source.kind, query, source.suggestions(query), ambiguous=False)
+
+
+def words_of(name: str) -> list[str]:
+    """The normalised whole words of a name ("Judgment and Decision-Making" -> 4 words)."""
+    return [w for w in (normalize(part) for part in _split_words(name)) if w]
+
+
+def _split_words(name: str) -> list[str]:
+    out: list[str] = []
+    current: list[str] = []
+    for ch in name:
+        if ch.isalnum() or ch in "+#":
+            current.append(ch)
+        elif current:
+            out.append("".join(current))
+            current = []
+    if current:
+        out.append("".join(current))
+    return out
+
+
+class NameIndex(Generic[T]):
+    """Every name of every item, normalised, in memory: a :class:`NameSource`.
+
+    Built once per catalog (see :mod:`jobcli.lookup`); lookups are dictionary reads,
+    a prefix is a binary search and a walk over the matching names only.
     """
 
     def __init__(self, kind: str, entries: Iterable[tuple[str, Iterable[str], T]]) -> None:
         self.kind = kind
         self._exact: dict[str, list[str]] = {}
         self._items: dict[str, T] = {}
-        self._display: dict[str, str] = {}
         owners: list[str] = []
         names: list[str] = []
         for key, item_names, item in entries:
             self._items[key] = item
-            self._display.setdefault(key, key)
             listed = list(item_names)
             names += listed
             owners += [key] * len(listed)
@@ -92,55 +207,65 @@ class NameIndex(Generic[T]):
                 keys = exact.get(norm)
                 if keys is None:
                     exact[norm] = [key]
-                elif key not in keys:
+                elif key not in keys:  # an item's few names: a short list
                     keys.append(key)
+        self._folded: dict[str, list[str]] | None = None
         self._sorted_names: list[str] | None = None
 
-    def find(self, query: str) -> T:
-        """The one item ``query`` names, or :class:`NameLookupError`."""
-        norm = normalize(query)
-        keys = self._exact.get(norm, []) if norm else []
-        if not keys and norm:
-            keys = self._prefix_matches(norm)
-        if len(keys) > 1:
-            # An id beats another item's name or alias that reads the same ("statistics"
-            # the skill over an alias "Statistics"), however the query is spelled.
-            keys = [k for k in keys if normalize(k) == norm] or keys
-        if len(keys) == 1:
-            return self._items[keys[0]]
-        if keys:
-            raise NameLookupError(self.kind, query, sorted(keys)[:8], ambiguous=True)
-        raise NameLookupError(self.kind, query, self.suggestions(query), ambiguous=False)
+    def exact(self, norm: str) -> list[str]:
+        return list(self._exact.get(norm, ()))
 
-    def _prefix_matches(self, norm: str) -> list[str]:
+    def folded(self, folded: str) -> list[str]:
+        if self._folded is None:
+            self._folded = {}
+            for norm, keys in self._exact.items():
+                bucket = self._folded.setdefault(fold(norm), [])
+                bucket.extend(k for k in keys if k not in bucket)
+        return list(self._folded.get(folded, ()))
+
+    def prefixed(self, norm: str, limit: int) -> PrefixHits:
         import bisect
 
         if self._sorted_names is None:
             self._sorted_names = sorted(self._exact)
         names = self._sorted_names
-        keys: list[str] = []
+        seen: set[str] = set()
         i = bisect.bisect_left(names, norm)
         while i < len(names) and names[i].startswith(norm):
-            for key in self._exact[names[i]]:
-                if key not in keys:
-                    keys.append(key)
+            seen.update(self._exact[names[i]])
             i += 1
-        return keys
+        return PrefixHits(sorted(seen)[:limit], len(seen))
+
+    def item(self, key: str) -> T:
+        return self._items[key]
+
+    def find(self, query: str) -> T:
+        """The one item ``query`` names (see :func:`find`)."""
+        return find(self, query)
 
     def suggestions(self, query: str, limit: int = 3) -> list[str]:
-        """The keys whose names come closest to ``query``."""
-        from difflib import get_close_matches  # only when a name was not found
+        return close_keys(query, self._exact, limit)
 
-        norm = normalize(query)
-        close = get_close_matches(norm, list(self._exact), n=limit * 3, cutoff=0.6)
-        keys: list[str] = []
-        for name in close:
-            for key in self._exact[name]:
-                if key not in keys:
-                    keys.append(key)
-        if not keys and norm:
-            # Substring hits for long names ("security" -> "cybersecurity-expert").
-            for name, name_keys in self._exact.items():
-                if norm in name:
-                    keys.extend(k for k in name_keys if k not in keys)
-        return keys[:limit]
+
+def close_keys(query: str, names: dict[str, list[str]], limit: int = 3) -> list[str]:
+    """The keys whose normalised names (``names``: name -> keys) come closest to ``query``."""
+    from difflib import get_close_matches  # only when a name was not found
+
+    norm = normalize(query)
+    close = get_close_matches(norm, list(names), n=limit * 3, cutoff=0.6)
+    keys: list[str] = []
+    for name in close:
+        keys.extend(k for k in names[name] if k not in keys)
+    if not keys and norm:
+        # Substring hits for long names ("security" -> "cybersecurity-expert").
+        for name, name_keys in names.items():
+            if norm in name:
+                keys.extend(k for k in name_keys if k not in keys)
+                if len(keys) >= limit:
+                    break
+    return keys[:limit]
+
+
+def shorten(text: str, limit: int = 80) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis: a name echoed in a message."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"

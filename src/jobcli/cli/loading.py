@@ -37,10 +37,14 @@ def _count(problems: list[Any]) -> str:
 
 def load(path: Path | None = None) -> Catalog:
     """The catalog named by ``--data`` / ``JOBCLI_DATA`` (or the bundled one); exit 3 if bad."""
-    from ..cache import load_catalog_cached
+    from ..store import open_store
+
+    def note(text: str) -> None:
+        message(f"jobcli: note: {text}")
 
     try:
-        return load_catalog_cached(path if path is not None else session().data)
+        store = open_store(path if path is not None else session().data, note=note)
+        return store.catalog()
     except CatalogError as exc:
         _report_catalog_error(exc)
         raise typer.Exit(ExitCode.BAD_CATALOG) from None

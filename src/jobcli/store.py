@@ -1,0 +1,274 @@
+"""Opening the store: the validated catalog compiled into SQLite; never stale, never trusted.
+
+:func:`open_store` returns a :class:`~jobcli.store_query.Store` for a catalog
+file. The first call on a catalog validates it and compiles it into a SQLite
+database in the user's cache folder; later calls open that database read-only
+and query it, without reading the catalog, importing pydantic or decoding
+roles they do not need.
+
+**Never stale.** A store file is used only when all of these hold:
+
+- its key matches this call's: jobcli's version, the store schema, the catalog
+  schema, a hash of the modules whose code decides the stored result, and
+  pydantic's version (part of validation);
+- the catalog file's stat data — device, inode, size, mtime and ctime in
+  nanoseconds — equals what was recorded when its content was last hashed.
+  No program can set ctime: any write, ``mv`` over the file, or ``touch -r``
+  (which restores mtime) gives it the current time, so an edited or swapped
+  file never matches;
+- and that record is not *racy* (as git calls it): if the file's mtime or ctime
+  was within :data:`RACY_NS` of the moment its content was read, a later edit
+  within the same timestamp tick could keep them, so the content is hashed
+  again (BLAKE2b) and compared with the stored hash. Likewise whenever the stat
+  data differs: an unchanged content (``touch``) is still served, and the record
+  refreshed; a changed one is compiled again.
+
+**Never trusted blindly.** The cache folder (``$XDG_CACHE_HOME/jobcli``, else
+``~/.cache/jobcli``) is created 0700; one that is a symlink, owned by another
+user, or writable by group or others is not used (a note says so, answers come
+from memory). Only a regular file of ours, not a symlink, no larger than
+:data:`MAX_STORE_BYTES`, with jobcli's application id, schema version and the
+size its pages say, is opened — read-only and immutable. Anything else (a FIFO,
+a truncated, corrupt or foreign file) is a miss: the catalog is compiled again
+into a temporary file, renamed into place (so concurrent first calls all
+succeed and agree). A page found damaged during a query is answered from an
+in-memory database instead.
+
+**No cache.** ``JOBCLI_NO_CACHE=1``, a read-only or missing home, a file in the
+folder's place: the store is built in memory from the validated catalog — the
+same answers, more slowly.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+try:
+    # hashlib.blake2b without hashlib importing OpenSSL first (2 ms of every call).
+    from _blake2 import blake2b
+except ImportError:  # not CPython
+    from hashlib import blake2b
+
+from . import __version__
+from . import store_file as files
+from .catalog import bundled_catalog_path, read_catalog, validated_document
+from .store_file import STORE_SCHEMA
+
+if TYPE_CHECKING:
+    from .store_query import Store
+
+#: The catalog schema this jobcli reads (``models.SCHEMA_VERSION``, kept equal by a test:
+#: importing models here would import pydantic on every call).
+SCHEMA_VERSION = 1
+#: Modules whose code decides what a catalog compiles to; their source is part of the key.
+_KEY_MODULES = (
+    "catalog.py",
+    "catalog_stream.py",
+    "domain.py",
+    "models.py",
+    "names.py",
+    "store.py",
+    "store_build.py",
+    "store_file.py",
+)
+
+Note = Callable[[str], None]
+
+
+def open_store(path: Path | None = None, *, note: Note | None = None) -> Store:
+    """The store of the catalog at ``path`` (default: the bundled one).
+
+    Raises :class:`~jobcli.errors.CatalogError` exactly as validating the file does;
+    an invalid catalog is never stored. ``note`` receives (at most one) message a
+    person should see, such as an unsafe cache folder; the store never prints.
+    """
+    from .store_query import Store
+
+    source = bundled_catalog_path() if path is None else path
+    origin = str(source)
+    notes: list[str] = []
+    directory = usable_cache_dir(notes.append)
+    if note is not None:
+        for text in notes:
+            note(text)
+    slot: Path | None = None
+    if directory is not None:
+        slot = _slot(directory, source)
+        if slot is not None:
+            hit = files.open_hit(slot, source, _key_text())
+            if hit is not None:
+                return Store(
+                    hit,
+                    origin,
+                    persistent=True,
+                    notes=notes,
+                    recover=files.recovery(source, slot, _key_text()),
+                )
+    checked_ns = time.time_ns()
+    raw, info = read_catalog(source)  # raises the CatalogError validation would
+    digest = blake2b(raw).hexdigest()
+    # A catalog is compiled from its text role by role (catalog_stream), so that a large
+    # one is never held whole; the bytes need not outlive decoding.
+    content: str | dict[str, Any] | None = _utf8_text(raw)
+    if content is None:
+        content = validated_document(raw, origin)
+    del raw
+    from .catalog_stream import NotStreamable
+
+    while True:
+        try:
+            if slot is not None and info is not None:
+                meta = files.meta_for(_key_text(), info, digest, checked_ns)
+                conn = files.build_file(slot, content, meta)
+                if conn is not None:
+                    return Store(
+                        conn,
+                        origin,
+                        persistent=True,
+                        notes=notes,
+                        recover=files.recovery(source, slot, _key_text()),
+                    )
+            memory = files.build_memory(content, _key_text())
+            return Store(memory, origin, persistent=False, notes=notes)
+        except NotStreamable:
+            # Something unusual, maybe invalid: the full check decides and words the problems.
+            assert isinstance(content, str)
+            content = validated_document(content.encode("utf-8"), origin)
+
+
+def _utf8_text(raw: bytes) -> str | None:
+    """The catalog's text (a BOM dropped), or None if it is not UTF-8 (the full check says)."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+# the cache folder -----------------------------------------------------------------------------
+
+
+def cache_enabled() -> bool:
+    """False when ``JOBCLI_NO_CACHE`` is set to anything but ``""`` or ``"0"``."""
+    return os.environ.get("JOBCLI_NO_CACHE", "") in ("", "0")
+
+
+def cache_dir() -> Path | None:
+    """``$XDG_CACHE_HOME/jobcli``, else ``~/.cache/jobcli``; None when there is no home."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    # The XDG spec says to ignore a relative path: it would depend on the working directory.
+    if not os.path.isabs(base):
+        try:
+            base = os.path.join(Path.home(), ".cache")
+        except (RuntimeError, KeyError, OSError):
+            return None
+    return Path(base) / "jobcli"
+
+
+def usable_cache_dir(note: Note) -> Path | None:
+    """The cache folder, created 0700 if missing, when it is safe to use; else None.
+
+    Silently None when caching is off or the folder cannot be made (read-only home, a
+    file in its place). None with a ``note`` when it exists but is not safe: a symlink,
+    not a folder, owned by another user, or writable by group or others (anyone who can
+    write there could plant a store that answers for a catalog it does not match).
+    """
+    if not cache_enabled():
+        return None
+    directory = cache_dir()
+    if directory is None:
+        return None
+    try:
+        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = os.lstat(directory)
+    except (OSError, ValueError):
+        return None
+    why = _untrusted(info)
+    if why is not None:
+        from .safetext import safe
+
+        note(
+            f"not using the cache folder {safe(str(directory))}: {why}; "
+            "answering from memory (slower)"
+        )
+        return None
+    return directory
+
+
+def _untrusted(info: os.stat_result) -> str | None:
+    if stat.S_ISLNK(info.st_mode):
+        return "it is a symbolic link"
+    if not stat.S_ISDIR(info.st_mode):
+        return "it is not a folder"
+    uid = getattr(os, "geteuid", None)
+    if uid is not None and info.st_uid != uid():
+        return "it belongs to another user"
+    if info.st_mode & 0o022:
+        return "other users can write to it"
+    return None
+
+
+def _slot(directory: Path, source: Path) -> Path | None:
+    """The store file of the catalog at ``source`` for this key: one per path and key."""
+    try:
+        real = os.fsencode(os.path.realpath(source))
+    except (OSError, ValueError):
+        return None
+    name = blake2b(real + b"\0" + _key_text().encode(), digest_size=16).hexdigest()
+    return directory / f"catalog-{name}.sqlite3"
+
+
+# the key --------------------------------------------------------------------------------------
+
+_key_memo: list[str] = []
+
+
+def _key_text() -> str:
+    """What a store must have been built by: versions and the code that compiles it."""
+    if not _key_memo:
+        _key_memo.append(
+            f"jobcli={__version__};store={STORE_SCHEMA};schema={SCHEMA_VERSION};"
+            f"code={_code_fingerprint()};pydantic={_pydantic_version()}"
+        )
+    return _key_memo[0]
+
+
+def _code_fingerprint() -> str:
+    """The size and mtime of each module that decides what a catalog compiles to.
+
+    Stat data, not content: any edit of a module gives it a new mtime, and a stat
+    costs a fraction of a read (this runs on every call). Installed releases are
+    told apart by the version anyway.
+    """
+    here = os.path.dirname(__file__)
+    parts = []
+    for name in _KEY_MODULES:
+        try:
+            info = os.stat(os.path.join(here, name))
+            parts.append(f"{name}:{info.st_size}:{info.st_mtime_ns}")
+        except OSError:  # no source beside us (e.g. a zip): the version alone keys it
+            parts.append(f"{name}:?")
+    return blake2b(",".join(parts).encode(), digest_size=16).hexdigest()
+
+
+def _pydantic_version() -> str:
+    """The installed pydantic's version, read from its ``version.py``, not imported."""
+    import re
+    from importlib.util import find_spec
+
+    try:
+        spec = find_spec("pydantic")
+        origin = spec.origin if spec is not None else None
+        if origin is None:
+            return "?"
+        text = Path(origin).with_name("version.py").read_text(encoding="utf-8")
+    except (ImportError, ValueError, OSError):
+        return "?"
+    found = re.search(r"""^VERSION = ['"]([^'"]+)['"]""", text, re.MULTILINE)
+    return found.group(1) if found else blake2b(text.encode()).hexdigest()

@@ -1,0 +1,264 @@
+"""Compiling a validated catalog into the store's SQLite database.
+
+:func:`build` writes the schema below into an empty database and fills it from
+a catalog document that :mod:`jobcli.catalog` has validated. Roles are
+converted and written one at a time, so a large catalog is never held twice.
+
+Tables (``pos`` is an item's position in the catalog, which orders lists):
+
+- ``meta(key, value)``: what the store was built for (see :mod:`jobcli.store`).
+- ``skill``: every skill; ``aliases`` is a JSON array.
+- ``role``: every role, its lists as JSON arrays, ``skills`` as ``[[id, importance], ...]``
+  in catalog order, its SOC ``family``, and its totals (``skill_count``,
+  ``importance_sum``, ``importance_squares``) so that ``match`` and ``similar_roles``
+  read no other skill of a role to score it.
+- ``role_skill(skill, role, importance)``: the role-skill pairs, keyed by skill first:
+  ``match`` and ``skill`` read only the pairs of the skills asked about.
+- ``skill_roles(skill, roles, importances)``: per skill, the positions of the roles that
+  need it (little-endian int32 array) and its importance in each (bytes); with
+  ``role_totals`` (every role's importance sum and sum of squares, int32 arrays) what
+  ``match`` and ``similar_roles`` rank from.
+- ``name(kind, norm, folded, item)``: every id, title, alias, O*NET code and skill
+  name, normalised (:func:`jobcli.names.normalize`) and plural-folded
+  (:func:`jobcli.names.fold`), with the id of its item.
+- ``role_fts``: an FTS5 index (porter stemmer over unicode61) with one column per
+  field, so that BM25 can weigh a title above a responsibility.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import sys
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from .domain import Role, Skill, family_of, role_from_dict, skill_from_dict
+from .names import fold, normalize_all
+from .store_file import APPLICATION_ID, STORE_SCHEMA
+
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE skill (
+    pos INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
+    kind TEXT NOT NULL, description TEXT NOT NULL, aliases TEXT NOT NULL
+);
+CREATE TABLE role (
+    pos INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, title TEXT NOT NULL,
+    summary TEXT NOT NULL, skills TEXT NOT NULL, aliases TEXT NOT NULL,
+    responsibilities TEXT NOT NULL, human_edge TEXT NOT NULL, onet_soc_code TEXT,
+    ai_exposure TEXT NOT NULL, related TEXT NOT NULL, family TEXT,
+    skill_count INTEGER NOT NULL, importance_sum INTEGER NOT NULL,
+    importance_squares INTEGER NOT NULL
+);
+CREATE INDEX role_family ON role (family, pos);
+CREATE TABLE role_skill (
+    skill INTEGER NOT NULL, role INTEGER NOT NULL, importance INTEGER NOT NULL,
+    PRIMARY KEY (skill, role)
+) WITHOUT ROWID;
+CREATE INDEX role_skill_rank ON role_skill (skill, importance DESC, role);
+CREATE TABLE skill_roles (
+    skill INTEGER PRIMARY KEY, roles BLOB NOT NULL, importances BLOB NOT NULL
+);
+CREATE TABLE role_totals (
+    id INTEGER PRIMARY KEY CHECK (id = 0), importance_sums BLOB NOT NULL,
+    importance_squares BLOB NOT NULL
+);
+CREATE TABLE name (
+    kind TEXT NOT NULL, norm TEXT NOT NULL, folded TEXT NOT NULL, item TEXT NOT NULL,
+    PRIMARY KEY (kind, norm, item)
+) WITHOUT ROWID;
+CREATE INDEX name_folded ON name (kind, folded);
+CREATE VIRTUAL TABLE role_fts USING fts5(
+    title, aliases, summary, responsibilities, skills, tokenize = 'porter unicode61'
+);
+"""
+
+
+#: One encoder for every value: json.dumps with options builds a new one at each call.
+_dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def build(conn: sqlite3.Connection, document: Mapping[str, Any], meta: Mapping[str, str]) -> None:
+    """Create the schema in the empty database ``conn`` and fill it from ``document``.
+
+    ``document`` is a validated catalog (:func:`jobcli.catalog.validated_document`);
+    ``meta`` is stored as is in the ``meta`` table.
+    """
+    build_from_values(
+        conn,
+        schema_version=int(document["schema_version"]),
+        source=str(document.get("source", "")),
+        skills=(skill_from_dict(s) for s in document["skills"]),
+        roles=(role_from_dict(r) for r in document["roles"]),
+        meta=meta,
+    )
+
+
+def build_stream(conn: sqlite3.Connection, text: str, meta: Mapping[str, str]) -> None:
+    """As :func:`build`, from a catalog's text, validating it role by role as it goes.
+
+    Raises :class:`~jobcli.catalog_stream.NotStreamable` (the database then holds a part)
+    when the text needs the full check: see :mod:`jobcli.catalog_stream`.
+    """
+    from .catalog_stream import NotStreamable, RoleStream
+
+    stream = RoleStream(text)
+    try:
+        build_from_values(
+            conn,
+            schema_version=int(stream.schema_version),
+            source=str(stream.source),
+            skills=(skill_from_dict(s) for s in stream.skills),
+            roles=(role_from_dict(r) for r in stream.roles()),
+            meta=meta,
+        )
+    except (sqlite3.IntegrityError, KeyError) as exc:
+        # An id given twice, an unknown skill: found before the cross-checks at the end.
+        raise NotStreamable("the cross-checks will say") from exc
+
+
+def build_from_values(
+    conn: sqlite3.Connection,
+    *,
+    schema_version: int,
+    source: str,
+    skills: Iterable[Skill],
+    roles: Iterable[Role],
+    meta: Mapping[str, str],
+) -> None:
+    """As :func:`build`, from domain values (a :class:`~jobcli.domain.Catalog`'s, in tests)."""
+    conn.executescript(SCHEMA)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute(f"PRAGMA user_version = {STORE_SCHEMA}")
+    with conn:
+        conn.executemany(
+            "INSERT INTO meta (key, value) VALUES (?, ?)",
+            [*meta.items(), ("schema_version", str(schema_version)), ("source", source)],
+        )
+        skill_pos: dict[str, int] = {}
+        skill_name: dict[str, str] = {}
+        skill_rows = []
+        name_rows: list[tuple[str, str]] = []
+        for pos, s in enumerate(skills):
+            skill_pos[s.id] = pos
+            skill_name[s.id] = s.name
+            skill_rows.append((pos, s.id, s.name, s.kind, s.description, _dump(s.aliases)))
+            name_rows += [(s.id, n) for n in (s.id, s.name, *s.aliases)]
+        conn.executemany("INSERT INTO skill VALUES (?, ?, ?, ?, ?, ?)", skill_rows)
+        _insert_names(conn, "skill", name_rows)
+        batch: list[Role] = []
+        start = 0
+        for role in roles:
+            batch.append(role)
+            if len(batch) == 2000:
+                _insert_roles(conn, start, batch, skill_pos, skill_name)
+                start += len(batch)
+                batch = []
+        _insert_roles(conn, start, batch, skill_pos, skill_name)
+        _insert_vectors(conn, len(skill_pos))
+    # Merge the full-text index's segments into one: fewer b-trees for every query to read.
+    conn.execute("INSERT INTO role_fts (role_fts) VALUES ('optimize')")
+    conn.commit()
+    conn.execute("ANALYZE")
+    conn.commit()
+
+
+def _insert_roles(
+    conn: sqlite3.Connection,
+    start: int,
+    roles: list[Role],
+    skill_pos: Mapping[str, int],
+    skill_name: Mapping[str, str],
+) -> None:
+    role_rows = []
+    pair_rows = []
+    fts_rows = []
+    name_rows: list[tuple[str, str]] = []
+    for pos, r in enumerate(roles, start):
+        role_rows.append(
+            (
+                pos,
+                r.id,
+                r.title,
+                r.summary,
+                _dump([[s.id, s.importance] for s in r.skills]),
+                _dump(r.aliases),
+                _dump(r.responsibilities),
+                _dump(r.human_edge),
+                r.onet_soc_code,
+                _dump([list(e) for e in r.ai_exposure]),
+                _dump(r.related),
+                family_of(r.onet_soc_code),
+                len(r.skills),
+                sum(s.importance for s in r.skills),
+                sum(s.importance * s.importance for s in r.skills),
+            )
+        )
+        pair_rows += [(skill_pos[s.id], pos, s.importance) for s in r.skills]
+        fts_rows.append(
+            (
+                pos,
+                r.title,
+                " ; ".join(r.aliases),
+                r.summary,
+                " ; ".join(r.responsibilities),
+                " ; ".join(skill_name[s.id] for s in r.skills),
+            )
+        )
+        names = (r.id, r.title, *r.aliases, *((r.onet_soc_code,) if r.onet_soc_code else ()))
+        name_rows += [(r.id, n) for n in names]
+    conn.executemany(
+        "INSERT INTO role VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", role_rows
+    )
+    conn.executemany("INSERT INTO role_skill VALUES (?, ?, ?)", pair_rows)
+    conn.executemany(
+        "INSERT INTO role_fts (rowid, title, aliases, summary, responsibilities, skills)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        fts_rows,
+    )
+    _insert_names(conn, "role", name_rows)
+
+
+def int32_bytes(values: Iterable[int]) -> bytes:
+    """``values`` as a little-endian int32 array (a store file is read on this machine only,
+    but a fixed byte order costs nothing)."""
+    from array import array
+
+    packed = array("i", values)
+    if sys.byteorder == "big":
+        packed.byteswap()
+    return packed.tobytes()
+
+
+def _insert_vectors(conn: sqlite3.Connection, skills: int) -> None:
+    roles: list[list[int]] = [[] for _ in range(skills)]
+    weights: list[list[int]] = [[] for _ in range(skills)]
+    for skill, role, importance in conn.execute(
+        "SELECT skill, role, importance FROM role_skill ORDER BY skill, role"
+    ):
+        roles[skill].append(role)
+        weights[skill].append(importance)
+    conn.executemany(
+        "INSERT INTO skill_roles VALUES (?, ?, ?)",
+        [(i, int32_bytes(roles[i]), bytes(weights[i])) for i in range(skills)],
+    )
+    totals = conn.execute("SELECT importance_sum, importance_squares FROM role ORDER BY pos")
+    pairs = totals.fetchall()
+    sums = [p[0] for p in pairs]
+    squares = [p[1] for p in pairs]
+    conn.execute(
+        "INSERT INTO role_totals VALUES (0, ?, ?)", (int32_bytes(sums), int32_bytes(squares))
+    )
+
+
+def _insert_names(conn: sqlite3.Connection, kind: str, rows: list[tuple[str, str]]) -> None:
+    norms = normalize_all([name for _, name in rows])
+    conn.executemany(
+        "INSERT OR IGNORE INTO name VALUES (?, ?, ?, ?)",
+        [
+            (kind, norm, fold(norm), item)
+            for (item, _), norm in zip(rows, norms, strict=True)
+            if norm
+        ],
+    )

@@ -1,0 +1,398 @@
+"""The :class:`Store`: every question the commands ask of a catalog, answered by SQL.
+
+A store wraps one SQLite connection to a database built by
+:mod:`jobcli.store_build` (a file in the cache, or in memory). It reads only
+what a question needs: ``role`` one row, ``find_role`` a few index entries,
+``match`` the role-skill pairs of the skills asked about plus each role's
+stored totals, ``search`` the full-text index. Every query passes values as
+parameters; text for the full-text index is quoted token by token
+(:func:`quote_fts`), so no input can become query syntax.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+from .domain import SOC_MAJOR_GROUPS, Catalog, Role, Skill
+from .store_decode import (
+    ROLE_COLUMNS,
+    columns_of,
+    encodable,
+    role_from_row,
+    skill_from_row,
+)
+
+if TYPE_CHECKING:
+    # Imported by the questions that need them, not by every call (``show ID`` needs none).
+    from .analysis import SkillUse
+    from .store_rows import Family, MatchResult, SearchHit, SkillUser
+
+
+class Store:
+    """A validated catalog compiled into SQLite; see ``docs/ARCHITECTURE.md``.
+
+    Built by :func:`jobcli.store.open_store`. ``notes`` holds what a person may want
+    to know about where the answers come from (e.g. "the cache folder is not safe,
+    answering from memory"); the store never prints.
+    """
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        origin: str,
+        *,
+        persistent: bool,
+        notes: Sequence[str] = (),
+        recover: Callable[[], sqlite3.Connection] | None = None,
+    ) -> None:
+        self._conn = conn
+        #: The catalog file the store was compiled from (for messages).
+        self.origin = origin
+        #: True when answers come from a store file in the cache, False from memory.
+        self.persistent = persistent
+        self.notes: list[str] = list(notes)
+        self._recover = recover
+        meta = dict(
+            self._rows(
+                "SELECT key, value FROM meta WHERE key IN (?, ?)", ("source", "schema_version")
+            )
+        )
+        #: The catalog's ``source`` text (attribution).
+        self.source: str = meta.get("source", "")
+        self.schema_version = int(meta.get("schema_version", "0"))
+
+    # plumbing ------------------------------------------------------------------------------
+
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        """All rows of a query; a store file found damaged mid-way is replaced once."""
+        if any(type(p) is str and not p.isascii() for p in params):
+            params = [encodable(p) if type(p) is str else p for p in params]
+        try:
+            return self._conn.execute(sql, params).fetchall()
+        except sqlite3.DatabaseError:
+            if self._recover is None:
+                raise
+            recover, self._recover = self._recover, None
+            self._conn = recover()  # rebuilt from the validated catalog, in memory
+            self.persistent = False
+            return self._conn.execute(sql, params).fetchall()
+
+    def close(self) -> None:
+        """Close the connection (also done when the store is garbage collected)."""
+        self._conn.close()
+
+    # counts, items -------------------------------------------------------------------------
+
+    def role_count(self) -> int:
+        """How many roles the catalog has."""
+        return int(self._rows("SELECT count(*) FROM role")[0][0])
+
+    def role(self, role_id: str) -> Role:
+        """The role with this id; KeyError if there is none."""
+        rows = self._rows(f"SELECT {ROLE_COLUMNS} FROM role WHERE id = ?", (role_id,))
+        if not rows:
+            raise KeyError(role_id)
+        return role_from_row(rows[0])
+
+    def skill(self, skill_id: str) -> Skill:
+        """The skill with this id; KeyError if there is none."""
+        rows = self._rows(
+            "SELECT id, name, kind, description, aliases FROM skill WHERE id = ?", (skill_id,)
+        )
+        if not rows:
+            raise KeyError(skill_id)
+        return skill_from_row(rows[0])
+
+    def skills(self, ids: Iterable[str] | None = None) -> list[Skill]:
+        """Every skill, in catalog order; or those of ``ids`` (catalog order, unknown skipped):
+        what a view needs to name the skills of the roles it shows."""
+        sql = "SELECT id, name, kind, description, aliases FROM skill"
+        if ids is None:
+            return [skill_from_row(r) for r in self._rows(f"{sql} ORDER BY pos")]
+        wanted = list(dict.fromkeys(ids))
+        out: list[Skill] = []
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            out += map(
+                skill_from_row,
+                self._rows(
+                    f"{sql} WHERE id IN ({', '.join('?' * len(chunk))}) ORDER BY pos", chunk
+                ),
+            )
+        if len(wanted) > 500:  # several chunks: back into catalog order
+            order = dict(self._rows("SELECT id, pos FROM skill"))
+            out.sort(key=lambda s: order[s.id])
+        return out
+
+    def roles(
+        self,
+        ids: Iterable[str] | None = None,
+        *,
+        skill: str | None = None,
+        family: str | None = None,
+    ) -> Iterator[Role]:
+        """Roles in catalog order; or those of ``ids`` (in that order, unknown ids skipped);
+        or those needing ``skill`` (most important first, then catalog order); or those of
+        SOC major group ``family`` ("15"). ``skill`` and ``family`` combine."""
+        if ids is not None:
+            for role_id in ids:
+                rows = self._rows(f"SELECT {ROLE_COLUMNS} FROM role WHERE id = ?", (role_id,))
+                if rows:
+                    yield role_from_row(rows[0])
+            return
+        where, params, order = [], [], "role.pos"
+        join = ""
+        if skill is not None:
+            join = " JOIN role_skill rs ON rs.role = role.pos JOIN skill ON skill.pos = rs.skill"
+            where.append("skill.id = ?")
+            params.append(skill)
+            order = "rs.importance DESC, role.pos"
+        if family is not None:
+            where.append("role.family = ?")
+            params.append(family)
+        sql = f"SELECT {columns_of('role')} FROM role{join}"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        for row in self._rows(f"{sql} ORDER BY {order}", params):
+            yield role_from_row(row)
+
+    def catalog(self) -> Catalog:
+        """The whole catalog as domain values (every role decoded: for small catalogs)."""
+        return Catalog(self.schema_version, self.source, tuple(self.skills()), tuple(self.roles()))
+
+    def families(self) -> list[Family]:
+        """The SOC major groups of the catalog's roles, by code, with their role counts."""
+        from .store_rows import Family
+
+        rows = self._rows(
+            "SELECT family, count(*) FROM role WHERE family IS NOT NULL"
+            " GROUP BY family ORDER BY family"
+        )
+        return [Family(code, SOC_MAJOR_GROUPS.get(code, "Unknown group"), n) for code, n in rows]
+
+    # names ---------------------------------------------------------------------------------
+
+    def find_role(self, name: str) -> Role:
+        """The role ``name`` means (id, title, alias, O*NET code, plural, unique prefix);
+        :class:`~jobcli.errors.NameLookupError` if none or several."""
+        rows = self._rows(f"SELECT {ROLE_COLUMNS} FROM role WHERE id = ?", (name,))
+        if rows:  # an exact id: the common case in scripts, no name rules needed
+            return role_from_row(rows[0])
+        from .names import find
+        from .store_rows import NameTable
+
+        return find(NameTable(self, "role", self.role), name)
+
+    def find_skill(self, name: str) -> Skill:
+        """The skill ``name`` means; :class:`~jobcli.errors.NameLookupError` if none or several."""
+        from .names import find
+        from .store_rows import NameTable
+
+        return find(NameTable(self, "skill", self.skill), name)
+
+    def complete(self, kind: str, prefix: str, limit: int = 200) -> list[str]:
+        """Ids of the roles (``kind="role"``) or skills that start with ``prefix``, sorted."""
+        table = "role" if kind == "role" else "skill"
+        rows = self._rows(
+            f"SELECT id FROM {table} WHERE id >= ? AND id < ? ORDER BY id LIMIT ?",
+            (prefix, prefix + "\U0010ffff", limit),
+        )
+        return [r[0] for r in rows]
+
+    # skills and roles ----------------------------------------------------------------------
+
+    def skill_users(self, skill_id: str, limit: int | None = None) -> list[SkillUser]:
+        """The roles that need a skill, most important first (then catalog order)."""
+        from .store_rows import SkillUser
+
+        rows = self._rows(
+            "SELECT role.id, role.title, rs.importance FROM skill"
+            " JOIN role_skill rs ON rs.skill = skill.pos JOIN role ON role.pos = rs.role"
+            " WHERE skill.id = ? ORDER BY rs.importance DESC, role.pos LIMIT ?",
+            (skill_id, -1 if limit is None else limit),
+        )
+        return [SkillUser(*r) for r in rows]
+
+    def skill_usage(self) -> list[SkillUse]:
+        """Every skill (catalog order) with the roles that need it, most important first."""
+        from .analysis import SkillUse
+
+        users: dict[str, list[tuple[str, int]]] = {s.id: [] for s in self.skills()}
+        rows = self._rows(
+            "SELECT skill.id, role.id, rs.importance FROM role_skill rs"
+            " JOIN skill ON skill.pos = rs.skill JOIN role ON role.pos = rs.role"
+            " ORDER BY rs.skill, rs.importance DESC, role.id"
+        )
+        for skill_id, role_id, importance in rows:
+            users[skill_id].append((role_id, importance))
+        return [SkillUse(k, v) for k, v in users.items()]
+
+    def match(self, skill_ids: Sequence[str], limit: int | None = None) -> MatchResult:
+        """The roles using any of ``skill_ids``, best first (:func:`jobcli.analysis.match_roles`'s
+        order and score), the best ``limit`` of them, and how many there are in all.
+
+        Reads only the role-skill pairs of these skills and each role's stored totals;
+        only the roles returned are decoded.
+        """
+        import heapq
+
+        from .analysis import match_role, rank_key
+        from .store_rows import MatchResult, int32_array
+
+        wanted = list(dict.fromkeys(skill_ids))
+        marks = ", ".join("?" * len(wanted))
+        blobs = self._rows(
+            "SELECT roles, importances FROM skill_roles JOIN skill ON skill.pos = skill_roles.skill"
+            f" WHERE skill.id IN ({marks})",
+            wanted,
+        )
+        if not blobs:
+            return MatchResult([], 0)
+        # Role position -> importance, one dict per skill asked about; built in C.
+        per_skill = [
+            dict(zip(int32_array(roles), importances, strict=True)) for roles, importances in blobs
+        ]
+        uses: Counter[int] = Counter()
+        for held in per_skill:
+            uses.update(held.keys())
+        by_uses: list[list[int]] = [[] for _ in range(len(per_skill) + 1)]
+        for pos, count in uses.items():
+            by_uses[count].append(pos)
+        totals = int32_array(self._rows("SELECT importance_sums FROM role_totals")[0][0])
+        # The ranking is by uses first: rank the roles using the most, then the next level,
+        # until enough are found.
+        ranked: list[tuple[int, int, float, int]] = []
+        want = len(uses) if limit is None else limit
+        for count in range(len(per_skill), 0, -1):
+            if len(ranked) >= want:
+                break
+            keys = []
+            for pos in by_uses[count]:
+                weight = 0
+                for held in per_skill:
+                    weight += held.get(pos, 0)
+                keys.append(rank_key(count, weight, weight / totals[pos], pos))
+            ranked += sorted(keys) if limit is None else heapq.nsmallest(want - len(ranked), keys)
+        have = frozenset(wanted)
+        by_pos = self._roles_at([key[3] for key in ranked])
+        matches = [match_role(by_pos[key[3]], have, len(wanted)) for key in ranked]
+        return MatchResult(matches, len(uses))
+
+    def _roles_at(self, positions: Sequence[int]) -> dict[int, Role]:
+        """The roles at these catalog positions, decoded."""
+        out: dict[int, Role] = {}
+        for start in range(0, len(positions), 500):
+            chunk = positions[start : start + 500]
+            rows = self._rows(
+                f"SELECT pos, {ROLE_COLUMNS} FROM role"
+                f" WHERE pos IN ({', '.join('?' * len(chunk))})",
+                chunk,
+            )
+            out.update((row[0], role_from_row(row[1:])) for row in rows)
+        return out
+
+    def similar_roles(self, role: Role, limit: int = 3) -> list[tuple[Role, float]]:
+        """The roles whose skills are most like ``role``'s (cosine of importances), best first."""
+        import heapq
+
+        from .analysis import weighted_similarity
+        from .store_rows import int32_array
+
+        mine = role.importance_by_skill()
+        blobs = self._rows(
+            "SELECT skill.id, roles, importances FROM skill_roles"
+            " JOIN skill ON skill.pos = skill_roles.skill"
+            f" WHERE skill.id IN ({', '.join('?' * len(mine))})",
+            list(mine),
+        )
+        # The dot product with every role sharing a skill, from the per-skill vectors.
+        dot: dict[int, int] = {}
+        get = dot.get
+        for skill_id, positions, importances in blobs:
+            weight = mine[skill_id]
+            for pos, importance in zip(int32_array(positions), importances, strict=True):
+                dot[pos] = get(pos, 0) + weight * importance
+        if not dot:
+            return []
+        squares = int32_array(self._rows("SELECT importance_squares FROM role_totals")[0][0])
+        # Cosine order is the order of dot² / |other|² (|role| is fixed); a few spare
+        # candidates, then scored exactly as jobcli.analysis does and cut.
+        best = heapq.nlargest(
+            max(limit, 0) + 6, dot, key=lambda pos: (dot[pos] * dot[pos] / squares[pos], -pos)
+        )
+        found = self._roles_at(best)
+        scored = [
+            (other, weighted_similarity(role, other))
+            for other in found.values()
+            if other.id != role.id
+        ]
+        scored = [pair for pair in scored if pair[1] > 0]
+        scored.sort(key=lambda pair: (-pair[1], pair[0].id))
+        return scored[:limit]
+
+    # full text -----------------------------------------------------------------------------
+
+    def search(self, text: str, limit: int | None = 10) -> list[SearchHit]:
+        """Roles ranked by relevance of the words of ``text``, best first.
+
+        Words are matched stemmed ("nurses" finds "nurse"). Several words rank in tiers:
+        roles holding them as a phrase, then near one another (within 5 words of the
+        same field), then anywhere, then roles holding any of them; within a tier by
+        BM25, titles and aliases weighing most. ``score`` is the BM25 relevance, never
+        above the score of a hit ranked before it. Any text is safe: it is quoted word
+        by word (:func:`quote_fts`).
+        """
+        from .store_rows import _fts_tokens
+
+        tokens = _fts_tokens(text)
+        if not tokens:
+            return []
+        tiers = [" ".join(tokens)]
+        if len(tokens) > 1:
+            tiers = [
+                " + ".join(tokens),
+                f"NEAR({' '.join(tokens)}, 5)",
+                " ".join(tokens),
+                " OR ".join(tokens),
+            ]
+        hits: list[SearchHit] = []
+        seen: set[str] = set()
+        for query in tiers:
+            if limit is not None and len(hits) >= limit:
+                break
+            for hit in self._search(query, None if limit is None else limit + len(hits)):
+                if hit.id in seen:
+                    continue
+                seen.add(hit.id)
+                if hits and hit.score > hits[-1].score:
+                    hit = hit._replace(score=hits[-1].score)
+                hits.append(hit)
+        return hits if limit is None else hits[:limit]
+
+    def _search(self, query: str, limit: int | None) -> list[SearchHit]:
+        from .store_rows import FTS_WEIGHTS, SearchHit
+
+        weights = ", ".join(str(w) for w in FTS_WEIGHTS)
+        # The full-text table alone (rowid = the role's position), then the few titles.
+        rows = self._rows(
+            f"SELECT rowid, -bm25(role_fts, {weights}),"
+            " snippet(role_fts, -1, '', '', '…', 12) FROM role_fts WHERE role_fts MATCH ?"
+            f" ORDER BY bm25(role_fts, {weights}), rowid LIMIT ?",
+            (query, -1 if limit is None else limit),
+        )
+        names: dict[int, tuple[str, str]] = {}
+        for start in range(0, len(rows), 500):
+            chunk = [r[0] for r in rows[start : start + 500]]
+            names.update(
+                (pos, (rid, title))
+                for pos, rid, title in self._rows(
+                    f"SELECT pos, id, title FROM role WHERE pos IN ({', '.join('?' * len(chunk))})",
+                    chunk,
+                )
+            )
+        return [
+            SearchHit(*names[pos], score, " ".join(snippet.split())) for pos, score, snippet in rows
+        ]

@@ -1,0 +1,150 @@
+"""The store's rows as values: what :class:`jobcli.store_query.Store` returns and reads.
+
+Result types (:class:`SearchHit`, :class:`SkillUser`, :class:`Family`,
+:class:`MatchResult`), the packed arrays of ``skill_roles``, quoting full-text
+queries, and the ``name`` table as a :class:`jobcli.names.NameSource`. Imported
+by the questions that need it: ``show ID`` does not.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
+
+if TYPE_CHECKING:
+    from array import array
+    from typing import Protocol
+
+    from .analysis import Match
+    from .names import PrefixHits
+
+    class Queries(Protocol):
+        """What :class:`NameTable` needs of a store: its rows."""
+
+        def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[Any]: ...
+
+
+T = TypeVar("T")
+
+#: BM25 weights of the full-text columns: title, aliases, summary, responsibilities, skills.
+FTS_WEIGHTS = (10.0, 6.0, 2.0, 1.0, 1.5)
+
+
+class SearchHit(NamedTuple):
+    """A role found by :meth:`Store.search`: ``score`` higher is better (BM25, > 0)."""
+
+    id: str
+    title: str
+    score: float
+    #: A short snippet of the text that matched best (plain text, "…" where cut).
+    matched: str
+
+
+class SkillUser(NamedTuple):
+    """A role that needs a skill, with the skill's importance in it."""
+
+    role_id: str
+    title: str
+    importance: int
+
+
+class Family(NamedTuple):
+    """A SOC major group present in the catalog."""
+
+    code: str
+    name: str
+    roles: int
+
+
+class MatchResult(NamedTuple):
+    """The best matches, and how many roles use any of the skills in all."""
+
+    matches: list[Match]
+    total: int
+
+
+def quote_fts(text: str) -> str:
+    """``text`` as an FTS5 query of quoted tokens (all must match): never query syntax.
+
+    Each white-space separated token is wrapped in double quotes, its own double quotes
+    doubled (as sqlite-utils' ``quote_fts`` does), so ``AND``, ``NEAR(``, ``*``, ``"``
+    and ``C++`` are words to look for, not operators.
+    """
+    return " ".join(_fts_tokens(text))
+
+
+def _fts_tokens(text: str) -> list[str]:
+    tokens = text.replace("\x00", " ").split()  # SQLite would end the query at a NUL
+    return ['"' + token.replace('"', '""') + '"' for token in tokens]
+
+
+def int32_array(data: bytes) -> array[int]:
+    """A little-endian int32 array stored by :func:`jobcli.store_build.int32_bytes`."""
+    from array import array
+
+    values = array("i")
+    values.frombytes(data)
+    if sys.byteorder == "big":
+        values.byteswap()
+    return values
+
+
+class NameTable(Generic[T]):
+    """The store's ``name`` table as a :class:`jobcli.names.NameSource`."""
+
+    def __init__(self, store: Queries, kind: str, get: Callable[[str], T]) -> None:
+        self.store = store
+        self.kind = kind
+        self.get = get
+
+    def exact(self, norm: str) -> list[str]:
+        rows = self.store._rows(
+            "SELECT item FROM name WHERE kind = ? AND norm = ?", (self.kind, norm)
+        )
+        return [r[0] for r in rows]
+
+    def folded(self, folded: str) -> list[str]:
+        rows = self.store._rows(
+            "SELECT DISTINCT item FROM name WHERE kind = ? AND folded = ?", (self.kind, folded)
+        )
+        return [r[0] for r in rows]
+
+    def prefixed(self, norm: str, limit: int) -> PrefixHits:
+        from .names import PrefixHits
+
+        bounds = (self.kind, norm, norm + "\U0010ffff")
+        where = "WHERE kind = ? AND norm >= ? AND norm < ?"
+        total = self.store._rows(f"SELECT count(DISTINCT item) FROM name {where}", bounds)[0][0]
+        if not total:
+            return PrefixHits([], 0)
+        rows = self.store._rows(
+            f"SELECT DISTINCT item FROM name {where} ORDER BY item LIMIT ?", (*bounds, limit)
+        )
+        return PrefixHits([r[0] for r in rows], int(total))
+
+    def item(self, key: str) -> T:
+        return self.get(key)
+
+    def suggestions(self, query: str, limit: int = 3) -> list[str]:
+        from .names import close_keys, normalize
+
+        norm = normalize(query)
+        if not norm:
+            return []
+        # Names sharing the first two characters: a typo rarely starts the name.
+        head = norm[:2]
+        rows = self.store._rows(
+            "SELECT norm, item FROM name WHERE kind = ? AND norm >= ? AND norm < ? LIMIT 5000",
+            (self.kind, head, head + "\U0010ffff"),
+        )
+        rows += self.store._rows(
+            "SELECT norm, item FROM name WHERE kind = ? AND instr(norm, ?) > 0 LIMIT 50",
+            (self.kind, norm),
+        )
+        names: dict[str, list[str]] = {}
+        for name, item in rows:
+            bucket = names.setdefault(name, [])
+            if item not in bucket:
+                bucket.append(item)
+        return close_keys(query, names, limit)

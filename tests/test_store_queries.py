@@ -1,0 +1,231 @@
+"""The store answers every question as the pure core does on the validated catalog."""
+
+from __future__ import annotations
+
+import string
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from support import write_json
+from test_store import large_catalog
+
+from jobcli import lookup
+from jobcli.analysis import match_roles, similar_roles, skill_usage
+from jobcli.catalog import load_catalog
+from jobcli.domain import Catalog, Role, Skill
+from jobcli.errors import NameLookupError
+from jobcli.store import open_store
+from jobcli.store_query import Store
+from jobcli.store_rows import quote_fts
+
+
+@pytest.fixture(scope="module")
+def pair(tmp_path_factory: pytest.TempPathFactory) -> tuple[Store, Catalog]:
+    data = large_catalog(300)
+    # A few roles with no skills at all (O*NET occupations without ratings).
+    data["roles"].append({"id": "unrated", "title": "Unrated Worker", "summary": "s", "skills": []})
+    path = write_json(tmp_path_factory.mktemp("q") / "c.json", data)
+    try:
+        catalog = load_catalog(path)
+    except Exception:  # this models.py still requires a skill per role
+        data["roles"].pop()
+        path = write_json(path, data)
+        catalog = load_catalog(path)
+    return open_store(path), catalog
+
+
+@pytest.fixture(scope="module")
+def bundled() -> tuple[Store, Catalog]:
+    return open_store(None), load_catalog(None)
+
+
+def test_the_store_holds_the_catalog(pair: tuple[Store, Catalog]) -> None:
+    store, catalog = pair
+    assert store.catalog() == catalog
+    assert store.role_count() == len(catalog.roles)
+    assert store.skills() == list(catalog.skills)
+
+
+def test_every_name_finds_the_same_role(pair: tuple[Store, Catalog]) -> None:
+    store, catalog = pair
+    for role in catalog.roles[:120]:
+        for name in (role.id, role.title, *role.aliases, role.onet_soc_code):
+            if name:
+                assert store.find_role(name) == lookup.find_role(catalog, name) == role
+
+
+@pytest.mark.parametrize("query", ["role", "role numb", "alias 3", "zzz", "Role numbr 12", "15"])
+def test_misses_and_ambiguities_are_the_same(pair: tuple[Store, Catalog], query: str) -> None:
+    store, catalog = pair
+    with pytest.raises(NameLookupError) as in_store:
+        store.find_role(query)
+    with pytest.raises(NameLookupError) as in_memory:
+        lookup.find_role(catalog, query)
+    a, b = in_store.value, in_memory.value
+    assert (a.ambiguous, a.more, str(a)) == (b.ambiguous, b.more, str(b))
+
+
+@pytest.mark.parametrize(
+    ("skills", "limit"),
+    [(["skill-3"], 10), (["skill-3", "skill-4", "skill-20"], 10), (["skill-1", "skill-2"], None)],
+)
+def test_match_is_the_cores_match(
+    pair: tuple[Store, Catalog], skills: list[str], limit: int | None
+) -> None:
+    store, catalog = pair
+    result = store.match(skills, limit)
+    expected = match_roles(catalog.roles, skills, limit)
+    assert result.matches == expected
+    assert result.total == sum(any(s.id in skills for s in r.skills) for r in catalog.roles)
+
+
+def test_match_of_unknown_skill_ids_is_empty(pair: tuple[Store, Catalog]) -> None:
+    assert pair[0].match(["no-such-skill"], 5).matches == []
+
+
+def test_similar_roles_and_skill_usage_are_the_cores(pair: tuple[Store, Catalog]) -> None:
+    store, catalog = pair
+    for role in catalog.roles[:25]:
+        assert store.similar_roles(role) == similar_roles(catalog, role)
+    assert store.skill_usage() == skill_usage(catalog)
+
+
+def test_skill_users_lists_the_roles_that_need_it_most_important_first(
+    pair: tuple[Store, Catalog],
+) -> None:
+    store, catalog = pair
+    users = store.skill_users("skill-7")
+    expected = [
+        (r.id, r.title, s.importance) for r in catalog.roles for s in r.skills if s.id == "skill-7"
+    ]
+    assert sorted(users, key=lambda u: u.role_id) == sorted(expected)
+    assert [u.importance for u in users] == sorted((u.importance for u in users), reverse=True)
+    assert [r.id for r in store.roles(skill="skill-7")] == [u.role_id for u in users]
+
+
+def test_roles_by_family_and_the_families(bundled: tuple[Store, Catalog]) -> None:
+    store, catalog = bundled
+    families = store.families()
+    assert [(f.code, f.name) for f in families] == [("15", "Computer and Mathematical")]
+    assert families[0].roles == sum(1 for r in catalog.roles if r.onet_soc_code)
+    assert [r.id for r in store.roles(family="15")] == [
+        r.id for r in catalog.roles if (r.onet_soc_code or "").startswith("15-")
+    ]
+    assert list(store.roles(family="29")) == []
+    assert [r.id for r in store.roles(ids=["ux-designer", "nobody", "data-scientist"])] == [
+        "ux-designer",
+        "data-scientist",
+    ]
+
+
+def test_completion_gives_ids_with_the_prefix(bundled: tuple[Store, Catalog]) -> None:
+    store, _ = bundled
+    assert store.complete("role", "d") == ["data-scientist"]
+    assert store.complete("skill", "prog") == ["programming"]
+    assert store.complete("role", "zz") == []
+    assert store.complete("role", "") == sorted(store.complete("role", ""))
+
+
+# search ------------------------------------------------------------------------------------------
+
+
+def test_search_finds_titles_first(bundled: tuple[Store, Catalog]) -> None:
+    store, _ = bundled
+    hits = store.search("data scientist")
+    assert hits[0].id == "data-scientist"
+    assert all(h.score > 0 for h in hits)
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+    assert store.search("machine learning")[0].id == "data-scientist"
+
+
+def test_search_words_are_stemmed_and_fall_back_to_any_word(
+    bundled: tuple[Store, Catalog],
+) -> None:
+    store, _ = bundled
+    assert "ux-designer" in [h.id for h in store.search("designers")]
+    # No role holds both words: roles holding either are found.
+    assert store.search("designer xylophone")
+
+
+HOSTILE = [
+    '"',
+    '""',
+    "*",
+    "AND",
+    "OR",
+    "NOT",
+    "NEAR(",
+    "NEAR(a b",
+    "C++",
+    "c#",
+    "a:b",
+    "title:x",
+    "^data",
+    "-x",
+    "(",
+    ")",
+    "{a}",
+    "'",
+    "\\",
+    "data*",
+    '"data',
+    "a AND",
+    "\x00",
+    "\u202e",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_search_text_is_only_text(bundled: tuple[Store, Catalog], text: str) -> None:
+    hits = bundled[0].search(text)
+    assert isinstance(hits, list)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=40) | st.text(string.printable))
+def test_any_search_text_is_harmless(bundled: tuple[Store, Catalog], text: str) -> None:
+    for hit in bundled[0].search(text):
+        assert hit.score > 0
+
+
+def test_quote_fts_quotes_every_token() -> None:
+    assert quote_fts('C++ "AND" NEAR(') == '"C++" """AND""" "NEAR("'
+    assert quote_fts("   ") == ""
+
+
+def test_a_store_from_memory_answers_as_a_store_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    on_disk = open_store(None)
+    monkeypatch.setenv("JOBCLI_NO_CACHE", "1")
+    in_memory = open_store(None)
+    assert not in_memory.persistent
+    for text in ("data", "policy", "security expert"):
+        assert in_memory.search(text) == on_disk.search(text)
+    assert in_memory.match(["programming"]) == on_disk.match(["programming"])
+
+
+def test_skills_by_ids_are_in_catalog_order(pair: tuple[Store, Catalog]) -> None:
+    store, catalog = pair
+    ids = ["skill-9", "nope", "skill-2", "skill-9"]
+    assert store.skills(ids) == [s for s in catalog.skills if s.id in ids]
+    many = [s.id for s in reversed(catalog.skills)] * 20
+    assert store.skills(many) == list(catalog.skills)
+
+
+@pytest.mark.parametrize("text", ["\udced", "data \udc80scientist", "prog\udcff"])
+def test_undecodable_command_line_bytes_are_never_an_error(
+    bundled: tuple[Store, Catalog], text: str
+) -> None:
+    # Python hands undecodable bytes of argv over as lone surrogates; SQLite takes UTF-8 only.
+    store, _ = bundled
+    assert isinstance(store.search(text), list)
+    assert isinstance(store.complete("role", text), list)
+    for find in (store.find_role, store.find_skill):
+        try:
+            found = find(text)
+        except NameLookupError as exc:
+            found = exc
+        assert isinstance(found, (Role, Skill, NameLookupError))
