@@ -633,3 +633,30 @@ def test_every_view_of_a_role_without_skills_renders_in_every_form() -> None:
             assert plain.render(view.plain(), fmt).endswith("\n")
         for width in (20, 80):
             assert draw(view.drawing(Glyphs()), Environment(None, None, width=width))
+
+
+HOSTILE_ARGS = [
+    ["list"],
+    ["show", "role-a"],
+    ["compare", "role-a", "role-b"],
+    ["skills"],
+    ["skills", "--matrix"],
+    ["match", "skill-a", "skill-b"],
+    ["gap", "role-c", "role-a"],
+]
+CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+@pytest.mark.parametrize("fmt", ["table", "tsv", "csv", "markdown", "svg"])
+@pytest.mark.parametrize("args", HOSTILE_ARGS, ids=" ".join)
+def test_hostile_text_is_harmless_in_every_format(
+    tmp_path: Path, args: list[str], fmt: str
+) -> None:
+    from hostile import write_hostile_catalog
+
+    path = write_hostile_catalog(tmp_path / "hostile.json")
+    r = invoke("--data", str(path), *args, "--format", fmt)
+    assert r.exit_code == 0, r.output
+    assert not CONTROLS.search(r.stdout), CONTROLS.search(r.stdout)
+    if fmt == "svg":
+        assert "<script" not in r.stdout.lower()
