@@ -660,3 +660,15 @@ def test_hostile_text_is_harmless_in_every_format(
     assert not CONTROLS.search(r.stdout), CONTROLS.search(r.stdout)
     if fmt == "svg":
         assert "<script" not in r.stdout.lower()
+
+
+def test_a_role_without_skills_has_no_computed_similar_roles() -> None:
+    catalog = bare_catalog()
+    bare = catalog.role_by_id["bare"]
+    rated = catalog.role_by_id["rated"]
+    text = plain.render(show_document(catalog, bare, [(rated, 1.0)]), "text")
+    assert "most similar" not in text
+    other = Role("other", "Other Role", "Unrelated.", (RoleSkill("empathy", 3),))
+    text = plain.render(show_document(catalog, other, [(bare, 1.0), (rated, 0.5)]), "text")
+    assert "rated\tRated Role\t50%" in text
+    assert "bare\t" not in text

@@ -147,9 +147,19 @@ def skill_rows(catalog: Catalog, role: Role) -> list[list[str]]:
 def similar_not_related(
     role: Role, similar: Sequence[tuple[Role, float]]
 ) -> list[tuple[Role, float]]:
-    """The computed similar roles, less those the catalog already relates."""
+    """The computed similar roles, less those the catalog already relates.
+
+    Similarity is of skills: a role without skills has no similar roles, and one
+    without skills is no role's similar role.
+    """
+    if not role.skills:
+        return []
     related = set(role.related)
-    return [(other, score) for other, score in similar if other.id not in related]
+    return [
+        (other, score)
+        for other, score in similar
+        if other.id not in related and other.skills and score > 0
+    ]
 
 
 def show_document(catalog: Catalog, role: Role, similar: Sequence[tuple[Role, float]]) -> Document:
