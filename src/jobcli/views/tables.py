@@ -114,7 +114,20 @@ def dropped_note(columns: Sequence[Col], keep: Sequence[bool]) -> Text | None:
 
 
 def id_width(ids: Iterable[str], width: int) -> int:
-    """The id column's width: the longest id, unless the screen is narrower (then folded)."""
+    """The id column's width: the longest id, within two fifths of the screen (at least 24).
+
+    An id longer than that is folded onto more lines, never cut, so that one very long
+    id (O*NET has ids of 99 characters) does not push every other column off the screen.
+    """
+    longest = max((len(safe(i)) for i in ids), default=2)
+    return max(2, min(longest, max(24, width * 2 // 5), width - 4))
+
+
+def id_alone(ids: Iterable[str], cols: Sequence[Col], keep: Sequence[bool], width: int) -> int:
+    """The id column's width when no other column of data is left: the whole screen's."""
+    others = [k for c, k in zip(cols, keep, strict=True) if c.drop and c.header != "#"]
+    if any(others):
+        return cols[[c.drop for c in cols].index(0)].min_width
     longest = max((len(safe(i)) for i in ids), default=2)
     return max(2, min(longest, width - 4))
 
@@ -139,6 +152,7 @@ def _list_table(
     if exposure:
         cols.append(Col("AI exposure\n(β, human)", 11, 2))
     keep = fit(cols, width)
+    idw = id_alone((r.id for r in roles), cols, keep, width)
     table = Table(title=f"{len(roles)} roles", box=box.SIMPLE_HEAVY, expand=False)
     table.add_column("Id", width=idw, overflow="fold")
     specs = [
@@ -194,6 +208,7 @@ def _skills_table(catalog: Catalog, usage: Sequence[SkillUse], width: int) -> Re
         Col("Needed by (importance 1-5)", 16, 1),
     ]
     keep = fit(cols, width)
+    idw = id_alone((u.skill_id for u in usage), cols, keep, width)
     table = Table(title=f"{len(usage)} skills", box=box.SIMPLE_HEAVY)
     table.add_column("Id", width=idw, overflow="fold")
     if keep[1]:
@@ -255,6 +270,7 @@ def _match_table(
     if not bar:  # too narrow for the bar: the percentage alone
         cols[3] = Col("Coverage", 8, 1)
         keep = fit(cols, width)
+    idw = id_alone((m.role.id for m in matches), cols, keep, width)
     table = Table(box=box.SIMPLE_HEAVY)
     if keep[0]:
         table.add_column("#", justify="right", no_wrap=True)
