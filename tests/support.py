@@ -83,6 +83,39 @@ def invoke(*args: str, env: dict[str, str] | None = None, input: str | None = No
     return runner.invoke(app, list(args), env=env, input=input, catch_exceptions=False)
 
 
+def invoke_as(
+    *args: str,
+    tty: bool = True,
+    width: int | None = 100,
+    height: int | None = None,
+    pager: str | None = None,
+    colour: bool = False,
+    env: dict[str, str] | None = None,
+    input: str | None = None,
+) -> Any:
+    """Run the app in-process with an output environment of the test's choosing:
+    "as a terminal" of ``width`` × ``height`` (the default) or "as a pipe" (``tty=False``)."""
+    import sys
+
+    from jobcli.output import Environment
+
+    def environment() -> Environment:  # made once the runner has set up its streams
+        return Environment(
+            stdout=sys.stdout,
+            stderr=sys.stderr,
+            stdout_isatty=tty,
+            width=width,
+            height=height,
+            encoding="utf-8",
+            colour=colour,
+            pager=pager,
+        )
+
+    return runner.invoke(
+        app, list(args), env=env, input=input, obj=environment, catch_exceptions=False
+    )
+
+
 def jobcli_command() -> list[str]:
     """The installed entry point: the ``jobcli`` script beside this Python, else ``-m jobcli``."""
     import shutil
@@ -116,6 +149,95 @@ BUNDLED_VIEWS: dict[str, list[str]] = {
     "gap": ["gap", "software-engineer", "data-scientist"],
     "validate": ["validate"],
 }
+
+
+# the installed program, on pipes or on a pseudo-terminal ----------------------------------------
+
+
+class Ran:
+    """What a run of the installed ``jobcli`` gave: exit code and raw output."""
+
+    def __init__(self, args: list[str], code: int, stdout: bytes, stderr: bytes) -> None:
+        self.args = args
+        self.code = code
+        self.stdout = stdout
+        self.stderr = stderr
+
+    @property
+    def out(self) -> str:
+        return self.stdout.decode("utf-8")
+
+    @property
+    def err(self) -> str:
+        return self.stderr.decode("utf-8", "backslashreplace")
+
+
+def spawn(
+    args: list[str],
+    *,
+    env: dict[str, str],
+    cwd: Path | None = None,
+    stdin: bytes = b"",
+    timeout: float = 60,
+) -> Ran:
+    """``jobcli ARGS`` with stdin, stdout and stderr on pipes."""
+    import subprocess
+
+    proc = subprocess.run(
+        [*jobcli_command(), *args],
+        input=stdin,
+        capture_output=True,
+        env=env,
+        cwd=cwd,
+        timeout=timeout,
+    )
+    return Ran(list(args), proc.returncode, proc.stdout, proc.stderr)
+
+
+def spawn_on_terminal(
+    args: list[str],
+    *,
+    env: dict[str, str],
+    cwd: Path | None = None,
+    columns: int = 100,
+    rows: int = 40,
+    stderr_too: bool = True,
+    raw: bool = True,
+    timeout: float = 60,
+) -> Ran:
+    """``jobcli ARGS`` with stdout (and stderr, if ``stderr_too``) on a pseudo-terminal of
+    ``columns`` × ``rows``; stdin is /dev/null. ``raw``: no "\n" -> "\r\n" translation,
+    what arrives is what jobcli wrote. The terminal's output is ``Ran.stdout``."""
+    import fcntl  # POSIX only, like pseudo-terminals
+    import os
+    import pty
+    import struct
+    import subprocess
+    import termios
+    import tty
+
+    master, slave = pty.openpty()
+    if raw:
+        tty.setraw(slave)
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+    try:
+        proc = subprocess.Popen(
+            [*jobcli_command(), *args],
+            stdin=subprocess.DEVNULL,
+            stdout=slave,
+            stderr=slave if stderr_too else subprocess.PIPE,
+            env=env,
+            cwd=cwd,
+            # No controlling terminal: a default pager (less) could never be quit from
+            # here, so jobcli uses none; a pager the test names is still used.
+            start_new_session=True,
+        )
+    finally:
+        os.close(slave)
+    output = read_terminal(master, proc, timeout)
+    err = b"" if stderr_too or proc.stderr is None else proc.stderr.read()
+    code = proc.wait(timeout=timeout)
+    return Ran(list(args), code, output, err)
 
 
 def read_terminal(master: int, proc: Any, timeout: float = 60) -> bytes:

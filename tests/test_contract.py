@@ -16,7 +16,6 @@ from __future__ import annotations
 import copy
 import json
 import os
-import pty
 import re
 import signal
 import subprocess
@@ -32,7 +31,8 @@ from support import (
     SEVEN_ROLES,
     catalog_data,
     jobcli_command,
-    read_terminal,
+    spawn,
+    spawn_on_terminal,
     write_json,
 )
 
@@ -132,18 +132,19 @@ def run(
     timeout: float = 30,
 ) -> Result:
     """Run the installed jobcli; no run may ever print a traceback."""
-    proc = subprocess.run(
-        [*JOBCLI, *args],
+    ran = spawn(
+        list(args),
         cwd=home / "cwd",
         env=base_env(home, **(env or {})),
-        input=input,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        errors="surrogateescape",
+        stdin=(input or "").encode("utf-8"),
         timeout=timeout,
     )
-    result = Result(list(args), proc.returncode, proc.stdout, proc.stderr)
+    result = Result(
+        list(args),
+        ran.code,
+        ran.stdout.decode("utf-8", "surrogateescape"),
+        ran.stderr.decode("utf-8", "surrogateescape"),
+    )
     assert "Traceback (most recent call last)" not in result.stderr, str(result)
     assert "Traceback (most recent call last)" not in result.stdout, str(result)
     return result
@@ -151,23 +152,17 @@ def run(
 
 def run_pty(home: Path, *args: str, env: dict[str, str] | None = None) -> Result:
     """Run jobcli with stdout on a pseudo-terminal (stderr piped)."""
-    master, slave = pty.openpty()
-    proc = subprocess.Popen(
-        [*JOBCLI, *args],
+    ran = spawn_on_terminal(
+        list(args),
         cwd=home / "cwd",
         env=base_env(home, COLUMNS="100", LINES="50", **(env or {})),
-        stdin=subprocess.DEVNULL,
-        stdout=slave,
-        stderr=subprocess.PIPE,
+        stderr_too=False,
+        raw=False,
+        timeout=30,
     )
-    os.close(slave)
-    output = read_terminal(master, proc)
-    assert proc.stderr is not None
-    err = proc.stderr.read().decode("utf-8", "replace")
-    proc.wait(timeout=30)
-    out = output.decode("utf-8", "replace").replace("\r\n", "\n")
-    result = Result(list(args), proc.returncode, out, err)
-    assert "Traceback (most recent call last)" not in err, str(result)
+    out = ran.stdout.decode("utf-8", "replace").replace("\r\n", "\n")
+    result = Result(list(args), ran.code, out, ran.stderr.decode("utf-8", "replace"))
+    assert "Traceback (most recent call last)" not in result.stderr, str(result)
     return result
 
 

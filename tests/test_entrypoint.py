@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from support import catalog_data, jobcli_command, read_terminal, write_json
+from support import catalog_data, jobcli_command, spawn_on_terminal, write_json
 
 
 def run(
@@ -147,28 +147,31 @@ def test_completion_of_a_broken_catalog_offers_nothing_and_does_not_fail(tmp_pat
     assert complete("bash", "jobcli show d", tmp_path, env={"JOBCLI_DATA": str(bad)}).strip() == ""
 
 
+#: Typer guesses the shell from the parent processes, and finds none when pytest is not
+#: started from a shell ("Shell None is not supported"); with this set, the shell is
+#: named on the command line instead, however the tests are launched.
+NAMED_SHELL = {"_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"}
+
+
 def test_show_completion_prints_a_script(tmp_path: Path) -> None:
-    r = run("--show-completion", "bash", cwd=tmp_path, env={"SHELL": "/bin/bash"})
+    r = run("--show-completion", "bash", cwd=tmp_path, env={"SHELL": "/bin/bash", **NAMED_SHELL})
     assert r.returncode == 0, r.stderr
     assert "_jobcli_completion" in r.stdout
 
 
 def test_json_is_compact_into_a_pipe_and_indented_on_a_terminal(tmp_path: Path) -> None:
-    import pty
 
     piped = run("show", "ux-designer", "--json", cwd=tmp_path)
     assert piped.stdout.count("\n") == 1
-    leader, follower = pty.openpty()
-    proc = subprocess.Popen(
-        [*jobcli_command(), "show", "ux-designer", "--json"],
+    ran = spawn_on_terminal(
+        ["show", "ux-designer", "--json"],
         cwd=tmp_path,
-        stdout=follower,
-        stderr=subprocess.PIPE,
+        env=dict(os.environ),
+        stderr_too=False,
+        raw=False,
     )
-    os.close(follower)
-    output = read_terminal(leader, proc)
-    assert proc.wait(timeout=60) == 0
-    shown = output.decode().replace("\r\n", "\n")
+    assert ran.code == 0, ran.err
+    shown = ran.out.replace("\r\n", "\n")
     assert shown.startswith('{\n  "id": "ux-designer"')
     assert json.loads(shown) == json.loads(piped.stdout)
 
@@ -177,11 +180,10 @@ def test_install_completion_sets_up_bash(tmp_path: Path) -> None:
     home = tmp_path / "home"
     home.mkdir()
     script = " ".join(f"'{part}'" for part in jobcli_command())
-    env = {**os.environ, "HOME": str(home), "SHELL": "/bin/bash"}
+    env = {**os.environ, "HOME": str(home), "SHELL": "/bin/bash", **NAMED_SHELL}
     env.pop("JOBCLI_DATA", None)
-    # From bash, so that the shell jobcli detects is bash whoever runs the tests.
     r = subprocess.run(
-        ["bash", "-c", f"{script} --install-completion"],
+        ["bash", "-c", f"{script} --install-completion bash"],
         cwd=tmp_path,
         env=env,
         capture_output=True,

@@ -138,6 +138,8 @@ def run(the_app: typer.Typer, args: list[str], env: dict[str, str] | None = None
         ["list", "--bogus"],
         ["--data", "missing.json", "list"],
         ["--data=missing.json", "show", "x"],
+        ["--no-pager", "show", "data-scientist"],
+        ["show", "data-scientist", "--data", "missing.json"],
         ["match", "programming", "-n", "0"],
         ["import", "onet", "--help"],
     ],

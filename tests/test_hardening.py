@@ -15,7 +15,6 @@ import signal
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +28,7 @@ from hostile import (
     unicode_catalog,
     write_hostile_catalog,
 )
-from support import catalog_data, jobcli_command, read_terminal, write_json
+from support import Ran, catalog_data, jobcli_command, spawn, spawn_on_terminal, write_json
 
 from jobcli.catalog import MAX_CATALOG_BYTES
 from jobcli.safetext import safe
@@ -87,57 +86,19 @@ def make_env(**extra: str | None) -> dict[str, str]:
     return env
 
 
-@dataclass
-class Run:
-    code: int
-    stdout: bytes
-    stderr: bytes
-
-    @property
-    def out(self) -> str:
-        return self.stdout.decode("utf-8")
-
-    @property
-    def err(self) -> str:
-        return self.stderr.decode("utf-8", "backslashreplace")
+Run = Ran  # the one harness of tests/support.py
 
 
 def run(*args: str, env: dict[str, str] | None = None, stdin: bytes = b"") -> Run:
     """``jobcli ARGS`` with stdout and stderr on pipes."""
-    proc = subprocess.run(
-        [*JOBCLI, *args],
-        input=stdin,
-        capture_output=True,
-        env=env if env is not None else make_env(),
-        timeout=60,
-    )
-    return Run(proc.returncode, proc.stdout, proc.stderr)
+    return spawn(list(args), env=env if env is not None else make_env(), stdin=stdin)
 
 
 def run_tty(*args: str, env: dict[str, str] | None = None, columns: int = 100) -> Run:
     """``jobcli ARGS`` with stdout and stderr on one pseudo-terminal (``Run.stdout`` holds both)."""
-    import fcntl  # POSIX only, like pseudo-terminals
-    import pty
-    import struct
-    import termios
-    import tty
-
-    master, slave = pty.openpty()
-    tty.setraw(slave)  # no "\n" -> "\r\n" translation: what arrives is what jobcli wrote
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, columns, 0, 0))
-    try:
-        proc = subprocess.Popen(
-            [*JOBCLI, *args],
-            stdin=subprocess.DEVNULL,
-            stdout=slave,
-            stderr=slave,
-            env=env if env is not None else make_env(),
-        )
-    finally:
-        os.close(slave)
-    output = read_terminal(master, proc)
-    code = proc.wait(timeout=60)
-    return Run(code, output, b"")
+    return spawn_on_terminal(
+        list(args), env=env if env is not None else make_env(), columns=columns
+    )
 
 
 # What may reach a terminal: jobcli's own SGR colour sequences, nothing else that controls it.

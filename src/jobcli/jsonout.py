@@ -93,14 +93,17 @@ def skills_array(catalog: Catalog, usage: Iterable[SkillUse]) -> list[dict[str, 
 
 
 def match_array(catalog: Catalog, matches: Iterable[Match]) -> list[dict[str, Any]]:
-    """``[{"role", "coverage", "have", "missing"}]``, best first.
+    """``[{"role", "title", "score", "coverage", "ai_exposure", "have", "missing"}]``, best first.
 
-    ``ai_exposure`` is the role's headline rating (β, human raters) or null.
+    ``score`` is the match's rank score in [0, 1] (the coverage, where the analysis
+    gives no score of its own); ``ai_exposure`` is the role's headline rating
+    (β, human raters) or null.
     """
     return [
         {
             "role": m.role.id,
             "title": m.role.title,
+            "score": getattr(m, "score", m.coverage),
             "coverage": m.coverage,
             "ai_exposure": m.role.headline_exposure(),
             "have": skill_entries(catalog, m.have),

@@ -15,11 +15,8 @@ from __future__ import annotations
 
 import errno
 import os
-import shlex
-import subprocess
 import sys
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from enum import Enum
 from typing import IO, TYPE_CHECKING, Any, NoReturn
 
@@ -52,22 +49,36 @@ FORMAT_CHOICES = ("table", "tsv", "csv", "markdown", "json", "svg")
 DEFAULT_PAGER = "less -FRX"
 
 
-@dataclass
 class Environment:
-    """Where jobcli writes, and what it knows about it."""
+    """Where jobcli writes, and what it knows about it.
 
-    stdout: IO[str] | None
-    stderr: IO[str] | None
-    stdout_isatty: bool = False
-    #: terminal columns and lines (None: unknown; 80 columns are assumed for drawing)
-    width: int | None = None
-    height: int | None = None
-    encoding: str = "utf-8"
-    #: False: no colour (NO_COLOR, TERM=dumb, a pipe); True: colour
-    colour: bool = False
-    #: the pager command, or None for none (never in a pipe)
-    pager: str | None = None
-    environ: Mapping[str, str] = field(default_factory=dict)
+    ``width`` and ``height`` are the terminal's columns and lines (None: unknown; 80
+    columns are assumed for drawing); ``colour`` False means none (NO_COLOR,
+    TERM=dumb, a pipe); ``pager`` is the pager command, or None (never in a pipe).
+    """
+
+    # A plain class, not a dataclass: @dataclass generates its methods at every start.
+    def __init__(
+        self,
+        stdout: IO[str] | None,
+        stderr: IO[str] | None,
+        stdout_isatty: bool = False,
+        width: int | None = None,
+        height: int | None = None,
+        encoding: str = "utf-8",
+        colour: bool = False,
+        pager: str | None = None,
+        environ: Mapping[str, str] | None = None,
+    ) -> None:
+        self.stdout = stdout
+        self.stderr = stderr
+        self.stdout_isatty = stdout_isatty
+        self.width = width
+        self.height = height
+        self.encoding = encoding
+        self.colour = colour
+        self.pager = pager
+        self.environ: Mapping[str, str] = environ if environ is not None else {}
 
     @classmethod
     def from_system(cls, environ: Mapping[str, str] | None = None) -> Environment:
@@ -89,7 +100,7 @@ class Environment:
             height=height,
             encoding=(getattr(stdout, "encoding", None) or "utf-8"),
             colour=colour,
-            pager=pager_command(environ) if isatty else None,
+            pager=_usable_pager(environ) if isatty else None,
             environ=dict(environ),
         )
 
@@ -126,6 +137,23 @@ def pager_command(environ: Mapping[str, str]) -> str | None:
             command = environ[name].strip()
             return None if command in ("", "cat") else command
     return DEFAULT_PAGER
+
+
+def _usable_pager(environ: Mapping[str, str]) -> str | None:
+    """The pager to use on this terminal, or None.
+
+    ``less`` reads its keys from the controlling terminal; without one (a program
+    that handed jobcli a pseudo-terminal but is no session of it) it could not be
+    quit, so the default pager is used only where ``/dev/tty`` opens. A pager the
+    user names is always used.
+    """
+    command = pager_command(environ)
+    if command == DEFAULT_PAGER and "JOBCLI_PAGER" not in environ and "PAGER" not in environ:
+        try:
+            os.close(os.open("/dev/tty", os.O_RDONLY | os.O_NOCTTY))
+        except OSError:
+            return None
+    return command
 
 
 def resolve_format(requested: str | None, as_json: bool, env: Environment) -> Format:
@@ -214,12 +242,16 @@ def emit_json(document: Any, env: Environment) -> None:
     write_stdout(safe_json(text), env)
 
 
-@dataclass
 class View:
     """One command's view: its plain form (records or a document) and its drawing."""
 
-    plain: Callable[[], Records | Document]
-    drawing: Callable[[Glyphs], RenderableType]
+    def __init__(
+        self,
+        plain: Callable[[], Records | Document],
+        drawing: Callable[[Glyphs], RenderableType],
+    ) -> None:
+        self.plain = plain
+        self.drawing = drawing
 
 
 def emit_view(view: View, fmt: Format, env: Environment, *, use_pager: bool = True) -> None:
@@ -233,9 +265,19 @@ def emit_view(view: View, fmt: Format, env: Environment, *, use_pager: bool = Tr
         else:
             emit_text(draw(renderable, env), env, use_pager=use_pager)
         return
+    import gc
+
     from .views import plain
 
-    emit_text(plain.render(view.plain(), fmt.value), env, use_pager=use_pager)
+    # Building a large view allocates many objects and no cycles: no collector passes.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        text = plain.render(view.plain(), fmt.value)
+    finally:
+        if was_enabled:
+            gc.enable()
+    emit_text(text, env, use_pager=use_pager)
 
 
 def emit_text(text: str, env: Environment, *, use_pager: bool = True) -> None:
@@ -251,6 +293,9 @@ def _taller_than(text: str, height: int | None) -> bool:
 
 def page(text: str, command: str, env: Environment) -> bool:
     """Show ``text`` through the pager ``command``; False if it could not be started."""
+    import shlex
+    import subprocess
+
     try:
         argv = shlex.split(command)
     except ValueError:
@@ -265,17 +310,37 @@ def page(text: str, command: str, env: Environment) -> bool:
     except OSError:
         return False
     assert proc.stdin is not None
+    # Ctrl-C while the pager shows the text is the pager's (less ignores it), as in git.
+    previous = _ignore_sigint()
     try:
-        proc.stdin.write(text.encode(env.encoding, errors="replace"))
-        proc.stdin.close()
-    except OSError:  # the person quit the pager before the end: not an error
-        pass
-    try:
+        try:
+            proc.stdin.write(text.encode(env.encoding, errors="replace"))
+            proc.stdin.close()
+        except OSError:  # the person quit the pager before the end: not an error
+            pass
         proc.wait()
     except BaseException:
         proc.kill()
         raise
+    finally:
+        _restore_sigint(previous)
     return True
+
+
+def _ignore_sigint() -> Any:
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _restore_sigint(previous: Any) -> None:
+    import signal
+
+    if previous is not None:
+        signal.signal(signal.SIGINT, previous)
 
 
 # drawing with Rich ------------------------------------------------------------------------------

@@ -3,6 +3,6 @@
 
 from . import commands as commands  # registers the commands on the app
 from .app import app as app
-from .commands import load as load
+from .loading import load as load
 from .main import _app_for as _app_for
 from .main import main as main

@@ -8,7 +8,6 @@ annotations at every start, and string annotations would cost it an ``eval`` eac
 import functools
 import inspect
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Optional, TypeVar
 
@@ -59,15 +58,15 @@ app.add_typer(import_app, name="import")
 # the session of one call ------------------------------------------------------------------------
 
 
-@dataclass
 class Session:
     """What one call was asked for, and where it writes."""
 
-    env: Environment
-    data: Optional[Path] = None  # noqa: UP045
-    requested_format: Optional[str] = None  # noqa: UP045
-    as_json: bool = False
-    pager: bool = True
+    def __init__(self, env: Environment) -> None:
+        self.env = env
+        self.data: Optional[Path] = None  # noqa: UP045
+        self.requested_format: Optional[str] = None  # noqa: UP045
+        self.as_json = False
+        self.pager = True
 
     @property
     def format(self) -> Format:
@@ -89,13 +88,17 @@ def session() -> Session:
 
 
 def _env_of(obj: Any) -> Environment:
+    """The environment a caller handed in: an Environment, or a function that makes one
+    (a test's, called once the runner has set up its streams), else the process's."""
+    if callable(obj) and not isinstance(obj, Environment):
+        obj = obj()
     return obj if isinstance(obj, Environment) else Environment.from_system()
 
 
 # shared options ---------------------------------------------------------------------------------
 
 
-def one_of(option: str, choices: Sequence[str]) -> Callable[[Any, Any, Any], Any]:
+def one_of(choices: Sequence[str]) -> Callable[[Any, Any, Any], Any]:
     """A callback that accepts only ``choices`` and says so in plain words."""
 
     def check(ctx: typer.Context, param: Any, value: Optional[str]) -> Optional[str]:  # noqa: UP045
@@ -104,7 +107,10 @@ def one_of(option: str, choices: Sequence[str]) -> Callable[[Any, Any, Any], Any
         lowered = value.lower()
         if lowered in choices:
             return lowered
-        raise typer.BadParameter(f"{option} must be one of: {', '.join(choices)}", ctx=ctx)
+        from ..output import quote
+
+        given = quote(value, 40)
+        raise typer.BadParameter(f"must be one of: {', '.join(choices)} (not {given})", ctx=ctx)
 
     return check
 
@@ -136,7 +142,7 @@ FormatOption = Annotated[
             "table, tsv, csv, markdown, json or svg [default: table on a terminal; "
             "piped, one record a line, tab-separated, no header]."
         ),
-        callback=one_of("--format", FORMAT_CHOICES),
+        callback=one_of(FORMAT_CHOICES),
         autocompletion=complete_from(FORMAT_CHOICES),
         show_default=False,
     ),
@@ -228,7 +234,7 @@ def _main_options(
         ),
     ] = False,
 ) -> None:
-    # A test hands its own Environment in as ``obj`` (CliRunner.invoke(app, obj=env)).
+    # A test hands its own environment in as ``obj`` (CliRunner.invoke(app, obj=...)).
     current = Session(_env_of(ctx.obj) if ctx.obj is not None else Environment.from_system())
     current.data = data
     current.pager = not no_pager

@@ -9,81 +9,20 @@ No ``from __future__ import annotations`` here: Typer reads every command's
 annotations at every start, and string annotations would cost it an ``eval`` each.
 """
 
-import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
-from ..errors import CatalogError, ExitCode, NameLookupError
-from ..output import Format, emit_json, emit_view, fail, message, quote
-from ..safetext import safe
+from ..errors import CatalogError, ExitCode
+from ..output import Format, emit_json, emit_view, fail, quote
 from .app import app, complete_from, import_app, one_of, prints_data, session
 from .completion import complete_roles, complete_skills
+from .loading import find_role, find_skill, load
+from .stdin import MAX_NAMES, read_skill_names
 
 if TYPE_CHECKING:
-    from ..domain import Catalog, Role, Skill
     from ..output import View
-
-# loading and names ----------------------------------------------------------------------------
-
-
-def _report_catalog_error(exc: CatalogError) -> None:
-    origin = safe(exc.origin)
-    if len(exc.problems) == 1 and not exc.problems[0].location:
-        message(f"jobcli: error: {origin}: {exc.problems[0].message}")
-        return
-    message(f"jobcli: error: {origin} is not a valid catalog ({_count(exc.problems)}):")
-    for p in exc.problems:
-        message(f"  {safe(str(p))}" if p.location else f"  {safe(p.message)}")
-
-
-def _count(problems: list[Any]) -> str:
-    return f"{len(problems)} problem" + ("" if len(problems) == 1 else "s")
-
-
-def load(path: Optional[Path] = None) -> "Catalog":  # noqa: UP045
-    """The catalog named by ``--data`` / ``JOBCLI_DATA`` (or the bundled one); exit 3 if bad."""
-    from ..store import open_store
-
-    def note(text: str) -> None:
-        message(f"jobcli: note: {text}")
-
-    try:
-        store = open_store(path if path is not None else session().data, note=note)
-        return store.catalog()
-    except CatalogError as exc:
-        _report_catalog_error(exc)
-        raise typer.Exit(ExitCode.BAD_CATALOG) from None
-
-
-def find_role(catalog: "Catalog", name: str) -> "Role":
-    """The role ``name`` means; exit 1 with candidates if none or several."""
-    from .. import lookup
-
-    try:
-        return lookup.find_role(catalog, name)
-    except NameLookupError as exc:
-        _lookup_failed(exc)
-
-
-def find_skill(catalog: "Catalog", name: str) -> "Skill":
-    """The skill ``name`` means; exit 1 with candidates if none or several."""
-    from .. import lookup
-
-    if len(name) > MAX_NAME_CHARS:  # no skill is named so; and the error stays one line
-        fail(f"no skill matches {quote(name, 60)} ({len(name)} characters)", ExitCode.NOT_FOUND)
-    try:
-        return lookup.find_skill(catalog, name)
-    except NameLookupError as exc:
-        _lookup_failed(exc)
-
-
-def _lookup_failed(exc: NameLookupError) -> NoReturn:
-    text = str(exc)
-    if not exc.ambiguous and not exc.candidates:
-        text += f"; see 'jobcli {'list' if exc.kind == 'role' else 'skills'}'"
-    fail(text, ExitCode.NOT_FOUND)
 
 
 def emit(view: "View") -> None:
@@ -128,7 +67,7 @@ def list_roles(
             "--sort",
             metavar="ORDER",
             help="Order of the roles: catalog, title, id, or exposure (highest AI exposure first).",
-            callback=one_of("--sort", SORT_ORDERS),
+            callback=one_of(SORT_ORDERS),
             autocompletion=complete_from(SORT_ORDERS),
         ),
     ] = "catalog",
@@ -209,7 +148,7 @@ def skills(
             "--kind",
             metavar="KIND",
             help="Only skills of this kind: human, technical or knowledge.",
-            callback=one_of("--kind", KINDS),
+            callback=one_of(KINDS),
             autocompletion=complete_from(KINDS),
         ),
     ] = None,
@@ -238,11 +177,6 @@ def skills(
 
 
 MATCH_LIMIT = 10
-#: ``match -`` reads at most this much of stdin, and at most this many names (exit 2 beyond).
-MAX_STDIN_BYTES = 1024 * 1024
-MAX_NAMES = 10_000
-#: A longer name matches no skill; it is refused before any lookup.
-MAX_NAME_CHARS = 200
 
 
 def _positive(ctx: typer.Context, param: Any, value: Optional[str]) -> Optional[int]:  # noqa: UP045
@@ -285,7 +219,7 @@ def match(
     from ..analysis import match_roles
 
     catalog = load()
-    wanted = _read_skill_names(names)
+    wanted = read_skill_names(names)
     if not wanted:
         fail("no skills given; name at least one (see 'jobcli skills')", ExitCode.USAGE)
     skills_found = [find_skill(catalog, name) for name in wanted]
@@ -300,45 +234,6 @@ def match(
     from ..views.build import match_view
 
     emit(match_view(catalog, results, [catalog.skill_by_id[i].name for i in ids]))
-
-
-def _read_skill_names(names: list[str]) -> list[str]:
-    out: list[str] = []
-    for name in names:
-        out.extend(_split_names(_stdin_text() if name == "-" else name))
-        if len(out) > MAX_NAMES:
-            fail(f"too many skill names (more than {MAX_NAMES:,})", ExitCode.USAGE)
-    return out
-
-
-def _stdin_text() -> str:
-    """Standard input as text, at most 1 MiB; undecodable bytes become U+FFFD, not a crash."""
-    stdin = sys.stdin
-    if stdin is None or stdin.isatty():
-        return ""
-    raw = getattr(stdin, "buffer", None)
-    try:
-        if raw is not None:
-            data = raw.read(MAX_STDIN_BYTES + 1)
-        else:
-            data = stdin.read(MAX_STDIN_BYTES + 1).encode("utf-8", "surrogatepass")
-    except (OSError, ValueError):  # closed or unreadable stdin: no names
-        return ""
-    if len(data) > MAX_STDIN_BYTES:
-        fail(
-            f"standard input is larger than {MAX_STDIN_BYTES // 2**20} MiB; "
-            "give the skill names on the command line or in a smaller file",
-            ExitCode.USAGE,
-        )
-    encoding = getattr(stdin, "encoding", None) or "utf-8"
-    try:
-        return bytes(data).decode(encoding, errors="replace")
-    except LookupError:
-        return bytes(data).decode("utf-8", errors="replace")
-
-
-def _split_names(text: str) -> list[str]:
-    return [part.strip() for line in text.splitlines() for part in line.split(",") if part.strip()]
 
 
 @app.command("gap")
@@ -382,14 +277,17 @@ def validate(
 ) -> None:
     """Check a catalog and list every problem; exit 0 when it is valid, 3 when not."""
     from ..catalog import bundled_catalog_path, catalog_from_bytes, read_catalog_bytes
+    from ..views.problems import explained
 
     target = path if path is not None else (session().data or bundled_catalog_path())
     problems = []
     source = None
+    raw = b""
     try:
-        source = catalog_from_bytes(read_catalog_bytes(target), str(target)).source
+        raw = read_catalog_bytes(target)
+        source = catalog_from_bytes(raw, str(target)).source
     except CatalogError as exc:
-        problems = exc.problems
+        problems = explained(exc.problems, _data_of(raw))
     if wants_json():
         from ..jsonout import validation_object
 
@@ -400,6 +298,18 @@ def validate(
         emit(problems_view(str(target), problems, source))
     if problems:
         raise typer.Exit(ExitCode.BAD_CATALOG)
+
+
+def _data_of(raw: bytes) -> Any:
+    """The file's JSON, to find where and what each problem is; nothing if it does not parse."""
+    import json
+
+    try:
+        return json.loads(raw.decode("utf-8-sig"))
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        from ..views.problems import NO_DATA
+
+        return NO_DATA
 
 
 @app.command("schema")
@@ -435,7 +345,10 @@ def import_onet(
     exposure: Annotated[
         Optional[Path],  # noqa: UP045
         typer.Option(
-            "--exposure", metavar="CSV", help="AI-exposure ratings to join (occ_level.csv format)."
+            "--exposure",
+            metavar="CSV",
+            help="AI-exposure ratings to join (occ_level.csv format).",
+            readable=False,  # the importer's own reader decides, and says why (exit 3)
         ),
     ] = None,
     min_importance: Annotated[

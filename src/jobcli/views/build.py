@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from ..domain import KINDS, Catalog, Role, sorted_by_importance
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from ..analysis import Comparison, Gap, Match, SkillUse
     from ..errors import Problem
 
+_IMPORTANCE = itemgetter(1)
 KIND_LABEL = {"human": "Human skills", "technical": "Technical skills", "knowledge": "Knowledge"}
 HUMAN_EDGE_HEADING = "Why the source expects this role to stay human"
 SIMILAR_HEADING = "Other roles with the most similar skills (computed)"
@@ -31,8 +33,9 @@ EXPOSURE_NOTE = (
     "tasks AI could speed up, not whether the job goes away."
 )
 EXPOSURE_MEASURES = (
-    "α counts the tasks an AI language model alone could do much faster; β adds half of "
-    "the tasks that would also need software built on such a model; γ adds all of them."
+    "α is the share of the occupation's tasks an AI language model alone could speed up "
+    "a lot; β adds half the share that would need software built on such a model, "
+    "γ all of it."
 )
 FULL_CREDIT = "full credit: jobcli validate"
 MATCH_SHOWN_NOTE = "The best {shown} of {total} roles; -n N or --all shows more."
@@ -47,13 +50,21 @@ def _skill_name(catalog: Catalog, skill_id: str) -> str:
 
 
 def top_skill_names(catalog: Catalog, role: Role, n: int = 3) -> list[str]:
-    return [_skill_name(catalog, s.id) for s in sorted_by_importance(role.skills)[:n]]
+    """The names of the ``n`` most important skills (ties by id), as sorted_by_importance."""
+    # By id, then (stable) by importance: two C-speed sorts, no key tuples; list runs it
+    # for every role of the catalog.
+    ranked = sorted(sorted(role.skills), key=_IMPORTANCE, reverse=True)[:n]
+    by_id = catalog.skill_by_id
+    return [by_id[s.id].name for s in ranked]
 
 
-def first_sentence(text: str, limit: int = 160) -> str:
+def first_sentence(text: str, limit: int | None = 160) -> str:
+    """The first sentence of ``text``, shortened to ``limit`` characters (None: whole)."""
     end = text.find(". ")
     short = text if end < 0 else text[: end + 1]
-    return short if len(short) <= limit else short[: limit - 1].rstrip() + "…"
+    if limit is None or len(short) <= limit:
+        return short
+    return short[: limit - 1].rstrip() + "…"
 
 
 def no_skills_text(role: Role) -> str:
@@ -98,7 +109,7 @@ def list_records(catalog: Catalog, roles: Sequence[Role], *, exposure: bool) -> 
         row = [
             role.id,
             role.title,
-            first_sentence(role.summary),
+            first_sentence(role.summary, None),  # a pipe gets it whole
             ", ".join(top_skill_names(catalog, role)),
         ]
         if exposure:
@@ -111,7 +122,7 @@ def list_view(catalog: Catalog, roles: Sequence[Role], *, exposure: bool = False
     """All roles: id, title, a short summary, top skills (and exposure when sorted by it)."""
 
     def drawing(glyphs: Glyphs) -> RenderableType:
-        from .terminal import list_table
+        from .tables import list_table
 
         return list_table(catalog, roles, exposure=exposure)
 
@@ -209,7 +220,7 @@ def compare_document(catalog: Catalog, comparison: Comparison, a: Role, b: Role)
         groups.append((f"only {b.id}", comparison.only.get(b.id, [])))
     records = Records(["group", "id", "skill", a.id, b.id if b.id != a.id else f"{b.id} (again)"])
     sections = []
-    for label, entries in groups:
+    for n, (label, entries) in enumerate(groups):
         rows = [
             [
                 label,
@@ -222,7 +233,11 @@ def compare_document(catalog: Catalog, comparison: Comparison, a: Role, b: Role)
         ]
         records.rows.extend(rows)
         if rows:
-            table = Records(records.columns[1:], [row[1:] for row in rows])
+            # In a section of one role's skills, only that role's column.
+            keep = [1, 2, 3, 4] if n == 0 else [1, 2, 3] if n == 1 else [1, 2, 4]
+            table = Records(
+                [records.columns[i] for i in keep], [[row[i] for i in keep] for row in rows]
+            )
             sections.append(Section(f"{label} ({len(rows)})", table=table))
     similarity = Records(
         ["measure", "value"],
@@ -262,7 +277,7 @@ def skills_view(catalog: Catalog, usage: Sequence[SkillUse]) -> View:
     """Every skill, its kind, and the roles that need it."""
 
     def drawing(glyphs: Glyphs) -> RenderableType:
-        from .terminal import skills_table
+        from .tables import skills_table
 
         return skills_table(catalog, usage)
 
@@ -314,7 +329,7 @@ def match_view(catalog: Catalog, matches: Sequence[Match], given: Sequence[str])
     """Roles ranked by coverage, with what is missing."""
 
     def drawing(glyphs: Glyphs) -> RenderableType:
-        from .terminal import match_table
+        from .tables import match_table
 
         return match_table(catalog, matches, given, glyphs)
 

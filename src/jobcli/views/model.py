@@ -5,8 +5,6 @@ No Rich here: a pipe's output is built and written without importing it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 
 class Glyphs:
     """Bar characters: block elements where the terminal can encode them, ASCII otherwise."""
@@ -21,31 +19,51 @@ class Glyphs:
         self.dot = "·" if unicode else "."
 
 
-@dataclass
+# Plain classes, not dataclasses: @dataclass generates its methods at every start.
+
+
 class Records:
-    """A table: named columns and rows of plain strings, one field per column."""
+    """A table: named columns and rows of plain strings, one field per column.
 
-    columns: list[str]
-    rows: list[list[str]] = field(default_factory=list)
-    #: sentences about the table (what was left out); for a person, not for a pipe
-    notes: list[str] = field(default_factory=list)
-    #: the line a pipe gets when there is no record (``validate``'s "PATH: valid")
-    when_empty: str = ""
+    ``notes`` are sentences about the table (what was left out), for a person, not a
+    pipe; ``when_empty`` is the line a pipe gets when there is no record
+    (``validate``'s "PATH: valid").
+    """
+
+    __slots__ = ("columns", "notes", "rows", "when_empty")
+
+    def __init__(
+        self,
+        columns: list[str],
+        rows: list[list[str]] | None = None,
+        notes: list[str] | None = None,
+        when_empty: str = "",
+    ) -> None:
+        self.columns = columns
+        self.rows = rows if rows is not None else []
+        self.notes = notes if notes is not None else []
+        self.when_empty = when_empty
 
 
-@dataclass
 class Section:
     """A heading and its items: lines of text, or a small table."""
 
-    heading: str
-    lines: list[str] = field(default_factory=list)
-    table: Records | None = None
+    __slots__ = ("heading", "lines", "table")
+
+    def __init__(
+        self, heading: str, lines: list[str] | None = None, table: Records | None = None
+    ) -> None:
+        self.heading = heading
+        self.lines = lines if lines is not None else []
+        self.table = table
 
 
-@dataclass
 class Document:
     """A detail view: a title, sections, and its main records (for tsv and csv)."""
 
-    title: str
-    sections: list[Section]
-    records: Records
+    __slots__ = ("records", "sections", "title")
+
+    def __init__(self, title: str, sections: list[Section], records: Records) -> None:
+        self.title = title
+        self.sections = sections
+        self.records = records

@@ -13,9 +13,6 @@ in the catalog shows as ``\\x09``, ``\\x0a``, ``\\x1b`` and never splits a recor
 
 from __future__ import annotations
 
-import csv
-import io
-
 from ..safetext import safe
 from .model import Document, Records
 
@@ -35,11 +32,13 @@ def render(view: Records | Document, fmt: str) -> str:
 
 
 def _field(value: str) -> str:
+    if value.isascii() and value.isprintable():  # the common case, without a call
+        return value.strip()
     return safe(value).strip()
 
 
 def _line(fields: list[str]) -> str:
-    return "\t".join(_field(f) for f in fields).rstrip()
+    return "\t".join(_field(f) for f in fields)  # an empty last field keeps its tab
 
 
 def _join(lines: list[str]) -> str:
@@ -50,7 +49,8 @@ def records_text(records: Records) -> str:
     """One record per line, tab-separated, no header."""
     if not records.rows and records.when_empty:
         return _join([_field(records.when_empty)])
-    return _join([_line(row) for row in records.rows])
+    field = _field
+    return "".join("\t".join([field(f) for f in row]) + "\n" for row in records.rows)
 
 
 def records_tsv(records: Records) -> str:
@@ -60,6 +60,9 @@ def records_tsv(records: Records) -> str:
 
 def records_csv(records: Records) -> str:
     """A header line, then the records, quoted as the csv module does (RFC 4180)."""
+    import csv
+    import io
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow([_field(c) for c in records.columns])

@@ -1,0 +1,78 @@
+"""Loading the catalog and finding names in it, with the contract's messages and exit codes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+import typer
+
+from ..errors import CatalogError, ExitCode, NameLookupError
+from ..output import fail, message, quote
+from ..safetext import safe
+from .app import session
+
+if TYPE_CHECKING:
+    from ..domain import Catalog, Role, Skill
+
+#: A longer name matches no skill; it is refused before any lookup, and never echoed whole.
+MAX_NAME_CHARS = 200
+
+
+def _report_catalog_error(exc: CatalogError) -> None:
+    origin = safe(exc.origin)
+    if len(exc.problems) == 1 and not exc.problems[0].location:
+        message(f"jobcli: error: {origin}: {exc.problems[0].message}")
+        return
+    from ..views.problems import explained
+
+    message(f"jobcli: error: {origin} is not a valid catalog ({_count(exc.problems)}):")
+    for p in explained(exc.problems):
+        message(f"  {safe(str(p))}" if p.location else f"  {safe(p.message)}")
+
+
+def _count(problems: list[Any]) -> str:
+    return f"{len(problems)} problem" + ("" if len(problems) == 1 else "s")
+
+
+def load(path: Path | None = None) -> Catalog:
+    """The catalog named by ``--data`` / ``JOBCLI_DATA`` (or the bundled one); exit 3 if bad."""
+    from ..store import open_store
+
+    def note(text: str) -> None:
+        message(f"jobcli: note: {text}")
+
+    try:
+        return open_store(path if path is not None else session().data, note=note).catalog()
+    except CatalogError as exc:
+        _report_catalog_error(exc)
+        raise typer.Exit(ExitCode.BAD_CATALOG) from None
+
+
+def find_role(catalog: Catalog, name: str) -> Role:
+    """The role ``name`` means; exit 1 with candidates if none or several."""
+    from .. import lookup
+
+    try:
+        return lookup.find_role(catalog, name)
+    except NameLookupError as exc:
+        _lookup_failed(exc)
+
+
+def find_skill(catalog: Catalog, name: str) -> Skill:
+    """The skill ``name`` means; exit 1 with candidates if none or several."""
+    from .. import lookup
+
+    if len(name) > MAX_NAME_CHARS:  # no skill is named so; and the error stays one line
+        fail(f"no skill matches {quote(name, 60)} ({len(name)} characters)", ExitCode.NOT_FOUND)
+    try:
+        return lookup.find_skill(catalog, name)
+    except NameLookupError as exc:
+        _lookup_failed(exc)
+
+
+def _lookup_failed(exc: NameLookupError) -> NoReturn:
+    text = str(exc)
+    if not exc.ambiguous and not exc.candidates:
+        text += f"; see 'jobcli {'list' if exc.kind == 'role' else 'skills'}'"
+    fail(text, ExitCode.NOT_FOUND)

@@ -1,0 +1,314 @@
+"""The Rich tables of the table commands (list, skills, match), fitted to the width.
+
+Ids are never cut: the id column is as wide as the longest id (folded only when
+the screen is narrower), and the other columns wrap, or drop one by one, said
+once below the table. Also the pieces every drawing shares: catalog text as
+``Text``, bars, and the column fitting.
+
+Every piece of catalog text enters Rich as ``Text(safe(value))``: never as a
+markup string, never with its control characters intact.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, NamedTuple
+
+from rich import box
+from rich.console import Console, ConsoleOptions, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from ..domain import Catalog, Role, sorted_by_importance
+from ..safetext import safe
+from .build import MATCH_SHOWN_NOTE, first_sentence, percent
+from .model import Glyphs
+
+if TYPE_CHECKING:  # for annotations only: list need not build analysis' classes
+    from ..analysis import Match, SkillUse
+
+KIND_STYLE = {"human": "magenta", "technical": "cyan", "knowledge": "yellow"}
+
+
+def data(value: str, style: str = "") -> Text:
+    """Catalog text as a Rich ``Text``: printed literally and harmlessly."""
+    return Text(safe(value), style=style)
+
+
+def importance_bar(value: int, glyphs: Glyphs, *, width: int = 5, style: str = "green") -> Text:
+    """``█████`` for 5 of 5, ``██░░░`` for 2."""
+    bar = Text(glyphs.full * value, style=style)
+    bar.append(glyphs.empty * (width - value), style="dim")
+    return bar
+
+
+def fraction_bar(value: float, glyphs: Glyphs, *, width: int = 20, style: str = "green") -> Text:
+    """A bar ``width`` cells long, filled in proportion to ``value`` in [0, 1]."""
+    filled = round(max(0.0, min(1.0, value)) * width)
+    bar = Text(glyphs.full * filled, style=style)
+    bar.append(glyphs.empty * (width - filled), style="dim")
+    return bar
+
+
+def _skill_name(catalog: Catalog, skill_id: str) -> str:
+    return catalog.skill_by_id[skill_id].name
+
+
+def _top_skills(catalog: Catalog, role: Role, n: int = 3) -> Text:
+    names = [_skill_name(catalog, s.id) for s in sorted_by_importance(role.skills)[:n]]
+    return Text("\n").join(data(name) for name in names)
+
+
+# fitting a table to the width ---------------------------------------------------------------
+
+
+class Fitted:
+    """A renderable built for the width it is given: ``build(width)`` at render time."""
+
+    def __init__(self, build: Callable[[int], RenderableType]) -> None:
+        self.build = build
+
+    def __rich_console__(
+        self, console: Console, options: ConsoleOptions
+    ) -> Iterator[RenderableType]:
+        yield self.build(options.max_width)
+
+
+class Col(NamedTuple):
+    """A column: its header, the least width it can live with, and when it goes.
+
+    ``drop`` 0: never (the id); otherwise the highest goes first when the width is short.
+    """
+
+    header: str
+    min_width: int
+    drop: int = 1
+
+
+def fit(columns: Sequence[Col], width: int, *, per_column: int = 3) -> list[bool]:
+    """Which columns fit in ``width``: the highest ``drop`` goes first, the id never."""
+    keep = [True] * len(columns)
+    order = sorted((i for i, c in enumerate(columns) if c.drop), key=lambda i: -columns[i].drop)
+
+    def needed() -> int:  # each column's padding and divider, and the table's two edges
+        return sum(c.min_width + per_column for c, k in zip(columns, keep, strict=True) if k) + 2
+
+    for i in order:
+        if needed() <= width:
+            break
+        keep[i] = False
+    return keep
+
+
+def dropped_note(columns: Sequence[Col], keep: Sequence[bool]) -> Text | None:
+    """One sentence naming the columns left out, or None."""
+    gone = [c.header.replace("\n", " ") for c, k in zip(columns, keep, strict=True) if not k]
+    if not gone:
+        return None
+    names = gone[0] if len(gone) == 1 else ", ".join(gone[:-1]) + " and " + gone[-1]
+    what = "column" if len(gone) == 1 else "columns"
+    return Text(
+        f"{names} {what} left out at this width; a wider window or --format tsv shows them.",
+        style="dim",
+    )
+
+
+def id_width(ids: Iterable[str], width: int) -> int:
+    """The id column's width: the longest id, unless the screen is narrower (then folded)."""
+    longest = max((len(safe(i)) for i in ids), default=2)
+    return max(2, min(longest, width - 4))
+
+
+def id_cell(value: str) -> Text:
+    return Text(safe(value), style="cyan", overflow="fold")
+
+
+# list ---------------------------------------------------------------------------------------
+
+
+def list_table(catalog: Catalog, roles: Sequence[Role], *, exposure: bool = False) -> Fitted:
+    """All roles: id, title, a short summary, top skills."""
+    return Fitted(lambda width: _list_table(catalog, roles, exposure, width))
+
+
+def _list_table(
+    catalog: Catalog, roles: Sequence[Role], exposure: bool, width: int
+) -> RenderableType:
+    idw = id_width((r.id for r in roles), width)
+    cols = [Col("Id", idw, 0), Col("Role", 12, 1), Col("Summary", 16, 4), Col("Top skills", 12, 3)]
+    if exposure:
+        cols.append(Col("AI exposure\n(β, human)", 11, 2))
+    keep = fit(cols, width)
+    table = Table(title=f"{len(roles)} roles", box=box.SIMPLE_HEAVY, expand=False)
+    table.add_column("Id", width=idw, overflow="fold")
+    specs = [
+        (1, "Role", {"min_width": 12, "overflow": "fold"}),
+        (2, "Summary", {"min_width": 16, "overflow": "fold"}),
+        (3, "Top skills", {"min_width": 12, "overflow": "fold"}),
+    ]
+    for i, header, options in specs:
+        if keep[i]:
+            table.add_column(header, **options)  # type: ignore[arg-type]
+    if exposure and keep[4]:
+        table.add_column("AI exposure\n(β, human)", no_wrap=True, justify="right")
+    for role in roles:
+        row: list[RenderableType] = [id_cell(role.id)]
+        if keep[1]:
+            row.append(data(role.title, "bold"))
+        if keep[2]:
+            row.append(data(first_sentence(role.summary)))
+        if keep[3]:
+            row.append(_top_skills(catalog, role))
+        if exposure and keep[4]:
+            value = role.headline_exposure()
+            row.append(Text(f"{value:.2f}" if value is not None else "-"))
+        table.add_row(*row)
+    if exposure and keep[4]:
+        sources = sorted({e.source for r in roles for e in r.ai_exposure})
+        table.caption = Text(
+            "AI exposure: research rating (β, human raters) of how much of the occupation's "
+            "tasks AI could speed up; exposure is not replacement. "
+            + ("Source: " + safe("; ".join(sources)) + ". " if sources else "")
+            + ("-: no rating known for the role." if any(not r.ai_exposure for r in roles) else ""),
+            style="dim",
+        )
+    note = dropped_note(cols, keep)
+    return table if note is None else Group(table, note)
+
+
+# skills -------------------------------------------------------------------------------------
+
+
+def skills_table(catalog: Catalog, usage: Sequence[SkillUse]) -> Fitted:
+    """Every skill, its kind, and the roles that need it (importance after each)."""
+    return Fitted(lambda width: _skills_table(catalog, usage, width))
+
+
+def _skills_table(catalog: Catalog, usage: Sequence[SkillUse], width: int) -> RenderableType:
+    idw = id_width((u.skill_id for u in usage), width)
+    cols = [
+        Col("Id", idw, 0),
+        Col("Skill", 12, 2),
+        Col("Kind", 9, 3),
+        Col("Roles", 5, 4),
+        Col("Needed by (importance 1-5)", 16, 1),
+    ]
+    keep = fit(cols, width)
+    table = Table(title=f"{len(usage)} skills", box=box.SIMPLE_HEAVY)
+    table.add_column("Id", width=idw, overflow="fold")
+    if keep[1]:
+        table.add_column("Skill", ratio=2, min_width=12, overflow="fold")
+    if keep[2]:
+        table.add_column("Kind", no_wrap=True)
+    if keep[3]:
+        table.add_column("Roles", justify="right", no_wrap=True)
+    if keep[4]:
+        table.add_column("Needed by (importance 1-5)", ratio=5, min_width=16, overflow="fold")
+    for use in usage:
+        skill = catalog.skill_by_id[use.skill_id]
+        needed = Text()
+        for i, (role_id, importance) in enumerate(use.roles):
+            if i:
+                needed.append(", ")
+            needed.append(safe(role_id))
+            needed.append(f"({importance})", style="dim")  # no space: never wrapped apart
+        row: list[RenderableType] = [id_cell(skill.id)]
+        if keep[1]:
+            row.append(data(skill.name, "bold"))
+        if keep[2]:
+            row.append(Text(skill.kind, style=KIND_STYLE.get(skill.kind, "")))
+        if keep[3]:
+            row.append(Text(str(len(use.roles))))
+        if keep[4]:
+            row.append(needed)
+        table.add_row(*row)
+    note = dropped_note(cols, keep)
+    return table if note is None else Group(table, note)
+
+
+# match ------------------------------------------------------------------------------------
+
+
+def match_table(
+    catalog: Catalog, matches: Sequence[Match], given: Sequence[str], glyphs: Glyphs
+) -> Fitted:
+    """Roles ranked by coverage, with their ids, and what is missing."""
+    return Fitted(lambda width: _match_table(catalog, matches, given, glyphs, width))
+
+
+def _match_table(
+    catalog: Catalog, matches: Sequence[Match], given: Sequence[str], glyphs: Glyphs, width: int
+) -> RenderableType:
+    exposure = any(m.role.ai_exposure for m in matches)
+    idw = id_width((m.role.id for m in matches), width)
+    cols = [
+        Col("#", len(str(len(matches))), 5),
+        Col("Id", idw, 0),
+        Col("Role", 16, 2),
+        Col("Coverage", 15, 1),
+        Col("Missing (importance)", 14, 3),
+    ]
+    if exposure:
+        cols.append(Col("AI exp.", 7, 4))
+    keep = fit(cols, width)
+    bar = keep[3]
+    if not bar:  # too narrow for the bar: the percentage alone
+        cols[3] = Col("Coverage", 8, 1)
+        keep = fit(cols, width)
+    table = Table(box=box.SIMPLE_HEAVY)
+    if keep[0]:
+        table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("Id", width=idw, overflow="fold")
+    if keep[2]:
+        table.add_column("Role", style="bold", min_width=16, overflow="fold")
+    if keep[3]:
+        table.add_column("Coverage", no_wrap=True)
+    if keep[4]:
+        table.add_column("Missing (importance)", min_width=14, overflow="fold")
+    if exposure and keep[5]:
+        table.add_column("AI exp.", justify="right", no_wrap=True)
+    for rank, m in enumerate(matches, start=1):
+        missing = Text()
+        for i, s in enumerate(m.missing[:3]):
+            if i:
+                missing.append(", ")
+            missing.append(safe(_skill_name(catalog, s.id)))
+            missing.append(f" ({s.importance})", style="dim")
+        if len(m.missing) > 3:
+            missing.append(f", +{len(m.missing) - 3} more", style="dim")
+        if not m.missing:
+            missing.append(f"{glyphs.check} nothing", style="green")
+        cover = fraction_bar(m.coverage, glyphs, width=10) if bar else Text()
+        cover.append(f"{' ' if bar else ''}{percent(m.coverage):>4}")
+        row: list[RenderableType] = [str(rank)] if keep[0] else []
+        row.append(id_cell(m.role.id))
+        if keep[2]:
+            row.append(data(m.role.title))
+        if keep[3]:
+            row.append(cover)
+        if keep[4]:
+            row.append(missing)
+        if exposure and keep[5]:
+            value = m.role.headline_exposure()
+            row.append(f"{value:.2f}" if value is not None else "-")
+        table.add_row(*row)
+    names = Text("Your skills: ", style="dim")
+    names.append(safe(", ".join(given)))
+    parts: list[RenderableType] = [names, table]
+    note = dropped_note(cols, keep)
+    if note is not None:
+        parts.append(note)
+    if len(matches) < len(catalog.roles):
+        text = MATCH_SHOWN_NOTE.format(shown=len(matches), total=len(catalog.roles))
+        parts.append(Text(text, style="dim"))
+    if exposure and keep[5]:
+        parts.append(
+            Text(
+                "AI exp.: research rating (β, human raters) of tasks AI could speed up; "
+                + "exposure is not replacement. Source: "
+                + safe("; ".join(sorted({e.source for m in matches for e in m.role.ai_exposure})))
+                + ".",
+                style="dim",
+            )
+        )
+    return Group(*parts)
