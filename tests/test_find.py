@@ -97,7 +97,8 @@ def test_skill_detail_view_piped_is_plain_text() -> None:
     r = invoke_as("skill", "critical thinking", tty=False)
     assert r.exit_code == 0, r.output
     assert "Critical Thinking (critical-thinking)" in r.stdout
-    assert "│" not in r.stdout and "╭" not in r.stdout
+    assert "│" not in r.stdout
+    assert "╭" not in r.stdout
 
 
 # list --skill / --family --------------------------------------------------------------------
@@ -159,7 +160,8 @@ def test_match_python_sql_ranks_the_data_scientist_first_and_lists_only_users() 
     assert matches[0]["role"] == "data-scientist"
     assert matches[0]["uses"] == 2
     for m in matches:
-        assert 0 <= m["score"] <= 1 and 0 <= m["coverage"] <= 1
+        assert 0 <= m["score"] <= 1
+        assert 0 <= m["coverage"] <= 1
         assert m["have"]
 
 
@@ -220,7 +222,8 @@ def test_onet_a_typo_among_good_names_only_warns(onet: str) -> None:
     r = invoke("--data", onet, "match", "python", "sqll", "--json")
     assert r.exit_code == 0, r.output
     assert json.loads(r.stdout)
-    assert "warning" in r.stderr and "sqll" in r.stderr
+    assert "warning" in r.stderr
+    assert "sqll" in r.stderr
 
 
 @real
