@@ -268,8 +268,8 @@ def main(argv: list[str] | None = None) -> int:
         base_env = {k: v for k, v in os.environ.items() if not k.startswith("JOBCLI_")}
         base_env |= {"XDG_CACHE_HOME": str(work / "cache"), "NO_COLOR": "1", "COLUMNS": "100"}
         cases = build_cases(jobcli, work, [2000] if args.no_20k else [2000, 20000])
-        cases += output_cases(jobcli, work)
         (work / "cache").mkdir(mode=0o700)
+        cases += output_cases(jobcli, work)
         for case in cases:  # warm-up: fill the cache and the page cache; check exit codes
             for _ in range(0 if case.cold else 1 if case.big else 2):
                 run_once(case, base_env, record=False)

@@ -352,6 +352,6 @@ def test_match_table_says_when_it_shows_only_the_best(tmp_path: Path) -> None:
         "--data", path, "match", "empathy", "coding", "reasoning", "-n", "2", "--format", "table"
     )
     assert r.exit_code == 0, r.output
-    assert "The best 2 of 3 roles" in r.stdout
+    assert "The best 2 of the 3 roles that use any of your skills" in r.stdout
     r = invoke("--data", path, "match", "empathy", "coding", "reasoning", "--format", "table")
     assert "The best" not in r.stdout

@@ -516,7 +516,8 @@ def test_misspelt_skill_exits_1_with_did_you_mean(home: Path, names_path: Path) 
         ["compare", "analyst", "xylophone"],
         ["gap", "xylophone", "analyst"],
         ["gap", "analyst", "xylophone"],
-        ["match", "statistics", "xylophone"],
+        ["match", "xylophone"],
+        ["match", "statistics", "xylophone", "--strict"],
     ],
 )
 def test_unknown_name_exits_1_with_nothing_on_stdout(
@@ -527,6 +528,16 @@ def test_unknown_name_exits_1_with_nothing_on_stdout(
         assert result.returncode == 1, str(result)
         assert result.stdout == ""
         assert "xylophone" in result.stderr
+
+
+def test_match_warns_of_an_unknown_name_and_goes_on(home: Path, names_path: Path) -> None:
+    result = run(home, "--data", str(names_path), "match", "statistics", "xylophone", "--json")
+    assert result.returncode == 0, str(result)
+    matches = assert_one_json_document(result)
+    assert matches
+    assert all("statistics" in [s["id"] for s in m["have"]] for m in matches)
+    assert "warning" in result.stderr
+    assert "xylophone" in result.stderr
 
 
 # --------------------------------------------------------------------------- JSON shapes

@@ -93,17 +93,21 @@ def skills_array(catalog: Catalog, usage: Iterable[SkillUse]) -> list[dict[str, 
 
 
 def match_array(catalog: Catalog, matches: Iterable[Match]) -> list[dict[str, Any]]:
-    """``[{"role", "title", "score", "coverage", "ai_exposure", "have", "missing"}]``, best first.
+    """``[{"role", "title", "score", "uses", "weight", "coverage", "ai_exposure", "have",
+    "missing"}]``, best first.
 
-    ``score`` is the match's rank score in [0, 1] (the coverage, where the analysis
-    gives no score of its own); ``ai_exposure`` is the role's headline rating
-    (β, human raters) or null.
+    ``score`` in [0, 1] orders the roles as the ranking does (see
+    :func:`jobcli.analysis.match_score`); ``uses``: how many of the skills asked about the
+    role uses; ``weight``: the sum of their importance in it; ``ai_exposure``: the role's
+    headline rating (β, human raters) or null.
     """
     return [
         {
             "role": m.role.id,
             "title": m.role.title,
-            "score": getattr(m, "score", m.coverage),
+            "score": m.score,
+            "uses": m.uses,
+            "weight": m.weight,
             "coverage": m.coverage,
             "ai_exposure": m.role.headline_exposure(),
             "have": skill_entries(catalog, m.have),

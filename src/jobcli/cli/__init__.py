@@ -2,6 +2,7 @@
 (:mod:`.completion`), help wording (:mod:`.wording`) and the entry point (:mod:`.main`)."""
 
 from . import commands as commands  # registers the commands on the app
+from . import find as find  # registers search and skill
 from .app import app as app
 from .loading import load as load
 from .main import _app_for as _app_for

@@ -18,7 +18,7 @@ from ..errors import CatalogError, ExitCode
 from ..output import Format, emit_json, emit_view, fail, quote
 from .app import app, complete_from, import_app, one_of, prints_data, session
 from .completion import complete_roles, complete_skills
-from .loading import find_role, find_skill, load
+from .loading import catalog_for, find_role, find_skill, load
 from .stdin import MAX_NAMES, read_skill_names
 
 if TYPE_CHECKING:
@@ -71,10 +71,34 @@ def list_roles(
             autocompletion=complete_from(SORT_ORDERS),
         ),
     ] = "catalog",
+    skill: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--skill",
+            metavar="SKILL",
+            help="Only the roles that need this skill, most important first.",
+            autocompletion=complete_skills,
+        ),
+    ] = None,
+    family: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--family",
+            metavar="NN",
+            help="Only the roles of this SOC major group, by its two digits (15: Computer "
+            "and Mathematical), for catalogs with O*NET-SOC codes.",
+        ),
+    ] = None,
 ) -> None:
-    """A table of all roles: id, title, a short summary, top skills."""
-    catalog = load()
-    roles = list(catalog.roles)
+    """A table of all roles (or those needing a skill, or of one SOC major group): id,
+    title, a short summary, top skills."""
+    from .find import family_code
+
+    store = load()
+    needed = find_skill(store, skill).id if skill is not None else None
+    group = family_code(store, family) if family is not None else None
+    roles = list(store.roles(skill=needed, family=group))
+    catalog = catalog_for(store, roles)
     if sort == "title":
         roles.sort(key=lambda r: (r.title.casefold(), r.id))
     elif sort == "id":
@@ -99,17 +123,19 @@ def _exposure_key(value: Optional[float], role_id: str) -> tuple[float, str]:  #
 @prints_data
 def show(role: RoleArg) -> None:
     """One role in detail: summary, responsibilities, skills by kind, why it stays human."""
-    catalog = load()
-    found = find_role(catalog, role)
+    store = load()
+    found = find_role(store, role)
     if wants_json():
         from ..jsonout import role_object
 
-        print_json(role_object(catalog, found))
+        print_json(role_object(catalog_for(store, [found]), found))
         return
-    from ..analysis import similar_roles
     from ..views.build import show_view
 
-    emit(show_view(catalog, found, similar_roles(catalog, found)))
+    similar = store.similar_roles(found)
+    related = list(store.roles(ids=found.related))
+    catalog = catalog_for(store, [found, *related, *(other for other, _ in similar)])
+    emit(show_view(catalog, found, similar))
 
 
 @app.command("compare")
@@ -125,9 +151,10 @@ def compare(
     """Two roles' skills side by side: shared, only in each, and how similar they are."""
     from ..analysis import compare as compare_roles
 
-    catalog = load()
-    a = find_role(catalog, first)
-    b = find_role(catalog, second)
+    store = load()
+    a = find_role(store, first)
+    b = find_role(store, second)
+    catalog = catalog_for(store, [a, b])
     result = compare_roles(a, b)
     if wants_json():
         from ..jsonout import comparison_object
@@ -157,10 +184,12 @@ def skills(
     ] = False,
 ) -> None:
     """Every skill, its kind, and the roles that need it."""
-    from ..analysis import skill_usage
+    from ..domain import Catalog
 
-    catalog = load()
-    usage = skill_usage(catalog)
+    store = load()
+    usage = store.skill_usage()
+    roles = tuple(store.roles()) if matrix else ()
+    catalog = Catalog(store.schema_version, store.source, tuple(store.skills()), roles)
     if kind is not None:
         usage = [u for u in usage if catalog.skill_by_id[u.skill_id].kind == kind]
     if wants_json():
@@ -213,27 +242,35 @@ def match(
             callback=_positive,
         ),
     ] = None,
-    every: Annotated[bool, typer.Option("--all", help="Show every role, however far.")] = False,
+    every: Annotated[
+        bool, typer.Option("--all", help="Show every role that uses any of the skills.")
+    ] = False,
+    strict: Annotated[
+        bool,
+        typer.Option("--strict", help="Any name that matches no skill is an error (exit 1)."),
+    ] = False,
 ) -> None:
-    """The roles ranked by how much of each role your skills cover, with what is missing."""
-    from ..analysis import match_roles
+    """The roles that use your skills: those using more of them first, then by their
+    importance in the role and by how much of the role they cover; with what is missing."""
+    from .find import resolve_names
 
-    catalog = load()
+    store = load()
     wanted = read_skill_names(names)
     if not wanted:
         fail("no skills given; name at least one (see 'jobcli skills')", ExitCode.USAGE)
-    skills_found = [find_skill(catalog, name) for name in wanted]
-    ids = list(dict.fromkeys(s.id for s in skills_found))
+    ids = resolve_names(store, wanted, strict=strict)
     shown = None if every else (int(limit) if limit is not None else MATCH_LIMIT)
-    results = match_roles(catalog.roles, ids, limit=shown)
+    found = store.match(ids, limit=shown)
+    catalog = catalog_for(store, [m.role for m in found.matches], ids)
     if wants_json():
         from ..jsonout import match_array
 
-        print_json(match_array(catalog, results))
+        print_json(match_array(catalog, found.matches))
         return
     from ..views.build import match_view
 
-    emit(match_view(catalog, results, [catalog.skill_by_id[i].name for i in ids]))
+    given = [catalog.skill_by_id[i].name for i in ids]
+    emit(match_view(catalog, found.matches, given, total=found.total))
 
 
 @app.command("gap")
@@ -250,8 +287,11 @@ def gap(
     """What a person in FROM already brings to TO, and what to learn, most important first."""
     from ..analysis import gap as gap_between
 
-    catalog = load()
-    result = gap_between(find_role(catalog, source), find_role(catalog, target))
+    store = load()
+    a = find_role(store, source)
+    b = find_role(store, target)
+    catalog = catalog_for(store, [a, b])
+    result = gap_between(a, b)
     if wants_json():
         from ..jsonout import gap_object
 

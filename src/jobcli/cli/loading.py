@@ -13,7 +13,10 @@ from ..safetext import safe
 from .app import session
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from ..domain import Catalog, Role, Skill
+    from ..store_query import Store
 
 #: A longer name matches no skill; it is refused before any lookup, and never echoed whole.
 MAX_NAME_CHARS = 200
@@ -35,39 +38,52 @@ def _count(problems: list[Any]) -> str:
     return f"{len(problems)} problem" + ("" if len(problems) == 1 else "s")
 
 
-def load(path: Path | None = None) -> Catalog:
-    """The catalog named by ``--data`` / ``JOBCLI_DATA`` (or the bundled one); exit 3 if bad."""
+def load(path: Path | None = None) -> Store:
+    """The store of the catalog named by ``--data`` / ``JOBCLI_DATA`` (or the bundled one).
+
+    Exit 3 if the catalog is missing, unreadable or invalid.
+    """
     from ..store import open_store
 
     def note(text: str) -> None:
         message(f"jobcli: note: {text}")
 
     try:
-        store = open_store(path if path is not None else session().data, note=note)
-        return store.catalog()
+        return open_store(path if path is not None else session().data, note=note)
     except CatalogError as exc:
         _report_catalog_error(exc)
         raise typer.Exit(ExitCode.BAD_CATALOG) from None
 
 
-def find_role(catalog: Catalog, name: str) -> Role:
-    """The role ``name`` means; exit 1 with candidates if none or several."""
-    from .. import lookup
+def catalog_for(store: Store, roles: Iterable[Role], skill_ids: Iterable[str] = ()) -> Catalog:
+    """The part of the catalog a view shows: these roles and every skill they or
+    ``skill_ids`` name (a view reads names and kinds from it, never every role)."""
+    from ..domain import Catalog
 
+    by_id = {r.id: r for r in roles}
+    wanted = {s.id for r in by_id.values() for s in r.skills}
+    wanted.update(skill_ids)
+    # Many skills: one scan of the table costs less than asking for each.
+    skills = store.skills() if len(wanted) > 500 else store.skills(wanted)
+    return Catalog(store.schema_version, store.source, tuple(skills), tuple(by_id.values()))
+
+
+def find_role(store: Store, name: str) -> Role:
+    """The role ``name`` means; exit 1 with candidates if none or several."""
+    if len(name) > MAX_NAME_CHARS:  # no role is named so; and the error stays one line
+        fail(f"no role matches {quote(name, 60)} ({len(name)} characters)", ExitCode.NOT_FOUND)
     try:
-        return lookup.find_role(catalog, name)
+        return store.find_role(name)
     except NameLookupError as exc:
         _lookup_failed(exc)
 
 
-def find_skill(catalog: Catalog, name: str) -> Skill:
+def find_skill(store: Store, name: str) -> Skill:
     """The skill ``name`` means; exit 1 with candidates if none or several."""
-    from .. import lookup
-
     if len(name) > MAX_NAME_CHARS:  # no skill is named so; and the error stays one line
         fail(f"no skill matches {quote(name, 60)} ({len(name)} characters)", ExitCode.NOT_FOUND)
     try:
-        return lookup.find_skill(catalog, name)
+        return store.find_skill(name)
     except NameLookupError as exc:
         _lookup_failed(exc)
 

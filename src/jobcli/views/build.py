@@ -38,7 +38,9 @@ EXPOSURE_MEASURES = (
     "γ all of it."
 )
 FULL_CREDIT = "full credit: jobcli validate"
-MATCH_SHOWN_NOTE = "The best {shown} of {total} roles; -n N or --all shows more."
+MATCH_SHOWN_NOTE = (
+    "The best {shown} of the {total} roles that use any of your skills; -n N or --all shows more."
+)
 
 
 def percent(value: float) -> str:
@@ -321,29 +323,40 @@ def skills_matrix_view(catalog: Catalog, usage: Sequence[SkillUse], roles: Seque
 # match and gap --------------------------------------------------------------------------------
 
 
-def match_records(catalog: Catalog, matches: Sequence[Match]) -> Records:
+def match_records(
+    catalog: Catalog, matches: Sequence[Match], wanted: int, total: int | None = None
+) -> Records:
+    """Rank, id, title, how many of the skills asked about the role uses, coverage,
+    what it has and what it misses."""
+    total = len(catalog.roles) if total is None else total
     rows = []
     for rank, m in enumerate(matches, start=1):
         missing = ", ".join(f"{_skill_name(catalog, s.id)} ({s.importance})" for s in m.missing)
         have = ", ".join(f"{_skill_name(catalog, s.id)} ({s.importance})" for s in m.have)
         # No exposure column: a bare number would not say that exposure is not replacement.
-        rows.append([str(rank), m.role.id, m.role.title, percent(m.coverage), have, missing])
-    columns = ["rank", "id", "title", "coverage", "have (importance)", "missing (importance)"]
+        uses = f"{m.uses}/{wanted}"
+        rows.append([str(rank), m.role.id, m.role.title, uses, percent(m.coverage), have, missing])
+    columns = [
+        "rank", "id", "title", "uses", "coverage", "have (importance)", "missing (importance)"
+    ]  # fmt: skip
     notes = []
-    if len(matches) < len(catalog.roles):
-        notes.append(MATCH_SHOWN_NOTE.format(shown=len(matches), total=len(catalog.roles)))
+    if len(matches) < total:
+        notes.append(MATCH_SHOWN_NOTE.format(shown=len(matches), total=total))
     return Records(columns, rows, notes)
 
 
-def match_view(catalog: Catalog, matches: Sequence[Match], given: Sequence[str]) -> View:
-    """Roles ranked by coverage, with what is missing."""
+def match_view(
+    catalog: Catalog, matches: Sequence[Match], given: Sequence[str], total: int | None = None
+) -> View:
+    """Roles ranked by the skills they use, with what is missing; ``total``: how many
+    roles use any of the skills (default: every role of ``catalog``)."""
 
     def drawing(glyphs: Glyphs) -> RenderableType:
         from .tables import match_table
 
-        return match_table(catalog, matches, given, glyphs)
+        return match_table(catalog, matches, given, glyphs, total=total)
 
-    return View(lambda: match_records(catalog, matches), drawing)
+    return View(lambda: match_records(catalog, matches, len(given), total), drawing)
 
 
 def gap_document(catalog: Catalog, result: Gap) -> Document:

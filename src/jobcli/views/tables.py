@@ -245,14 +245,25 @@ def _skills_table(catalog: Catalog, usage: Sequence[SkillUse], width: int) -> Re
 
 
 def match_table(
-    catalog: Catalog, matches: Sequence[Match], given: Sequence[str], glyphs: Glyphs
+    catalog: Catalog,
+    matches: Sequence[Match],
+    given: Sequence[str],
+    glyphs: Glyphs,
+    *,
+    total: int | None = None,
 ) -> Fitted:
-    """Roles ranked by coverage, with their ids, and what is missing."""
-    return Fitted(lambda width: _match_table(catalog, matches, given, glyphs, width))
+    """Roles ranked by the skills they use, with their ids, and what is missing."""
+    shown_of = len(catalog.roles) if total is None else total
+    return Fitted(lambda width: _match_table(catalog, matches, given, glyphs, width, shown_of))
 
 
 def _match_table(
-    catalog: Catalog, matches: Sequence[Match], given: Sequence[str], glyphs: Glyphs, width: int
+    catalog: Catalog,
+    matches: Sequence[Match],
+    given: Sequence[str],
+    glyphs: Glyphs,
+    width: int,
+    total: int,
 ) -> RenderableType:
     exposure = any(m.role.ai_exposure for m in matches)
     idw = id_width((m.role.id for m in matches), width)
@@ -260,7 +271,7 @@ def _match_table(
         Col("#", len(str(len(matches))), 5),
         Col("Id", idw, 0),
         Col("Role", 16, 2),
-        Col("Coverage", 15, 1),
+        Col("Uses, coverage", 20, 1),
         Col("Missing (importance)", 14, 3),
     ]
     if exposure:
@@ -268,7 +279,7 @@ def _match_table(
     keep = fit(cols, width)
     bar = keep[3]
     if not bar:  # too narrow for the bar: the percentage alone
-        cols[3] = Col("Coverage", 8, 1)
+        cols[3] = Col("Uses, coverage", 14, 1)
         keep = fit(cols, width)
     idw = id_alone((m.role.id for m in matches), cols, keep, width)
     table = Table(box=box.SIMPLE_HEAVY)
@@ -278,7 +289,7 @@ def _match_table(
     if keep[2]:
         table.add_column("Role", style="bold", min_width=16, overflow="fold")
     if keep[3]:
-        table.add_column("Coverage", no_wrap=True)
+        table.add_column("Uses, coverage", no_wrap=True)
     if keep[4]:
         table.add_column("Missing (importance)", min_width=14, overflow="fold")
     if exposure and keep[5]:
@@ -294,7 +305,9 @@ def _match_table(
             missing.append(f", +{len(m.missing) - 3} more", style="dim")
         if not m.missing:
             missing.append(f"{glyphs.check} nothing", style="green")
-        cover = fraction_bar(m.coverage, glyphs, width=10) if bar else Text()
+        cover = Text(f"{m.uses}/{len(given)} ")
+        if bar:
+            cover.append_text(fraction_bar(m.coverage, glyphs, width=10))
         cover.append(f"{' ' if bar else ''}{percent(m.coverage):>4}")
         row: list[RenderableType] = [str(rank)] if keep[0] else []
         row.append(id_cell(m.role.id))
@@ -314,8 +327,8 @@ def _match_table(
     note = dropped_note(cols, keep)
     if note is not None:
         parts.append(note)
-    if len(matches) < len(catalog.roles):
-        text = MATCH_SHOWN_NOTE.format(shown=len(matches), total=len(catalog.roles))
+    if len(matches) < total:
+        text = MATCH_SHOWN_NOTE.format(shown=len(matches), total=total)
         parts.append(Text(text, style="dim"))
     if exposure and keep[5]:
         parts.append(
