@@ -131,7 +131,7 @@ def _skill_panel(skill: Skill, users: Sequence[SkillUser], glyphs: Glyphs) -> Re
     from ..safetext import safe
     from .tables import KIND_STYLE, Fitted, data, id_cell, id_width, importance_bar
 
-    header = Text()
+    header = Text(overflow="fold")
     header.append(safe(skill.name), style="bold")
     header.append(f"  ({safe(skill.id)})", style="cyan")
     body: list[RenderableType] = []
@@ -142,29 +142,40 @@ def _skill_panel(skill: Skill, users: Sequence[SkillUser], glyphs: Glyphs) -> Re
         body.append(data(skill.description))
     if skill.aliases:
         body.append(Text("Also called: " + safe(", ".join(skill.aliases)), style="dim"))
-    panel = Panel(Group(*body), title=header, title_align="left", border_style="blue")
+    title = f"Roles that need it, most important first ({len(users)})"
 
     def build(width: int) -> RenderableType:
-        if not users:
-            return Group(panel, Text("No role of this catalog lists it.", style="dim"))
-        idw = id_width((u.role_id for u in users), width)
-        table = Table(
-            box=box.SIMPLE_HEAD,
-            title=f"Roles that need it, most important first ({len(users)})",
-            title_justify="left",
-            title_style="bold",
+        # The name and id go on the panel's border where they fit, else above it: never cut.
+        on_border = header.cell_len + 6 <= width
+        panel = Panel(
+            Group(*body),
+            title=header if on_border else None,
+            title_align="left",
+            border_style="blue",
         )
+        top: list[RenderableType] = [panel] if on_border else [header, panel]
+        if not users:
+            return Group(*top, Text("No role of this catalog lists it.", style="dim"))
+        idw = id_width((u.role_id for u in users), width)
+        if width < idw + 22:  # no room for a table: one role a line, its importance after it
+            lines = Text(title, style="bold", overflow="fold")
+            for u in users:
+                lines.append("\n")
+                lines.append(safe(u.role_id), style="cyan")
+                lines.append(f" {u.importance}")
+            return Group(*top, lines)
+        table = Table(box=box.SIMPLE_HEAD, title=title, title_justify="left", title_style="bold")
         table.add_column("Id", width=idw, overflow="fold")
-        narrow = width < idw + 30
-        if not narrow:
+        with_titles = width >= idw + 40
+        if with_titles:
             table.add_column("Role", overflow="fold", min_width=12)
         table.add_column("Importance", no_wrap=True)
         for u in users:
             row: list[RenderableType] = [id_cell(u.role_id)]
-            if not narrow:
+            if with_titles:
                 row.append(data(u.title))
             row.append(importance_bar(u.importance, glyphs) + Text(f" {u.importance}"))
             table.add_row(*row)
-        return Group(panel, table)
+        return Group(*top, table)
 
     return Fitted(build)
