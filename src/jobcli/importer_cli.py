@@ -1,9 +1,9 @@
 """The shell around the O*NET importer: progress on a terminal, messages, exit codes.
 
 Exit codes: 3 when the release (or the exposure file) is missing, unreadable or
-malformed; 2 when the output file exists and ``--force`` was not given (or an
-option is out of range); 74 when the output cannot be written (a folder, device or
-FIFO, a missing folder, a full disk, a closed stdout for ``-o -``). Every file name
+malformed; 2 when an option is out of range; 74 when the output cannot be written
+(it exists and ``--force`` was not given; a folder, device or FIFO, a missing folder,
+a full disk, a closed stdout for ``-o -``). Every file name
 and every piece of data a message echoes goes through :func:`jobcli.safetext.safe`;
 the progress bar shows stage names as plain text, never as Rich markup.
 """
@@ -105,7 +105,7 @@ def run_onet_import(
     except ValueError as exc:
         fail(safe(str(exc)), ExitCode.USAGE)
     except FileExistsError:
-        fail(f"{quote(out)} exists; pass --force to replace it", ExitCode.USAGE)
+        fail(f"{quote(out)} exists; pass --force to replace it", ExitCode.OUTPUT_ERROR)
     except OutputError as exc:
         fail(f"cannot write {quote(exc.path)}: {safe(exc.reason)}", ExitCode.OUTPUT_ERROR)
     except OSError as exc:

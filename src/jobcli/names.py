@@ -115,7 +115,8 @@ if TYPE_CHECKING:  # a protocol costs a class at every start; only the type chec
             """Keys of the items with a name whose :func:`fold` is ``folded``."""
 
         def prefixed(self, norm: str, limit: int) -> PrefixHits:
-            """Up to ``limit`` keys (sorted) whose names start with ``norm``; all counted."""
+            """Up to ``limit`` keys whose names start with ``norm``, closest first (the
+            shortest such name, then the key); all counted."""
 
         def item(self, key: str) -> T_co:
             """The item of ``key``."""
@@ -149,6 +150,7 @@ def find(source: NameSource[T], query: str) -> T:
     if not keys and (folded := fold(norm)) and len(norm) >= 4:
         keys = source.folded(folded)
     total = len(keys)
+    hits = None
     if not keys:
         hits = source.prefixed(norm, SHOWN_CANDIDATES)
         keys, total = hits.keys, hits.total
@@ -159,7 +161,8 @@ def find(source: NameSource[T], query: str) -> T:
     if total == 1:
         return source.item(keys[0])
     if total:
-        shown = sorted(keys)[:SHOWN_CANDIDATES]
+        # Prefix hits come closest first; names that read alike, in key order.
+        shown = (keys if hits is not None else sorted(keys))[:SHOWN_CANDIDATES]
         raise NameLookupError(source.kind, query, shown, ambiguous=True, more=total - len(shown))
     raise NameLookupError(source.kind, query, source.suggestions(query), ambiguous=False)
 
@@ -229,12 +232,14 @@ class NameIndex(Generic[T]):
         if self._sorted_names is None:
             self._sorted_names = sorted(self._exact)
         names = self._sorted_names
-        seen: set[str] = set()
+        shortest: dict[str, int] = {}
         i = bisect.bisect_left(names, norm)
         while i < len(names) and names[i].startswith(norm):
-            seen.update(self._exact[names[i]])
+            for key in self._exact[names[i]]:
+                shortest[key] = min(shortest.get(key, len(names[i])), len(names[i]))
             i += 1
-        return PrefixHits(sorted(seen)[:limit], len(seen))
+        ordered = sorted(shortest, key=lambda k: (shortest[k], k))
+        return PrefixHits(ordered[:limit], len(shortest))
 
     def item(self, key: str) -> T:
         return self._items[key]

@@ -118,8 +118,10 @@ class NameTable(Generic[T]):
         total = self.store._rows(f"SELECT count(DISTINCT item) FROM name {where}", bounds)[0][0]
         if not total:
             return PrefixHits([], 0)
+        # Closest first: the item with the shortest name that starts so, then by key.
         rows = self.store._rows(
-            f"SELECT DISTINCT item FROM name {where} ORDER BY item LIMIT ?", (*bounds, limit)
+            f"SELECT item FROM name {where} GROUP BY item ORDER BY min(length(norm)), item LIMIT ?",
+            (*bounds, limit),
         )
         return PrefixHits([r[0] for r in rows], int(total))
 

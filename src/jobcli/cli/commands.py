@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 import typer
 
 from ..errors import CatalogError, ExitCode
-from ..output import Format, emit_json, emit_view, fail, quote
+from ..output import Format, emit_json, emit_view, fail, message, quote
 from .app import app, complete_from, import_app, one_of, prints_data, session
 from .completion import complete_roles, complete_skills
 from .loading import catalog_for, find_role, find_skill, load
@@ -337,6 +337,9 @@ def validate(
 
         emit(problems_view(str(target), problems, source))
     if problems:
+        if not session().env.stdout_isatty:  # the list went to a file or a program: say so
+            count = f"{len(problems)} problem" + ("" if len(problems) == 1 else "s")
+            message(f"jobcli: error: {quote(str(target))} is not a valid catalog ({count})")
         raise typer.Exit(ExitCode.BAD_CATALOG)
 
 
@@ -353,9 +356,33 @@ def _data_of(raw: bytes) -> Any:
 
 
 @app.command("schema")
-def schema() -> None:
+def schema(
+    output_format: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="json, the only format of a schema (accepted so scripts can always pass it).",
+            show_default=False,
+            hidden=True,  # in help it would offer a choice that is none
+        ),
+    ] = None,
+    as_json: Annotated[
+        bool,
+        typer.Option(
+            "--json", help="The schema is always JSON; accepted for scripts.", hidden=True
+        ),
+    ] = False,
+) -> None:
     """The catalog's JSON Schema (always JSON)."""
     from ..models import json_schema
+
+    if output_format is not None and output_format.lower() != "json":
+        fail(
+            f"schema prints JSON only; --format {quote(output_format, 20)} is not possible",
+            ExitCode.USAGE,
+        )
 
     emit_json(json_schema(), session().env)
 
@@ -412,8 +439,8 @@ def import_onet(
 ) -> None:
     """Convert an O*NET database release into a jobcli catalog.
 
-    Exit codes: 3 when the release is missing or malformed, 2 when FILE exists
-    without --force, 74 when FILE cannot be written.
+    Exit codes: 3 when the release is missing or malformed, 74 when FILE cannot be
+    written (or exists and --force was not given).
     """
     from ..importer_cli import run_onet_import
 

@@ -92,4 +92,10 @@ def _lookup_failed(exc: NameLookupError) -> NoReturn:
     text = str(exc)
     if not exc.ambiguous and not exc.candidates:
         text += f"; see 'jobcli {'list' if exc.kind == 'role' else 'skills'}'"
+    if exc.kind == "role" and exc.query.strip() and len(exc.query) <= 60:
+        # A name that is not a title may still be a word of one, or of what a role does.
+        import shlex
+
+        words = safe(shlex.quote(exc.query.strip()))
+        text += f"\njobcli: hint: jobcli search {words} looks for the words in every role's text"
     fail(text, ExitCode.NOT_FOUND)

@@ -82,12 +82,16 @@ def credit_line(source: str) -> str:
     if len(source) <= 160 and "\n" not in source:
         return source
     parts: list[str] = []
-    article = re.search(r'article "([^"]+)"', source)
+    article = re.search(r'article (?:headed )?"([^"]+)"', source)
     if article:
         parts.append(f'role content from the article "{article[1]}"')
-    onet = re.search(r"O\*NET ([0-9.]+) Database", source)
+    onet = re.search(r"O\*NET(?: ([0-9.]+))? Database", source)
     if onet:
-        text = f"includes O*NET {onet[1]} data by USDOL/ETA"
+        text = (
+            f"includes O*NET {onet[1]} data by USDOL/ETA"
+            if onet[1]
+            else ("includes O*NET data by USDOL/ETA")
+        )
         if "CC BY 4.0" in source:
             text += ", used under CC BY 4.0"
         if "modified" in source:
