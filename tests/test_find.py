@@ -240,3 +240,15 @@ def test_onet_list_family_15_is_computer_and_mathematical(onet: str) -> None:
     assert roles
     assert all(r["onet_soc_code"].startswith("15-") for r in roles)
     assert "data-scientists" in [r["id"] for r in roles]
+
+
+def test_gap_to_a_role_without_skills_says_there_is_nothing_to_compare(tmp_path: Path) -> None:
+    data = catalog_data()
+    data["roles"][1]["skills"] = []
+    path = str(write_json(tmp_path / "c.json", data))
+    source, target = data["roles"][0]["id"], data["roles"][1]["id"]
+    for fmt in ("table", "text"):
+        r = invoke_as("--data", path, "gap", source, target, tty=fmt == "table")
+        assert r.exit_code == 0, r.output
+        assert "nothing to compare" in r.stdout
+        assert "new career" not in r.stdout

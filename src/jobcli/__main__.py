@@ -28,7 +28,25 @@ def main() -> None:
         pass
     from jobcli.cli import main as run
 
-    run()
+    try:
+        run()
+    finally:
+        # The work is done; a Ctrl-C while Python shuts down (threading's exit hooks)
+        # would otherwise print "Exception ignored in ..." and exit 0.
+        try:
+            signal.signal(signal.SIGINT, _interrupted_at_exit)
+        except ValueError:  # not in the main thread
+            pass
+
+
+def _interrupted_at_exit(signum: int, frame: object) -> None:
+    import sys
+
+    try:
+        sys.stdout.flush()
+    except Exception:  # a closed or full stdout: nothing more to write there
+        pass
+    _interrupted_during_start_up(signum, frame)
 
 
 if __name__ == "__main__":

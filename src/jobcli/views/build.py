@@ -370,8 +370,7 @@ def gap_document(catalog: Catalog, result: Gap) -> Document:
             "",
             [
                 f"{result.source.title} ({result.source.id}) -> "
-                f"{result.target.title} ({result.target.id}): you bring "
-                f"{percent(result.coverage)} of what the role asks ({distance(result.coverage)})."
+                f"{result.target.title} ({result.target.id}): " + "".join(gap_verdict(result))
             ],
         )
     ]
@@ -391,6 +390,17 @@ def gap_document(catalog: Catalog, result: Gap) -> Document:
             sections.append(Section(title, ["none"]))
     title = f"{result.source.title} ({result.source.id}) to {result.target.title}"
     return Document(f"{title} ({result.target.id})", sections, records)
+
+
+def gap_verdict(result: Gap) -> tuple[str, str]:
+    """What FROM brings to TO, in words: the plain part and the judgement."""
+    if not result.target.skills:
+        # Nothing to bring or learn: not "0%, a new career".
+        return f"nothing to compare. {no_skills_text(result.target)}", ""
+    return (
+        f"you bring {percent(result.coverage)} of what the role asks ",
+        f"({distance(result.coverage)}).",
+    )
 
 
 def distance(coverage: float) -> str:

@@ -28,7 +28,7 @@ from .build import (
     NO_OCCUPATION_NOTE,
     SIMILAR_HEADING,
     credit_line,
-    distance,
+    gap_verdict,
     no_skills_text,
     percent,
 )
@@ -424,8 +424,9 @@ def _gap_list(catalog: Catalog, result: Gap, glyphs: Glyphs) -> Text:
     out.append(safe(result.source.title), style="bold")
     out.append(f" {glyphs.arrow} ")
     out.append(safe(result.target.title), style="bold")
-    out.append(f": you bring {percent(result.coverage)} of what the role asks ")
-    out.append(f"({distance(result.coverage)}).", style="italic")
+    plain, judgement = gap_verdict(result)
+    out.append(f": {plain}")
+    out.append(judgement, style="italic")
     for title, skills, style, mark in (
         ("Transferable (you have these)", result.transferable, "green", glyphs.check),
         ("To learn, most important first", result.to_learn, "red", glyphs.cross),
@@ -447,12 +448,12 @@ def _gap_tables(catalog: Catalog, result: Gap, glyphs: Glyphs) -> Group:
     verdict.append(safe(result.source.title), style="bold")
     verdict.append(f" {glyphs.arrow} ")
     verdict.append(safe(result.target.title), style="bold")
-    verdict.append(f": you bring {percent(result.coverage)} of what the role asks ")
-    verdict.append(f"({distance(result.coverage)}).", style="italic")
-    parts: list[RenderableType] = [
-        verdict,
-        Padding(fraction_bar(result.coverage, glyphs, width=30), (0, 0, 1, 0)),
-    ]
+    plain, judgement = gap_verdict(result)
+    verdict.append(f": {plain}")
+    verdict.append(judgement, style="italic")
+    parts: list[RenderableType] = [verdict]
+    if result.target.skills:
+        parts.append(Padding(fraction_bar(result.coverage, glyphs, width=30), (0, 0, 1, 0)))
     for title, skills, style, mark in (
         ("Transferable (you have these)", result.transferable, "green", glyphs.check),
         ("To learn, most important first", result.to_learn, "red", glyphs.cross),
