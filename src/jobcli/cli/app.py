@@ -15,7 +15,7 @@ import typer
 
 from .. import __version__
 from ..fastparams import install as _install_fast_params
-from ..output import FORMAT_CHOICES, Environment, Format, resolve_format
+from ..output import FORMAT_CHOICES, Environment, Format, quote, resolve_format
 from .wording import install as _install_wording
 
 # Typer would import pydantic to coerce every parameter: the slowest part of a call.
@@ -113,6 +113,19 @@ def one_of(choices: Sequence[str]) -> Callable[[Any, Any, Any], Any]:
         raise typer.BadParameter(f"must be one of: {', '.join(choices)} (not {given})", ctx=ctx)
 
     return check
+
+
+def at_least_one(ctx: typer.Context, param: Any, value: Optional[str]) -> Optional[int]:  # noqa: UP045
+    """A callback for ``-n N``: a whole number, at least 1, said in plain words."""
+    if value is None:
+        return None
+    try:
+        number = int(value)
+    except ValueError:
+        raise typer.BadParameter(f"must be a whole number, not {quote(value, 40)}") from None
+    if number < 1:
+        raise typer.BadParameter("must be at least 1")
+    return number
 
 
 def complete_from(choices: Sequence[str]) -> Callable[[str], list[str]]:

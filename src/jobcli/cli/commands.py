@@ -16,7 +16,15 @@ import typer
 
 from ..errors import CatalogError, ExitCode
 from ..output import Format, emit_json, emit_view, fail, message, quote
-from .app import app, complete_from, import_app, one_of, prints_data, session
+from .app import (
+    app,
+    at_least_one,
+    complete_from,
+    import_app,
+    one_of,
+    prints_data,
+    session,
+)
 from .completion import complete_roles, complete_skills
 from .loading import catalog_for, find_role, find_skill, load
 from .stdin import MAX_NAMES, read_skill_names
@@ -208,18 +216,6 @@ def skills(
 MATCH_LIMIT = 10
 
 
-def _positive(ctx: typer.Context, param: Any, value: Optional[str]) -> Optional[int]:  # noqa: UP045
-    if value is None:
-        return None
-    try:
-        number = int(value)
-    except ValueError:
-        raise typer.BadParameter(f"must be a whole number, not {quote(value, 40)}") from None
-    if number < 1:
-        raise typer.BadParameter("must be at least 1")
-    return number
-
-
 @app.command("match")
 @prints_data
 def match(
@@ -233,13 +229,13 @@ def match(
         ),
     ],
     limit: Annotated[
-        Optional[str],  # noqa: UP045 - parsed by _positive: an int costs pydantic at start
+        Optional[str],  # noqa: UP045 - parsed by at_least_one: an int costs pydantic at start
         typer.Option(
             "-n",
             "--limit",
             metavar="N",
             help=f"Show the best N roles (N at least 1) [default: {MATCH_LIMIT}].",
-            callback=_positive,
+            callback=at_least_one,
         ),
     ] = None,
     every: Annotated[

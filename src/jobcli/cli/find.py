@@ -3,14 +3,14 @@
 No ``from __future__ import annotations`` here: Typer reads the commands' annotations.
 """
 
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 
 import typer
 
 from ..errors import ExitCode
 from ..output import fail, message, quote
 from ..safetext import safe
-from .app import app, prints_data
+from .app import app, at_least_one, prints_data
 from .completion import complete_skills
 from .loading import MAX_NAME_CHARS, find_skill, load
 
@@ -20,18 +20,6 @@ if TYPE_CHECKING:
 SEARCH_LIMIT = 10
 #: Longer search text is refused (exit 2): no role is described by more.
 MAX_SEARCH_CHARS = 1000
-
-
-def _at_least_one(ctx: typer.Context, param: Any, value: Optional[str]) -> Optional[int]:  # noqa: UP045
-    if value is None:
-        return None
-    try:
-        number = int(value)
-    except ValueError:
-        raise typer.BadParameter(f"must be a whole number, not {quote(value, 40)}") from None
-    if number < 1:
-        raise typer.BadParameter("must be at least 1")
-    return number
 
 
 @app.command("search")
@@ -46,13 +34,13 @@ def search(
         ),
     ],
     limit: Annotated[
-        Optional[str],  # noqa: UP045 - parsed by _at_least_one
+        Optional[str],  # noqa: UP045 - parsed by at_least_one
         typer.Option(
             "-n",
             "--limit",
             metavar="N",
             help=f"Show the best N roles (N at least 1) [default: {SEARCH_LIMIT}].",
-            callback=_at_least_one,
+            callback=at_least_one,
         ),
     ] = None,
     every: Annotated[bool, typer.Option("--all", help="Show every role that matches.")] = False,
@@ -97,13 +85,13 @@ def skill(
         ),
     ],
     limit: Annotated[
-        Optional[str],  # noqa: UP045 - parsed by _at_least_one
+        Optional[str],  # noqa: UP045 - parsed by at_least_one
         typer.Option(
             "-n",
             "--limit",
             metavar="N",
             help="Show only the N roles that need it most [default: every one].",
-            callback=_at_least_one,
+            callback=at_least_one,
         ),
     ] = None,
 ) -> None:
