@@ -635,16 +635,16 @@ def test_match_json_gives_each_role_a_score_in_0_1() -> None:
 def test_every_view_of_a_role_without_skills_renders_in_every_form() -> None:
     from jobcli.analysis import compare, gap, match_roles, similar_roles, skill_usage
     from jobcli.output import draw
-    from jobcli.views import build
+    from jobcli.views import build, pair_views
 
     catalog = bare_catalog()
     rated, bare = catalog.role_by_id["rated"], catalog.role_by_id["bare"]
     usage = skill_usage(catalog)
     views = [
-        build.compare_view(catalog, compare(rated, bare), rated, bare),
-        build.compare_view(catalog, compare(bare, bare), bare, bare),
-        build.gap_view(catalog, gap(rated, bare)),
-        build.gap_view(catalog, gap(bare, rated)),
+        pair_views.compare_view(catalog, compare(rated, bare), rated, bare),
+        pair_views.compare_view(catalog, compare(bare, bare), bare, bare),
+        pair_views.gap_view(catalog, gap(rated, bare)),
+        pair_views.gap_view(catalog, gap(bare, rated)),
         build.match_view(catalog, match_roles(catalog.roles, ["empathy"]), ["Empathy"]),
         build.show_view(catalog, bare, similar_roles(catalog, bare)),
         build.skills_view(catalog, usage),

@@ -9,18 +9,16 @@ No ``from __future__ import annotations`` here: Typer reads every command's
 annotations at every start, and string annotations would cost it an ``eval`` each.
 """
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
-from ..errors import CatalogError, ExitCode
-from ..output import Format, emit_json, emit_view, fail, message, quote
+from ..errors import ExitCode
+from ..output import Format, emit_json, emit_view, fail
 from .app import (
     app,
     at_least_one,
     complete_from,
-    import_app,
     one_of,
     prints_data,
     session,
@@ -169,7 +167,7 @@ def compare(
 
         print_json(comparison_object(catalog, result))
         return
-    from ..views.build import compare_view
+    from ..views.pair_views import compare_view
 
     emit(compare_view(catalog, result, a, b))
 
@@ -293,158 +291,6 @@ def gap(
 
         print_json(gap_object(catalog, result))
         return
-    from ..views.build import gap_view
+    from ..views.pair_views import gap_view
 
     emit(gap_view(catalog, result))
-
-
-@app.command("validate")
-@prints_data
-def validate(
-    path: Annotated[
-        Optional[Path],  # noqa: UP045
-        typer.Argument(
-            metavar="PATH",
-            help="Catalog to check [default: --data, or the bundled catalog].",
-            show_default=False,
-            readable=False,  # jobcli's own reader decides, and says why (exit 3)
-        ),
-    ] = None,
-) -> None:
-    """Check a catalog and list every problem; exit 0 when it is valid, 3 when not."""
-    from ..catalog import bundled_catalog_path, catalog_from_bytes, read_catalog_bytes
-    from ..views.problems import explained
-
-    target = path if path is not None else (session().data or bundled_catalog_path())
-    problems = []
-    source = None
-    raw = b""
-    try:
-        raw = read_catalog_bytes(target)
-        source = catalog_from_bytes(raw, str(target)).source
-    except CatalogError as exc:
-        problems = explained(exc.problems, _data_of(raw))
-    if wants_json():
-        from ..jsonout import validation_object
-
-        print_json(validation_object(problems))
-    else:
-        from ..views.build import problems_view
-
-        emit(problems_view(str(target), problems, source))
-    if problems:
-        if not session().env.stdout_isatty:  # the list went to a file or a program: say so
-            count = f"{len(problems)} problem" + ("" if len(problems) == 1 else "s")
-            message(f"jobcli: error: {quote(str(target))} is not a valid catalog ({count})")
-        raise typer.Exit(ExitCode.BAD_CATALOG)
-
-
-def _data_of(raw: bytes) -> Any:
-    """The file's JSON, to find where and what each problem is; nothing if it does not parse."""
-    import json
-
-    try:
-        return json.loads(raw.decode("utf-8-sig"))
-    except (ValueError, UnicodeDecodeError, RecursionError):
-        from ..views.problems import NO_DATA
-
-        return NO_DATA
-
-
-@app.command("schema")
-def schema(
-    output_format: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="FORMAT",
-            help="json, the only format of a schema (accepted so scripts can always pass it).",
-            show_default=False,
-            hidden=True,  # in help it would offer a choice that is none
-        ),
-    ] = None,
-    as_json: Annotated[
-        bool,
-        typer.Option(
-            "--json", help="The schema is always JSON; accepted for scripts.", hidden=True
-        ),
-    ] = False,
-) -> None:
-    """The catalog's JSON Schema (always JSON)."""
-    from ..models import json_schema
-
-    if output_format is not None and output_format.lower() != "json":
-        fail(
-            f"schema prints JSON only; --format {quote(output_format, 20)} is not possible",
-            ExitCode.USAGE,
-        )
-
-    emit_json(json_schema(), session().env)
-
-
-@import_app.command("onet")
-def import_onet(
-    directory: Annotated[
-        Path,
-        typer.Argument(
-            metavar="DIR",
-            help="Folder of an O*NET text release (db_29_x_text).",
-            readable=False,  # jobcli's own reader decides, and says why (exit 3)
-        ),
-    ],
-    out: Annotated[
-        str,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="Catalog file to write ('-': standard output). Exit 74 if it cannot be written.",
-        ),
-    ],
-    force: Annotated[
-        bool, typer.Option("--force", help="Replace FILE if it is an existing regular file.")
-    ] = False,
-    exposure: Annotated[
-        Optional[Path],  # noqa: UP045
-        typer.Option(
-            "--exposure",
-            metavar="CSV",
-            help="AI-exposure ratings to join (occ_level.csv format).",
-            readable=False,  # the importer's own reader decides, and says why (exit 3)
-        ),
-    ] = None,
-    min_importance: Annotated[
-        float,
-        typer.Option(
-            "--min-importance",
-            metavar="N",
-            min=1.0,
-            max=5.0,
-            help="Leave out skills and knowledge rated below N, 1 to 5 (O*NET's importance scale).",
-        ),
-    ] = 3.0,
-    release: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option(
-            "--release",
-            metavar="N.N",
-            help="The O*NET release to credit (e.g. 29.2) when DIR's name does not tell it.",
-        ),
-    ] = None,
-) -> None:
-    """Convert an O*NET database release into a jobcli catalog.
-
-    Exit codes: 3 when the release is missing or malformed, 74 when FILE cannot be
-    written (or exists and --force was not given).
-    """
-    from ..importer_cli import run_onet_import
-
-    run_onet_import(
-        directory,
-        out,
-        force=force,
-        exposure=exposure,
-        min_importance=min_importance,
-        release=release,
-    )

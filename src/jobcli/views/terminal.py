@@ -28,7 +28,6 @@ from .build import (
     NO_OCCUPATION_NOTE,
     SIMILAR_HEADING,
     credit_line,
-    gap_verdict,
     no_skills_text,
     percent,
 )
@@ -36,7 +35,7 @@ from .model import Glyphs
 from .tables import KIND_STYLE, Fitted, _skill_name, data, fraction_bar, importance_bar
 
 if TYPE_CHECKING:
-    from ..analysis import Comparison, Gap, SkillInRoles, SkillUse
+    from ..analysis import SkillUse
     from ..errors import Problem
 
 MATRIX_MAX_ROLES = 20
@@ -211,130 +210,6 @@ def _similar(similar: Sequence[tuple[Role, float]], glyphs: Glyphs) -> Padding:
     return Padding(lines, (0, 2))
 
 
-# compare ------------------------------------------------------------------------------------
-
-
-def compare_chart(
-    catalog: Catalog, comparison: Comparison, a: Role, b: Role, glyphs: Glyphs
-) -> Fitted:
-    """A butterfly chart where it fits (ids whole above the two sides), else a list."""
-
-    def build(width: int) -> RenderableType:
-        names = [_skill_name(catalog, e.id) for e in _compared(comparison, a, b)]
-        longest = min(30, max((len(n) for n in names), default=10))
-        if width >= max(9, len(a.id)) + max(9, len(b.id)) + max(10, longest) + 8:
-            return _butterfly(catalog, comparison, a, b, glyphs)
-        return _compare_list(catalog, comparison, a, b)
-
-    return Fitted(build)
-
-
-def _compared(comparison: Comparison, a: Role, b: Role) -> list[SkillInRoles]:
-    return [
-        *comparison.shared,
-        *comparison.only.get(a.id, []),
-        *(comparison.only.get(b.id, []) if a.id != b.id else []),
-    ]
-
-
-def _compare_list(catalog: Catalog, comparison: Comparison, a: Role, b: Role) -> Group:
-    """The comparison for a narrow screen: one skill a line, the importance in each role."""
-    out = Text()
-    out.append(safe(a.title), style="bold cyan")
-    out.append(f" ({safe(a.id)})", style="cyan")
-    out.append(" vs ", style="dim")
-    out.append(safe(b.title), style="bold magenta")
-    out.append(f" ({safe(b.id)})", style="magenta")
-    groups = [("shared", comparison.shared), (f"only {a.id}", comparison.only.get(a.id, []))]
-    if a.id != b.id:
-        groups.append((f"only {b.id}", comparison.only.get(b.id, [])))
-    for n, (label, entries) in enumerate(groups):
-        if not entries:
-            continue
-        out.append(f"\n\n{safe(label)}", style="bold")
-        if not n:
-            out.append(f" (importance in {safe(a.id)} / {safe(b.id)})", style="dim")
-        for e in entries:
-            out.append("\n" + safe(_skill_name(catalog, e.id)) + " ")
-            if n:  # only in one role: its importance
-                out.append(str(sum(e.importance.values())), style="cyan" if n == 1 else "magenta")
-            else:
-                out.append(str(e.importance[a.id]), style="cyan")
-                out.append("/")
-                out.append(str(e.importance[b.id]), style="magenta")
-    out.append(f"\n\nSkill overlap (Jaccard) {percent(comparison.jaccard)}")
-    out.append(f"\nWeighted similarity (cosine) {percent(comparison.weighted)}")
-    out.overflow = "fold"
-    return Group(out)
-
-
-def _butterfly(catalog: Catalog, comparison: Comparison, a: Role, b: Role, glyphs: Glyphs) -> Group:
-    """A butterfly chart: A's importance grows left, B's grows right, shared skills first."""
-    title = Text()
-    title.append(safe(a.title), style="bold cyan")
-    title.append("  vs  ", style="dim")
-    title.append(safe(b.title), style="bold magenta")
-    table = Table(box=box.SIMPLE_HEAD, padding=(0, 1))
-    # The id columns are as wide as the ids: an id is never cut.
-    table.add_column(
-        Text(safe(a.id), style="cyan"), justify="right", no_wrap=True, min_width=max(9, len(a.id))
-    )
-    table.add_column("Skill", justify="center", min_width=10)
-    table.add_column(
-        Text(safe(b.id), style="magenta"),
-        justify="left",
-        no_wrap=True,
-        min_width=max(9, len(b.id)),
-    )
-
-    def left(entry: SkillInRoles) -> Text:
-        value = entry.importance.get(a.id, 0)
-        return Text(f"{value} ") + Text(glyphs.full * value, style="cyan") if value else Text("")
-
-    def right(entry: SkillInRoles) -> Text:
-        value = entry.importance.get(b.id, 0)
-        return Text(glyphs.full * value, style="magenta") + Text(f" {value}") if value else Text("")
-
-    sections = [
-        ("shared", comparison.shared),
-        (f"only {a.id}", comparison.only.get(a.id, [])),
-    ]
-    if a.id != b.id:
-        sections.append((f"only {b.id}", comparison.only.get(b.id, [])))
-    for n, (label, entries) in enumerate(sections):
-        if not entries:
-            continue
-        table.add_row("", Text(safe(label), style="bold dim"), "", end_section=False)
-        for i, entry in enumerate(entries):
-            table.add_row(
-                left(entry),
-                data(_skill_name(catalog, entry.id)),
-                right(entry),
-                end_section=(i == len(entries) - 1 and n < len(sections) - 1),
-            )
-    summary = Table(box=None, show_header=False, padding=(0, 1))
-    summary.add_column("what")
-    summary.add_column("bar", no_wrap=True)
-    summary.add_column("value", justify="right")
-    summary.add_row(
-        "Skill overlap (Jaccard)",
-        fraction_bar(comparison.jaccard, glyphs),
-        percent(comparison.jaccard),
-    )
-    summary.add_row(
-        "Weighted similarity (cosine)",
-        fraction_bar(comparison.weighted, glyphs),
-        percent(comparison.weighted),
-    )
-    counts = Text(
-        f"{len(comparison.shared)} shared, "
-        f"{len(comparison.only.get(a.id, []))} only in {safe(a.id)}, "
-        f"{len(comparison.only.get(b.id, [])) if a.id != b.id else 0} only in {safe(b.id)}",
-        style="dim",
-    )
-    return Group(title, table, summary, counts)
-
-
 # skills matrix ------------------------------------------------------------------------------
 
 
@@ -400,81 +275,6 @@ def _matrix(
             "--format tsv or --json lists them all."
         )
     return Group(table, legend, Text(notes, style="dim"))
-
-
-# gap ----------------------------------------------------------------------------------------
-
-
-def gap_tables(catalog: Catalog, result: Gap, glyphs: Glyphs) -> Fitted:
-    """What FROM brings to TO, what to learn, and a verdict: tables where they fit."""
-
-    def build(width: int) -> RenderableType:
-        names = [catalog.skill_by_id[s.id].name for s in (*result.transferable, *result.to_learn)]
-        longest = max((len(n) for n in names), default=10)
-        if width >= longest + 44:
-            return _gap_tables(catalog, result, glyphs)
-        return _gap_list(catalog, result, glyphs)
-
-    return Fitted(build)
-
-
-def _gap_list(catalog: Catalog, result: Gap, glyphs: Glyphs) -> Text:
-    """The gap for a narrow screen: one skill a line, its kind and importance."""
-    out = Text(overflow="fold")
-    out.append(safe(result.source.title), style="bold")
-    out.append(f" {glyphs.arrow} ")
-    out.append(safe(result.target.title), style="bold")
-    plain, judgement = gap_verdict(result)
-    out.append(f": {plain}")
-    out.append(judgement, style="italic")
-    for title, skills, style, mark in (
-        ("Transferable (you have these)", result.transferable, "green", glyphs.check),
-        ("To learn, most important first", result.to_learn, "red", glyphs.cross),
-    ):
-        out.append(f"\n\n{title}", style="bold")
-        for s in skills:
-            skill = catalog.skill_by_id[s.id]
-            out.append(f"\n{mark} ", style=style)
-            out.append(safe(skill.name))
-            out.append(f" ({skill.kind}) {s.importance}", style="dim")
-        if not skills:
-            out.append("\nnone", style="dim")
-    return out
-
-
-def _gap_tables(catalog: Catalog, result: Gap, glyphs: Glyphs) -> Group:
-    """What FROM brings to TO, what to learn, and a verdict."""
-    verdict = Text()
-    verdict.append(safe(result.source.title), style="bold")
-    verdict.append(f" {glyphs.arrow} ")
-    verdict.append(safe(result.target.title), style="bold")
-    plain, judgement = gap_verdict(result)
-    verdict.append(f": {plain}")
-    verdict.append(judgement, style="italic")
-    parts: list[RenderableType] = [verdict]
-    if result.target.skills:
-        parts.append(Padding(fraction_bar(result.coverage, glyphs, width=30), (0, 0, 1, 0)))
-    for title, skills, style, mark in (
-        ("Transferable (you have these)", result.transferable, "green", glyphs.check),
-        ("To learn, most important first", result.to_learn, "red", glyphs.cross),
-    ):
-        table = Table(box=box.SIMPLE_HEAD, title=title, title_justify="left", title_style="bold")
-        table.add_column("", no_wrap=True)
-        table.add_column("Skill")
-        table.add_column("Kind", no_wrap=True)
-        table.add_column("Importance in target", no_wrap=True)
-        for s in skills:
-            skill = catalog.skill_by_id[s.id]
-            table.add_row(
-                Text(mark, style=style),
-                data(skill.name),
-                Text(skill.kind, style=KIND_STYLE.get(skill.kind, "")),
-                importance_bar(s.importance, glyphs, style=style) + Text(f" {s.importance}"),
-            )
-        if not skills:
-            table.add_row("", Text("none", style="dim"), "", "")
-        parts.append(table)
-    return Group(*parts)
 
 
 # validate -----------------------------------------------------------------------------------

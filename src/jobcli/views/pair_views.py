@@ -1,0 +1,130 @@
+"""The plain views of two roles: ``compare`` (side by side) and ``gap`` (the move from one
+to the other). Their drawings are in :mod:`.pairs`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..domain import Catalog, Role
+from ..output import View
+from .build import _skill_name, no_skills_text, percent
+from .model import Document, Glyphs, Records, Section
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from ..analysis import Comparison, Gap
+
+# compare --------------------------------------------------------------------------------------
+
+
+def compare_document(catalog: Catalog, comparison: Comparison, a: Role, b: Role) -> Document:
+    groups = [("shared", comparison.shared), (f"only {a.id}", comparison.only.get(a.id, []))]
+    if a.id != b.id:
+        groups.append((f"only {b.id}", comparison.only.get(b.id, [])))
+    records = Records(["group", "id", "skill", a.id, b.id if b.id != a.id else f"{b.id} (again)"])
+    sections = []
+    for n, (label, entries) in enumerate(groups):
+        rows = [
+            [
+                label,
+                e.id,
+                _skill_name(catalog, e.id),
+                str(e.importance.get(a.id, "")),
+                str(e.importance.get(b.id, "")),
+            ]
+            for e in entries
+        ]
+        records.rows.extend(rows)
+        if rows:
+            # In a section of one role's skills, only that role's column.
+            keep = [1, 2, 3, 4] if n == 0 else [1, 2, 3] if n == 1 else [1, 2, 4]
+            table = Records(
+                [records.columns[i] for i in keep], [[row[i] for i in keep] for row in rows]
+            )
+            sections.append(Section(f"{label} ({len(rows)})", table=table))
+    similarity = Records(
+        ["measure", "value"],
+        [
+            ["Skill overlap (Jaccard)", percent(comparison.jaccard)],
+            ["Weighted similarity (cosine)", percent(comparison.weighted)],
+        ],
+    )
+    sections.append(Section("Similarity", table=similarity))
+    return Document(f"{a.title} ({a.id}) vs {b.title} ({b.id})", sections, records)
+
+
+def compare_view(catalog: Catalog, comparison: Comparison, a: Role, b: Role) -> View:
+    """Two roles' skills side by side."""
+
+    def drawing(glyphs: Glyphs) -> RenderableType:
+        from .pairs import compare_chart
+
+        return compare_chart(catalog, comparison, a, b, glyphs)
+
+    return View(lambda: compare_document(catalog, comparison, a, b), drawing)
+
+
+# gap ---------------------------------------------------------------------------------------------
+
+
+def gap_document(catalog: Catalog, result: Gap) -> Document:
+    records = Records(["status", "id", "skill", "kind", "importance"])
+    sections = [
+        Section(
+            "",
+            [
+                f"{result.source.title} ({result.source.id}) -> "
+                f"{result.target.title} ({result.target.id}): " + "".join(gap_verdict(result))
+            ],
+        )
+    ]
+    for status, title, skills in (
+        ("transferable", "Transferable (you have these)", result.transferable),
+        ("to learn", "To learn, most important first", result.to_learn),
+    ):
+        rows = []
+        for s in skills:
+            skill = catalog.skill_by_id[s.id]
+            rows.append([status, skill.id, skill.name, skill.kind, str(s.importance)])
+        records.rows.extend(rows)
+        if rows:
+            table = Records(records.columns[1:], [r[1:] for r in rows])
+            sections.append(Section(f"{title} ({len(rows)})", table=table))
+        else:
+            sections.append(Section(title, ["none"]))
+    title = f"{result.source.title} ({result.source.id}) to {result.target.title}"
+    return Document(f"{title} ({result.target.id})", sections, records)
+
+
+def gap_verdict(result: Gap) -> tuple[str, str]:
+    """What FROM brings to TO, in words: the plain part and the judgement."""
+    if not result.target.skills:
+        # Nothing to bring or learn: not "0%, a new career".
+        return f"nothing to compare. {no_skills_text(result.target)}", ""
+    return (
+        f"you bring {percent(result.coverage)} of what the role asks ",
+        f"({distance(result.coverage)}).",
+    )
+
+
+def distance(coverage: float) -> str:
+    if coverage >= 0.999:
+        return "you already have every skill it needs"
+    if coverage >= 0.75:
+        return "a short step"
+    if coverage >= 0.5:
+        return "a reachable move"
+    if coverage >= 0.25:
+        return "a long move"
+    return "a new career"
+
+
+def gap_view(catalog: Catalog, result: Gap) -> View:
+    def drawing(glyphs: Glyphs) -> RenderableType:
+        from .pairs import gap_tables
+
+        return gap_tables(catalog, result, glyphs)
+
+    return View(lambda: gap_document(catalog, result), drawing)
