@@ -126,11 +126,11 @@ def test_match_is_sorted_best_first_and_lists_most_important_first(
     rs: list[Role], have: set[str]
 ) -> None:
     ranked = match_roles(rs, have)
-    keys = [(m.uses, m.weight, m.coverage) for m in ranked]
-    assert keys == sorted(keys, reverse=True), "more skills used first, then importance, coverage"
+    keys = [(m.uses, m.weight, 0.9 * m.standing + 0.1 * m.coverage) for m in ranked]
+    assert keys == sorted(keys, reverse=True), "more skills used first, then importance, fit"
     scores = [m.score for m in ranked]
     assert scores == sorted(scores, reverse=True), "the score orders as the ranking does"
-    assert all(0 < m.score <= 1 and 0 < m.coverage <= 1 for m in ranked)
+    assert all(0 < m.score < 1 and 0 < m.coverage <= 1 and 0 <= m.standing < 1 for m in ranked)
     # Roles using none of the skills (and roles with no skills) are not listed.
     assert {m.role.id for m in ranked} == {r.id for r in rs if any(s.id in have for s in r.skills)}
     for m in ranked:
@@ -309,12 +309,25 @@ def test_among_equals_importance_then_coverage_decide() -> None:
     ranked = match_roles([light, heavy, focused], {"s0", "s1"})
     assert [m.role.id for m in ranked] == ["focused", "heavy", "light"]
     assert [m.uses for m in ranked] == [2, 2, 2]
-    assert ranked[0].score == 1.0
+    assert 0 < ranked[-1].score < ranked[0].score < 1
+
+
+def test_among_equals_a_skill_that_stands_out_beats_a_role_that_needs_little_else() -> None:
+    # The same skill, as important in each: where it stands above the rest of the work
+    # comes first; a role that needs nothing else no longer wins by its small size.
+    standout = role("standout", s0=4, s2=2, s3=2, s4=2)
+    tiny = role("tiny", s0=4)
+    flat = role("flat", s0=4, s2=4, s3=4)
+    ranked = match_roles([tiny, flat, standout], {"s0"})
+    assert [m.role.id for m in ranked] == ["standout", "tiny", "flat"]
+    assert ranked[0].standing == 0.75
+    assert ranked[1].standing == 0.0
+    assert ranked[1].coverage == 1.0
 
 
 def test_roles_with_no_skills_or_none_of_the_given_are_not_listed() -> None:
     empty = Role("empty", "Empty", "no ratings", ())
     other = role("other", s5=3)
     assert match_roles([empty, other], {"s0"}) == []
-    assert match_score(0, 0, 0, 3) == (0.0, 0.0)
+    assert match_score(0, 0, 0, 3) == (0.0, 0.0, 0.0)
     assert match_role(empty, {"s0"}).coverage == 0.0

@@ -319,7 +319,7 @@ def test_skills_matrix_caps_its_columns_and_says_so(tmp_path: Path) -> None:
     assert "first 20 of 25 roles" in r.stdout
 
 
-def test_match_shows_the_best_ten_unless_told_otherwise(tmp_path: Path) -> None:
+def test_match_shows_the_best_twenty_unless_told_otherwise(tmp_path: Path) -> None:
     data = catalog_data()
     data["roles"] = [
         {
@@ -331,18 +331,18 @@ def test_match_shows_the_best_ten_unless_told_otherwise(tmp_path: Path) -> None:
                 {"id": "statistics", "importance": 1 + i % 5},
             ],
         }
-        for i in range(15)
+        for i in range(25)
     ]
     path = write_json(tmp_path / "many.json", data)
     default = json.loads(invoke("--data", str(path), "match", "empathy", "--json").stdout)
     every = json.loads(invoke("--data", str(path), "match", "empathy", "--json", "--all").stdout)
     three = json.loads(invoke("--data", str(path), "match", "empathy", "--json", "-n", "3").stdout)
-    assert len(default) == 10
-    assert len(every) == 15
-    assert default == every[:10]
+    assert len(default) == 20
+    assert len(every) == 25
+    assert default == every[:20]
     assert three == every[:3]
-    coverages = [m["coverage"] for m in every]
-    assert coverages == sorted(coverages, reverse=True)
+    scores = [m["score"] for m in every]
+    assert scores == sorted(scores, reverse=True)
 
 
 def test_match_table_says_when_it_shows_only_the_best(tmp_path: Path) -> None:

@@ -718,9 +718,9 @@ def test_match_json_on_the_bundled_catalog_is_best_first(home: Path) -> None:
     result = run(home, "match", "coding", "critical thinking", "statistics", "--json")
     doc = assert_one_json_document(result)
     assert {m["role"] for m in doc} <= set(BUNDLED_IDS)
-    coverages = [m["coverage"] for m in doc]
-    assert coverages == sorted(coverages, reverse=True)
-    assert all(0 <= c <= 1 for c in coverages)
+    scores = [m["score"] for m in doc]
+    assert scores == sorted(scores, reverse=True)
+    assert all(0 <= m["coverage"] <= 1 and 0 <= m["score"] <= 1 for m in doc)
     assert doc[0]["role"] == "data-scientist"
 
 

@@ -211,7 +211,9 @@ def test_onet_match_python_sql_lists_roles_needing_both_data_scientists_among_th
 
 @real
 def test_onet_match_ranks_people_who_use_the_skills_above_small_roles(onet: str) -> None:
-    top = json_of("--data", onet, "match", "programming", "mathematics", "critical thinking")
+    top = json_of(
+        "--data", onet, "match", "programming", "mathematics", "critical thinking", "-n", "10"
+    )
     ids = [m["role"] for m in top]
     assert "reinforcing-iron-and-rebar-workers" not in ids
     assert all(m["uses"] == 3 for m in top)

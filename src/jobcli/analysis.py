@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from typing import NamedTuple
 
 from .domain import Catalog, Role, RoleSkill, sorted_by_importance
@@ -98,31 +98,53 @@ class Match(NamedTuple):
     uses: int = 0
     #: Sum of the importance (1-5) in the role of the skills it uses.
     weight: int = 0
+    #: Share of the role's skills less important than every skill of yours it uses.
+    standing: float = 0.0
 
 
-def match_score(uses: int, weight: int, total: int, wanted: int) -> tuple[float, float]:
-    """``(score, coverage)`` of a role that uses ``uses`` of ``wanted`` skills.
+#: How much standing (your skills above the rest of the role) and coverage each count
+#: in ``fit``, the tie-break of roles that use as many of your skills, as importantly.
+STANDING_SHARE = 0.9
+
+
+def standing(importances: Sequence[int], least: int) -> float:
+    """The share of a role's skills (``importances``) less important than ``least``, the
+    least important of the skills asked about that the role uses: how far those skills
+    stand above the rest of the role. 0 for a role that needs nothing else."""
+    if not importances:
+        return 0.0
+    return sum(1 for i in importances if i < least) / len(importances)
+
+
+def match_score(
+    uses: int, weight: int, total: int, wanted: int, stands: float = 0.0
+) -> tuple[float, float, float]:
+    """``(score, coverage, fit)`` of a role that uses ``uses`` of ``wanted`` skills.
 
     - ``coverage`` = ``weight / total``: the share of the role's total importance
       (``total``, the sum over all its skills) that the skills used make up.
-    - ``score`` = ``(uses - 1 + (weight - uses + coverage) / (4 * uses + 1)) / wanted``.
+    - ``fit`` = ``0.9 * standing + 0.1 * coverage`` (``stands``: see :func:`standing`):
+      among roles that use as many of the skills, as importantly, those where the skills
+      stand above the rest of the work come first, and coverage only breaks near-ties;
+      coverage alone would put the roles that need the fewest skills first.
+    - ``score`` = ``(uses - 1 + (weight - uses + fit) / (4 * uses + 1)) / wanted``.
 
     The score orders roles exactly as the ranking does: by ``uses``, then ``weight``
     (importance is an integer 1-5, so ``weight - uses`` lies in ``0 .. 4 * uses``),
-    then ``coverage``; it lies in (0, 1], and is 1 only when the role uses every skill
-    asked about, each essential (5), and needs nothing else. A role using none of the
-    skills scores 0, and a role with no skills never divides by zero.
+    then ``fit``; it lies in (0, 1). A role using none of the skills scores 0, and a
+    role with no skills never divides by zero.
     """
     if uses <= 0 or total <= 0 or wanted <= 0:
-        return 0.0, 0.0
+        return 0.0, 0.0, 0.0
     cover = min(1.0, weight / total)
-    within = (weight - uses + cover) / (4 * uses + 1)
-    return min(1.0, (uses - 1 + within) / wanted), cover
+    fit = STANDING_SHARE * stands + (1 - STANDING_SHARE) * cover
+    within = (weight - uses + fit) / (4 * uses + 1)
+    return min(1.0, (uses - 1 + within) / wanted), cover, fit
 
 
-def rank_key(uses: int, weight: int, cover: float, at: int) -> tuple[int, int, float, int]:
+def rank_key(uses: int, weight: int, fit: float, at: int) -> tuple[int, int, float, int]:
     """The order of :func:`match_roles` as a sort key (smallest first); ``at``: catalog position."""
-    return (-uses, -weight, -cover, at)
+    return (-uses, -weight, -fit, at)
 
 
 def match_role(role: Role, have: Collection[str], wanted: int | None = None) -> Match:
@@ -131,7 +153,9 @@ def match_role(role: Role, have: Collection[str], wanted: int | None = None) -> 
     missing = [s for s in role.skills if s.id not in have]
     weight = sum(s.importance for s in held)
     total = weight + sum(s.importance for s in missing)
-    score, _ = match_score(len(held), weight, total, wanted or len(have))
+    least = min((s.importance for s in held), default=0)
+    stands = standing([s.importance for s in role.skills], least)
+    score, _, _ = match_score(len(held), weight, total, wanted or len(have), stands)
     return Match(
         role,
         coverage(role, have),
@@ -140,6 +164,7 @@ def match_role(role: Role, have: Collection[str], wanted: int | None = None) -> 
         score,
         len(held),
         weight,
+        stands,
     )
 
 
@@ -149,8 +174,8 @@ def match_roles(
     """The roles that use any of the skills ``have``, best first.
 
     Best: uses more of the skills; among equals, the skills used matter more in the
-    role (sum of their importance); then covers more of the role (coverage); then the
-    catalog's order.
+    role (sum of their importance); then they stand further above the rest of the role
+    and cover more of it (``fit``, see :func:`match_score`); then the catalog's order.
     Roles using none of the skills are left out. With ``limit``, the best ``limit``.
     """
     have = frozenset(have)
@@ -159,13 +184,18 @@ def match_roles(
     for at, role in enumerate(pool):
         # One pass per role, no generators: this loop runs over every role of the catalog.
         total = weight = uses = 0
+        least = 6
         for skill_id, importance in role.skills:
             total += importance
             if skill_id in have:
                 weight += importance
                 uses += 1
+                if importance < least:
+                    least = importance
         if uses:
-            ranked.append(rank_key(uses, weight, weight / total, at))
+            stands = standing([s.importance for s in role.skills], least)
+            _, _, fit = match_score(uses, weight, total, len(have), stands)
+            ranked.append(rank_key(uses, weight, fit, at))
     best = sorted(ranked) if limit is None else heapq.nsmallest(limit, ranked)
     return [match_role(pool[entry[3]], have) for entry in best]
 

@@ -98,8 +98,9 @@ def match_array(catalog: Catalog, matches: Iterable[Match]) -> list[dict[str, An
 
     ``score`` in [0, 1] orders the roles as the ranking does (see
     :func:`jobcli.analysis.match_score`); ``uses``: how many of the skills asked about the
-    role uses; ``weight``: the sum of their importance in it; ``ai_exposure``: the role's
-    headline rating (β, human raters) or null.
+    role uses; ``weight``: the sum of their importance in it; ``standing``: the share of
+    the role's skills less important than those; ``ai_exposure``: the role's headline
+    rating (β, human raters) or null.
     """
     return [
         {
@@ -108,6 +109,7 @@ def match_array(catalog: Catalog, matches: Iterable[Match]) -> list[dict[str, An
             "score": m.score,
             "uses": m.uses,
             "weight": m.weight,
+            "standing": m.standing,
             "coverage": m.coverage,
             "ai_exposure": m.role.headline_exposure(),
             "have": skill_entries(catalog, m.have),

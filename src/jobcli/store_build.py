@@ -62,7 +62,7 @@ CREATE TABLE skill_roles (
 );
 CREATE TABLE role_totals (
     id INTEGER PRIMARY KEY CHECK (id = 0), importance_sums BLOB NOT NULL,
-    importance_squares BLOB NOT NULL
+    importance_squares BLOB NOT NULL, importance_counts BLOB NOT NULL
 );
 CREATE TABLE name (
     kind TEXT NOT NULL, norm TEXT NOT NULL, folded TEXT NOT NULL, item TEXT NOT NULL,
@@ -247,8 +247,16 @@ def _insert_vectors(conn: sqlite3.Connection, skills: int) -> None:
     pairs = totals.fetchall()
     sums = [p[0] for p in pairs]
     squares = [p[1] for p in pairs]
+    # How many skills each role rates 1, 2, 3, 4 and 5: five counts a role, for match's
+    # standing (how far the skills asked about stand above the rest of the role).
+    counts = [0] * (5 * len(pairs))
+    for role, importance, n in conn.execute(
+        "SELECT role, importance, count(*) FROM role_skill GROUP BY role, importance"
+    ):
+        counts[5 * role + importance - 1] = n
     conn.execute(
-        "INSERT INTO role_totals VALUES (0, ?, ?)", (int32_bytes(sums), int32_bytes(squares))
+        "INSERT INTO role_totals VALUES (0, ?, ?, ?)",
+        (int32_bytes(sums), int32_bytes(squares), int32_bytes(counts)),
     )
 
 

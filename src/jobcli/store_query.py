@@ -239,7 +239,7 @@ class Store:
         """
         import heapq
 
-        from .analysis import match_role, rank_key
+        from .analysis import match_role, match_score, rank_key
         from .store_rows import MatchResult, int32_array
 
         wanted = list(dict.fromkeys(skill_ids))
@@ -261,7 +261,11 @@ class Store:
         by_uses: list[list[int]] = [[] for _ in range(len(per_skill) + 1)]
         for pos, count in uses.items():
             by_uses[count].append(pos)
-        totals = int32_array(self._rows("SELECT importance_sums FROM role_totals")[0][0])
+        sums, counts_blob = self._rows(
+            "SELECT importance_sums, importance_counts FROM role_totals"
+        )[0]
+        totals = int32_array(sums)
+        counts = int32_array(counts_blob)
         # The ranking is by uses first: rank the roles using the most, then the next level,
         # until enough are found.
         ranked: list[tuple[int, int, float, int]] = []
@@ -272,9 +276,17 @@ class Store:
             keys = []
             for pos in by_uses[count]:
                 weight = 0
+                least = 6
                 for held in per_skill:
-                    weight += held.get(pos, 0)
-                keys.append(rank_key(count, weight, weight / totals[pos], pos))
+                    importance = held.get(pos, 0)
+                    weight += importance
+                    if importance and importance < least:
+                        least = importance
+                at = 5 * pos
+                rated = sum(counts[at : at + 5])
+                stands = sum(counts[at : at + least - 1]) / rated if rated else 0.0
+                _, _, fit = match_score(count, weight, totals[pos], len(wanted), stands)
+                keys.append(rank_key(count, weight, fit, pos))
             ranked += sorted(keys) if limit is None else heapq.nsmallest(want - len(ranked), keys)
         have = frozenset(wanted)
         by_pos = self._roles_at([key[3] for key in ranked])

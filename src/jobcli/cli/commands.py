@@ -211,7 +211,9 @@ def skills(
         emit(skills_view(catalog, usage))
 
 
-MATCH_LIMIT = 10
+#: On a catalog of a thousand occupations many roles use the same skills as importantly:
+#: twenty show the spread without a screenful of near-ties.
+MATCH_LIMIT = 20
 
 
 @app.command("match")
