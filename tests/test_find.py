@@ -254,3 +254,9 @@ def test_gap_to_a_role_without_skills_says_there_is_nothing_to_compare(tmp_path:
         assert r.exit_code == 0, r.output
         assert "nothing to compare" in r.stdout
         assert "new career" not in r.stdout
+
+
+def test_list_names_the_skill_and_the_family_it_keeps() -> None:
+    r = invoke_as("list", "--family", "15", "--skill", "python", width=160)
+    assert r.exit_code == 0, r.output
+    assert "that need Python, in SOC major group 15 Computer and Mathematical" in r.stdout

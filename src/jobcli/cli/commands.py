@@ -104,6 +104,12 @@ def list_roles(
     needed = find_skill(store, skill).id if skill is not None else None
     group = family_code(store, family) if family is not None else None
     roles = list(store.roles(skill=needed, family=group))
+    scope = []
+    if needed is not None:
+        scope.append(f"that need {store.skill(needed).name}")
+    if group is not None:
+        names = {f.code: f.name for f in store.families()}
+        scope.append(f"in SOC major group {group} {names.get(group, '')}".rstrip())
     catalog = catalog_for(store, roles)
     if sort == "title":
         roles.sort(key=lambda r: (r.title.casefold(), r.id))
@@ -118,7 +124,7 @@ def list_roles(
         return
     from ..views.build import list_view
 
-    emit(list_view(catalog, roles, exposure=sort == "exposure"))
+    emit(list_view(catalog, roles, exposure=sort == "exposure", scope=", ".join(scope)))
 
 
 def _exposure_key(value: Optional[float], role_id: str) -> tuple[float, str]:  # noqa: UP045

@@ -108,7 +108,9 @@ def credit_line(source: str) -> str:
 # list -----------------------------------------------------------------------------------------
 
 
-def list_records(catalog: Catalog, roles: Sequence[Role], *, exposure: bool) -> Records:
+def list_records(
+    catalog: Catalog, roles: Sequence[Role], *, exposure: bool, scope: str = ""
+) -> Records:
     columns = ["id", "title", "summary", "top skills"] + (["AI exposure"] if exposure else [])
     rows = []
     for role in roles:
@@ -121,18 +123,21 @@ def list_records(catalog: Catalog, roles: Sequence[Role], *, exposure: bool) -> 
         if exposure:
             row.append(exposure_text(role.headline_exposure()))
         rows.append(row)
-    return Records(columns, rows)
+    return Records(columns, rows, [f"{len(roles)} roles {scope}"] if scope else [])
 
 
-def list_view(catalog: Catalog, roles: Sequence[Role], *, exposure: bool = False) -> View:
-    """All roles: id, title, a short summary, top skills (and exposure when sorted by it)."""
+def list_view(
+    catalog: Catalog, roles: Sequence[Role], *, exposure: bool = False, scope: str = ""
+) -> View:
+    """All roles: id, title, a short summary, top skills (and exposure when sorted by it);
+    ``scope`` says which roles when not all ("in 15 Computer and Mathematical")."""
 
     def drawing(glyphs: Glyphs) -> RenderableType:
         from .tables import list_table
 
-        return list_table(catalog, roles, exposure=exposure)
+        return list_table(catalog, roles, exposure=exposure, scope=scope)
 
-    return View(lambda: list_records(catalog, roles, exposure=exposure), drawing)
+    return View(lambda: list_records(catalog, roles, exposure=exposure, scope=scope), drawing)
 
 
 # show -----------------------------------------------------------------------------------------

@@ -139,13 +139,15 @@ def id_cell(value: str) -> Text:
 # list ---------------------------------------------------------------------------------------
 
 
-def list_table(catalog: Catalog, roles: Sequence[Role], *, exposure: bool = False) -> Fitted:
-    """All roles: id, title, a short summary, top skills."""
-    return Fitted(lambda width: _list_table(catalog, roles, exposure, width))
+def list_table(
+    catalog: Catalog, roles: Sequence[Role], *, exposure: bool = False, scope: str = ""
+) -> Fitted:
+    """All roles (or those of ``scope``): id, title, a short summary, top skills."""
+    return Fitted(lambda width: _list_table(catalog, roles, exposure, width, scope))
 
 
 def _list_table(
-    catalog: Catalog, roles: Sequence[Role], exposure: bool, width: int
+    catalog: Catalog, roles: Sequence[Role], exposure: bool, width: int, scope: str = ""
 ) -> RenderableType:
     idw = id_width((r.id for r in roles), width)
     cols = [Col("Id", idw, 0), Col("Role", 12, 1), Col("Summary", 16, 4), Col("Top skills", 12, 3)]
@@ -153,7 +155,8 @@ def _list_table(
         cols.append(Col("AI exposure\n(β, human)", 11, 2))
     keep = fit(cols, width)
     idw = id_alone((r.id for r in roles), cols, keep, width)
-    table = Table(title=f"{len(roles)} roles", box=box.SIMPLE_HEAVY, expand=False)
+    heading = f"{len(roles)} roles" + (f" {safe(scope)}" if scope else "")
+    table = Table(title=heading, box=box.SIMPLE_HEAVY, expand=False)
     table.add_column("Id", width=idw, overflow="fold")
     specs = [
         (1, "Role", {"min_width": 12, "overflow": "fold"}),
