@@ -219,3 +219,14 @@ def test_random_text_renders_harmlessly(fuzz_dir: Path, texts: list[str], view: 
     assert [role["title"] for role in json.loads(r.stdout)] == [
         role["title"] for role in data["roles"]
     ]
+
+
+def test_only_surrogate_escapes_count_as_such() -> None:
+    from jobcli.catalog import may_hold_surrogate_escape
+
+    assert may_hold_surrogate_escape(r'"\ud800"')
+    assert may_hold_surrogate_escape(r'"\uDFFF"')
+    assert may_hold_surrogate_escape(r'"\ud55c and \udc00"')
+    assert not may_hold_surrogate_escape(r'"\ud55c"')  # 한: a letter, not a surrogate
+    assert not may_hold_surrogate_escape(r'"\ud"')
+    assert not may_hold_surrogate_escape("plain")

@@ -138,13 +138,24 @@ def parse_json(raw: bytes, origin: str) -> Any:
     if tracker.found:
         raise capped(origin, _duplicate_problems(data))
     # "\ud800" escapes may leave a lone surrogate: not text, and no encoder can write it.
-    if _SURROGATE_ESCAPE.search(text) and (problems := _surrogate_problems(data)):
+    if may_hold_surrogate_escape(text) and (problems := _surrogate_problems(data)):
         raise capped(origin, problems)
     return data
 
 
-_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+def may_hold_surrogate_escape(text: str) -> bool:
+    """Whether ``text`` writes a ``\\uDxxx`` escape (that may decode to a lone surrogate)."""
+    for marker in ("\\ud", "\\uD"):
+        at = text.find(marker)
+        while at >= 0:
+            if text[at + 3 : at + 4] in _SURROGATE_SECOND_DIGITS:
+                return True
+            at = text.find(marker, at + 3)
+    return False
+
+
+#: The third hex digit of \uD800-\uDFFF (a high or low surrogate); "" never matches.
+_SURROGATE_SECOND_DIGITS = frozenset("89abcdefABCDEF")
 
 
 def _walk(data: Any) -> Iterator[tuple[tuple[int | str, ...], Any]]:
@@ -163,15 +174,17 @@ def _walk(data: Any) -> Iterator[tuple[tuple[int | str, ...], Any]]:
 
 
 def _surrogate_problems(data: Any) -> list[Problem]:
+    # Compiled here, for a catalog that writes a \uDxxx escape: at import it costs every call.
+    surrogate = re.compile("[\ud800-\udfff]")
     problems: list[Problem] = []
     message = "holds a lone surrogate escape such as \\ud800: not valid text"
     for loc, value in _walk(data):
         if isinstance(value, str):
-            if _SURROGATE.search(value):
+            if surrogate.search(value):
                 problems.append(Problem(format_location(loc), f"the text {message}"))
         elif isinstance(value, dict):
             for key in value:
-                if _SURROGATE.search(key):
+                if surrogate.search(key):
                     problems.append(Problem(format_location(loc), f"a key {message}"))
     return problems
 

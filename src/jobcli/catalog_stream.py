@@ -21,7 +21,12 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from .catalog import _SURROGATE_ESCAPE, _ConstantError, _DuplicateKeys, _reject_constant
+from .catalog import (
+    _ConstantError,
+    _DuplicateKeys,
+    _reject_constant,
+    may_hold_surrogate_escape,
+)
 
 _WHITESPACE = " \t\n\r"
 #: The fields of a role the cross-checks never read: left out of the kept skeleton.
@@ -41,7 +46,7 @@ class RoleStream:
     """
 
     def __init__(self, text: str) -> None:
-        if _SURROGATE_ESCAPE.search(text):
+        if may_hold_surrogate_escape(text):
             raise NotStreamable("a \\ud800-style escape: the full check words it")
         self._text = text
         self._tracker = _DuplicateKeys()
