@@ -260,3 +260,28 @@ def test_list_names_the_skill_and_the_family_it_keeps() -> None:
     r = invoke_as("list", "--family", "15", "--skill", "python", width=160)
     assert r.exit_code == 0, r.output
     assert "that need Python, in SOC major group 15 Computer and Mathematical" in r.stdout
+
+
+@real
+def test_onet_search_for_a_skill_name_puts_the_roles_that_need_it_first(onet: str) -> None:
+    for text, expected in (("python", "computer-programmers"), ("C++", "software-developers")):
+        ids = [h["id"] for h in json_of("--data", onet, "search", text, "-n", "10")]
+        assert expected in ids, (text, ids)
+        skill = json_of("--data", onet, "skill", text)
+        assert set(ids) <= {r["id"] for r in skill["roles"]}
+
+
+@real
+def test_onet_ambiguous_role_names_offer_titles_first(onet: str) -> None:
+    r = invoke("--data", onet, "show", "nurse")
+    assert r.exit_code == 1
+    offered = r.stderr.split("could be ", 1)[1]
+    assert offered.startswith("nurse-")
+    assert "more" in offered
+
+
+@real
+def test_onet_skill_ties_are_broken_by_standing_not_catalog_order(onet: str) -> None:
+    roles = json_of("--data", onet, "skill", "sql")["roles"]
+    assert roles[0]["id"] != "logistics-analysts"  # the first in catalog order
+    assert "database-architects" in [r["id"] for r in roles[:10]]

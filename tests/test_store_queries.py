@@ -191,7 +191,9 @@ def test_any_search_text_is_harmless(bundled: tuple[Store, Catalog], text: str) 
 
 
 def test_quote_fts_quotes_every_token() -> None:
-    assert quote_fts('C++ "AND" NEAR(') == '"C++" """AND""" "NEAR("'
+    assert quote_fts('Go "AND" NEAR(') == '"Go" """AND""" "NEAR("'
+    # C++ and C# are searched as the words the store indexes for them.
+    assert quote_fts("C++ c#") == '"cplusplus" "csharp"'
     assert quote_fts("   ") == ""
 
 

@@ -238,7 +238,10 @@ class NameIndex(Generic[T]):
             for key in self._exact[names[i]]:
                 shortest[key] = min(shortest.get(key, len(names[i])), len(names[i]))
             i += 1
-        ordered = sorted(shortest, key=lambda k: (shortest[k], k))
+        # Items whose own key starts so (a title, not only an alias) first.
+        ordered = sorted(
+            shortest, key=lambda k: (not k.replace("-", "").startswith(norm), shortest[k], k)
+        )
         return PrefixHits(ordered[:limit], len(shortest))
 
     def item(self, key: str) -> T:

@@ -199,11 +199,16 @@ def _insert_roles(
         fts_rows.append(
             (
                 pos,
-                r.title,
-                " ; ".join(r.aliases),
-                r.summary,
-                " ; ".join(r.responsibilities),
-                " ; ".join(skill_name[s.id] for s in r.skills),
+                *(
+                    _with_symbol_words(text)
+                    for text in (
+                        r.title,
+                        " ; ".join(r.aliases),
+                        r.summary,
+                        " ; ".join(r.responsibilities),
+                        " ; ".join(skill_name[s.id] for s in r.skills),
+                    )
+                ),
             )
         )
         names = (r.id, r.title, *r.aliases, *((r.onet_soc_code,) if r.onet_soc_code else ()))
@@ -258,6 +263,15 @@ def _insert_vectors(conn: sqlite3.Connection, skills: int) -> None:
         "INSERT INTO role_totals VALUES (0, ?, ?, ?)",
         (int32_bytes(sums), int32_bytes(squares), int32_bytes(counts)),
     )
+
+
+def _with_symbol_words(text: str) -> str:
+    """``text`` and, after it, the words that stand for its C++, C# and .NET (see
+    :data:`jobcli.store_rows.SYMBOL_WORDS`): what the tokenizer would otherwise drop."""
+    from .store_rows import symbol_words
+
+    extra = symbol_words(text)
+    return f"{text} ; {extra}" if extra else text
 
 
 def _insert_names(conn: sqlite3.Connection, kind: str, rows: list[tuple[str, str]]) -> None:

@@ -156,7 +156,11 @@ class Store:
         sql = f"SELECT {columns_of('role')} FROM role{join}"
         if where:
             sql += " WHERE " + " AND ".join(where)
-        for row in self._rows(f"{sql} ORDER BY {order}", params):
+        rows = self._rows(f"{sql} ORDER BY {order}", params)
+        if skill is not None:  # the order of skill_users: importance, then standing
+            rank = {u.role_id: i for i, u in enumerate(self.skill_users(skill))}
+            rows.sort(key=lambda row: rank[row[0]])
+        for row in rows:
             yield role_from_row(row)
 
     def catalog(self) -> Catalog:
@@ -205,16 +209,36 @@ class Store:
     # skills and roles ----------------------------------------------------------------------
 
     def skill_users(self, skill_id: str, limit: int | None = None) -> list[SkillUser]:
-        """The roles that need a skill, most important first (then catalog order)."""
+        """The roles that need a skill, most important first; among equals, those where it
+        stands above more of the role's other skills (``analysis.standing``), then catalog
+        order: O*NET rates most technologies 3 or 4, and catalog order alone says nothing."""
         from .store_rows import SkillUser
 
         rows = self._rows(
-            "SELECT role.id, role.title, rs.importance FROM skill"
+            "SELECT role.pos, role.id, role.title, rs.importance FROM skill"
             " JOIN role_skill rs ON rs.skill = skill.pos JOIN role ON role.pos = rs.role"
-            " WHERE skill.id = ? ORDER BY rs.importance DESC, role.pos LIMIT ?",
-            (skill_id, -1 if limit is None else limit),
+            " WHERE skill.id = ?",
+            (skill_id,),
         )
-        return [SkillUser(*r) for r in rows]
+        stands = self._standing()
+        rows.sort(key=lambda r: (-r[3], -stands(r[0], r[3]), r[0]))
+        if limit is not None:
+            rows = rows[:limit]
+        return [SkillUser(rid, title, importance) for _, rid, title, importance in rows]
+
+    def _standing(self) -> Callable[[int, int], float]:
+        """``standing(pos, importance)``: the share of the role at ``pos``'s skills less
+        important than ``importance`` (from the stored per-role counts)."""
+        from .store_rows import int32_array
+
+        counts = int32_array(self._rows("SELECT importance_counts FROM role_totals")[0][0])
+
+        def standing(pos: int, importance: int) -> float:
+            at = 5 * pos
+            rated = sum(counts[at : at + 5])
+            return sum(counts[at : at + importance - 1]) / rated if rated else 0.0
+
+        return standing
 
     def skill_usage(self) -> list[SkillUse]:
         """Every skill (catalog order) with the roles that need it, most important first."""
@@ -362,6 +386,9 @@ class Store:
         tokens = _fts_tokens(text)
         if not tokens:
             return []
+        named = self._skill_named(text)
+        if named is not None:
+            return self._search_skill(named, tokens, limit)
         tiers = [" ".join(tokens)]
         if len(tokens) > 1:
             tiers = [
@@ -383,6 +410,38 @@ class Store:
                     hit = hit._replace(score=hits[-1].score)
                 hits.append(hit)
         return hits if limit is None else hits[:limit]
+
+    def _skill_named(self, text: str) -> str | None:
+        """The id of the one skill whose name or alias ``text`` is, exactly; else None."""
+        from .names import normalize
+        from .store_rows import NameTable
+
+        norm = normalize(text)
+        keys = NameTable(self, "skill", self.skill).exact(norm) if norm else []
+        return keys[0] if len(keys) == 1 else None
+
+    def _search_skill(self, skill_id: str, tokens: list[str], limit: int | None) -> list[SearchHit]:
+        """A search for a skill's name: the roles that need it, as ``skill`` orders them
+        (BM25 over a list of skill names would favour the roles that list the fewest),
+        then the other roles whose text holds the words, by relevance."""
+        from .store_rows import SearchHit
+
+        text_hits = {hit.id: hit for hit in self._search(" + ".join(tokens), None)}
+        name = self.skill(skill_id).name
+        ordered: list[SearchHit] = []
+        for user in self.skill_users(skill_id):
+            hit = text_hits.pop(user.role_id, None)
+            ordered.append(hit or SearchHit(user.role_id, user.title, 0.0, name))
+        ordered += sorted(text_hits.values(), key=lambda h: -h.score)
+        hits: list[SearchHit] = []
+        for hit in ordered if limit is None else ordered[:limit]:
+            before = hits[-1].score if hits else None
+            if before is not None and (hit.score > before or hit.score <= 0):
+                hit = hit._replace(score=before)  # best first: never above the one before
+            elif hit.score <= 0:  # the skill's name found by name, not by the text index
+                hit = hit._replace(score=1.0)
+            hits.append(hit)
+        return hits
 
     def _search(self, query: str, limit: int | None) -> list[SearchHit]:
         from .store_rows import FTS_WEIGHTS, SearchHit

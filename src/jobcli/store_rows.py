@@ -76,7 +76,26 @@ def quote_fts(text: str) -> str:
 
 def _fts_tokens(text: str) -> list[str]:
     tokens = text.replace("\x00", " ").split()  # SQLite would end the query at a NUL
+    tokens = [SYMBOL_WORDS.get(t.lower().strip(_EDGE_PUNCTUATION), t) for t in tokens]
     return ['"' + token.replace('"', '""') + '"' for token in tokens]
+
+
+#: Names whose symbols the full-text tokenizer would drop ("C++" would be "c"): indexed
+#: and searched as these words instead (the store adds them to the text it indexes).
+SYMBOL_WORDS = {"c++": "cplusplus", "c#": "csharp", "f#": "fsharp", ".net": "dotnet"}
+_EDGE_PUNCTUATION = ",;:!?()[]{}\"'"
+
+
+def symbol_words(text: str) -> str:
+    """The :data:`SYMBOL_WORDS` of the names in ``text``, to index beside it ("" if none)."""
+    if "+" not in text and "#" not in text and ".net" not in text.lower():
+        return ""
+    found = []
+    for token in text.lower().replace(";", " ").replace(",", " ").split():
+        word = SYMBOL_WORDS.get(token.strip(_EDGE_PUNCTUATION))
+        if word and word not in found:
+            found.append(word)
+    return " ".join(found)
 
 
 def int32_array(data: bytes) -> array[int]:
@@ -118,10 +137,14 @@ class NameTable(Generic[T]):
         total = self.store._rows(f"SELECT count(DISTINCT item) FROM name {where}", bounds)[0][0]
         if not total:
             return PrefixHits([], 0)
-        # Closest first: the item with the shortest name that starts so, then by key.
+        # Closest first: items whose own id starts so (a title, not only an alias), then
+        # the item with the shortest name that starts so, then by key.
+        slug = "replace(item, '-', '')"
+        own = f"CASE WHEN {slug} >= ? AND {slug} < ? THEN 0 ELSE 1 END"
         rows = self.store._rows(
-            f"SELECT item FROM name {where} GROUP BY item ORDER BY min(length(norm)), item LIMIT ?",
-            (*bounds, limit),
+            f"SELECT item FROM name {where} GROUP BY item"
+            f" ORDER BY {own}, min(length(norm)), item LIMIT ?",
+            (*bounds, norm, norm + "\U0010ffff", limit),
         )
         return PrefixHits([r[0] for r in rows], int(total))
 

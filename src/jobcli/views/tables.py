@@ -114,13 +114,14 @@ def dropped_note(columns: Sequence[Col], keep: Sequence[bool]) -> Text | None:
 
 
 def id_width(ids: Iterable[str], width: int) -> int:
-    """The id column's width: the longest id, within two fifths of the screen (at least 24).
+    """The id column's width: the longest id, leaving 40 columns for the others (at least 24).
 
-    An id longer than that is folded onto more lines, never cut, so that one very long
-    id (O*NET has ids of 99 characters) does not push every other column off the screen.
+    Only an id longer than that is folded onto more lines, never cut, so that one very
+    long id (O*NET has ids of 99 characters) does not push every other column off the
+    screen; columns other than the title drop first.
     """
     longest = max((len(safe(i)) for i in ids), default=2)
-    return max(2, min(longest, max(24, width * 2 // 5), width - 4))
+    return max(2, min(longest, max(24, width - 40), width - 4))
 
 
 def id_alone(ids: Iterable[str], cols: Sequence[Col], keep: Sequence[bool], width: int) -> int:
