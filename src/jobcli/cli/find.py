@@ -98,7 +98,8 @@ def skill(
     """One skill: its kind, description and aliases, and the roles that need it most."""
     store = load()
     found = find_skill(store, name)
-    users = store.skill_users(found.id, limit=int(limit) if limit is not None else None)
+    every = store.skill_users(found.id)
+    users = every[: int(limit)] if limit is not None else every
     from .commands import emit, print_json, wants_json
 
     if wants_json():
@@ -117,7 +118,7 @@ def skill(
         return
     from ..views.find import skill_view
 
-    emit(skill_view(found, users))
+    emit(skill_view(found, users, total=len(every)))
 
 
 # match's names and list's family ----------------------------------------------------------------

@@ -92,7 +92,12 @@ def _search_table(hits: Sequence[SearchHit], text: str, limited: bool) -> Render
 # skill ------------------------------------------------------------------------------------------
 
 
-def skill_document(skill: Skill, users: Sequence[SkillUser]) -> Document:
+def _users_heading(users: Sequence[SkillUser], total: int | None) -> str:
+    shown = f"{len(users)} of {total}" if total is not None and total > len(users) else len(users)
+    return f"Roles that need it, most important first ({shown})"
+
+
+def skill_document(skill: Skill, users: Sequence[SkillUser], total: int | None = None) -> Document:
     """The skill's kind, description and aliases; the roles that need it, most first."""
     roles = Records(
         ["id", "title", "importance"],
@@ -105,23 +110,24 @@ def skill_document(skill: Skill, users: Sequence[SkillUser]) -> Document:
         intro.append("Also called: " + ", ".join(skill.aliases))
     sections = [Section("", intro)]
     if users:
-        heading = f"Roles that need it, most important first ({len(users)})"
-        sections.append(Section(heading, table=roles))
+        sections.append(Section(_users_heading(users, total), table=roles))
     else:
         sections.append(Section("Roles that need it", ["No role of this catalog lists it."]))
     return Document(f"{skill.name} ({skill.id})", sections, roles)
 
 
-def skill_view(skill: Skill, users: Sequence[SkillUser]) -> View:
-    """One skill in detail."""
+def skill_view(skill: Skill, users: Sequence[SkillUser], total: int | None = None) -> View:
+    """One skill in detail; ``total``: how many roles need it (``users`` may be the first)."""
 
     def drawing(glyphs: Glyphs) -> RenderableType:
-        return _skill_panel(skill, users, glyphs)
+        return _skill_panel(skill, users, glyphs, total)
 
-    return View(lambda: skill_document(skill, users), drawing)
+    return View(lambda: skill_document(skill, users, total), drawing)
 
 
-def _skill_panel(skill: Skill, users: Sequence[SkillUser], glyphs: Glyphs) -> RenderableType:
+def _skill_panel(
+    skill: Skill, users: Sequence[SkillUser], glyphs: Glyphs, total: int | None = None
+) -> RenderableType:
     from rich import box
     from rich.console import Group
     from rich.panel import Panel
@@ -142,7 +148,7 @@ def _skill_panel(skill: Skill, users: Sequence[SkillUser], glyphs: Glyphs) -> Re
         body.append(data(skill.description))
     if skill.aliases:
         body.append(Text("Also called: " + safe(", ".join(skill.aliases)), style="dim"))
-    title = f"Roles that need it, most important first ({len(users)})"
+    title = _users_heading(users, total)
 
     def build(width: int) -> RenderableType:
         # The name and id go on the panel's border where they fit, else above it: never cut.

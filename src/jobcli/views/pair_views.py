@@ -103,8 +103,16 @@ def gap_verdict(result: Gap) -> tuple[str, str]:
     if not result.target.skills:
         # Nothing to bring or learn: not "0%, a new career".
         return f"nothing to compare. {no_skills_text(result.target)}", ""
+    source = result.source
+    unrated = ""
+    if not source.skills:
+        unrated = (
+            f" (O*NET has no skill ratings for {source.title})"
+            if source.onet_soc_code
+            else f" ({source.title} lists no skills)"
+        )
     return (
-        f"you bring {percent(result.coverage)} of what the role asks ",
+        f"you bring {percent(result.coverage)} of what the role asks{unrated} ",
         f"({distance(result.coverage)}).",
     )
 
