@@ -28,6 +28,7 @@ from .loading import catalog_for, find_role, find_skill, load
 from .stdin import MAX_NAMES, read_skill_names
 
 if TYPE_CHECKING:
+    from ..domain import Catalog, Role
     from ..output import View
 
 
@@ -150,6 +151,14 @@ def show(role: RoleArg) -> None:
     emit(show_view(catalog, found, similar))
 
 
+def _two_roles(first: str, second: str) -> "tuple[Catalog, Role, Role]":
+    """The two roles named (exit 1 if either is not found), and the catalog of both."""
+    store = load()
+    a = find_role(store, first)
+    b = find_role(store, second)
+    return catalog_for(store, [a, b]), a, b
+
+
 @app.command("compare")
 @prints_data
 def compare(
@@ -163,10 +172,7 @@ def compare(
     """Two roles' skills side by side: shared, only in each, and how similar they are."""
     from ..analysis import compare as compare_roles
 
-    store = load()
-    a = find_role(store, first)
-    b = find_role(store, second)
-    catalog = catalog_for(store, [a, b])
+    catalog, a, b = _two_roles(first, second)
     result = compare_roles(a, b)
     if wants_json():
         from ..jsonout import comparison_object
@@ -289,10 +295,7 @@ def gap(
     """What a person in FROM already brings to TO, and what to learn, most important first."""
     from ..analysis import gap as gap_between
 
-    store = load()
-    a = find_role(store, source)
-    b = find_role(store, target)
-    catalog = catalog_for(store, [a, b])
+    catalog, a, b = _two_roles(source, target)
     result = gap_between(a, b)
     if wants_json():
         from ..jsonout import gap_object
