@@ -1,9 +1,13 @@
 """The shell: the Typer app (:mod:`.app`), its commands (:mod:`.commands`), completion
 (:mod:`.completion`), help wording (:mod:`.wording`) and the entry point (:mod:`.main`)."""
 
-from . import catalogs as catalogs  # registers validate, schema and import onet
-from . import commands as commands  # registers the commands on the app
-from . import find as find  # registers search and skill
+# isort: off
+# The order the commands register in is the order `jobcli --help` lists them.
+from . import commands as commands  # list, show, compare, skills, match, gap
+from . import find as find  # search, skill
+from . import catalogs as catalogs  # validate, schema, import onet
+
+# isort: on
 from .app import app as app
 from .loading import load as load
 from .main import _app_for as _app_for
