@@ -285,3 +285,16 @@ def test_onet_skill_ties_are_broken_by_standing_not_catalog_order(onet: str) -> 
     roles = json_of("--data", onet, "skill", "sql")["roles"]
     assert roles[0]["id"] != "logistics-analysts"  # the first in catalog order
     assert "database-architects" in [r["id"] for r in roles[:10]]
+
+
+def test_validate_lists_a_key_given_twice_and_the_other_problems_too(tmp_path: Path) -> None:
+    path = tmp_path / "dup.json"
+    text = json.dumps(catalog_data())
+    text = text.replace('"schema_version": 1', '"schema_version": 1, "schema_version": 1, "x": 1')
+    path.write_text(text, encoding="utf-8")
+    r = invoke("validate", str(path), "--json")
+    assert r.exit_code == 3
+    problems = json.loads(r.stdout)["problems"]
+    messages = " | ".join(p["message"] for p in problems)
+    assert "given twice" in messages
+    assert "unknown field" in messages

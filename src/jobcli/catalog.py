@@ -99,9 +99,13 @@ def validated_document(raw: bytes, origin: str) -> dict[str, Any]:
 
     Raises :class:`CatalogError` with the first problems (and the count of the others).
     """
-    data = parse_json(raw, origin)
     from .models import problems_in
 
+    try:
+        data = parse_json(raw, origin)
+    except DuplicateKeysError as exc:
+        # Every problem, not only the keys given twice: check what the parser kept too.
+        raise capped(origin, [*exc.duplicates, *problems_in(exc.document)]) from None
     problems = problems_in(data)
     if problems:
         raise capped(origin, problems)
@@ -136,7 +140,7 @@ def parse_json(raw: bytes, origin: str) -> Any:
     except RecursionError:
         raise _error(origin, "not a catalog: the JSON is nested too deeply") from None
     if tracker.found:
-        raise capped(origin, _duplicate_problems(data))
+        raise DuplicateKeysError(origin, _duplicate_problems(data), data)
     # "\ud800" escapes may leave a lone surrogate: not text, and no encoder can write it.
     if may_hold_surrogate_escape(text) and (problems := _surrogate_problems(data)):
         raise capped(origin, problems)
@@ -187,6 +191,17 @@ def _surrogate_problems(data: Any) -> list[Problem]:
                 if surrogate.search(key):
                     problems.append(Problem(format_location(loc), f"a key {message}"))
     return problems
+
+
+class DuplicateKeysError(CatalogError):
+    """A document that gives a key twice in one object: those problems, and the document
+    as parsed (the last value of each key), so that its other problems can be found too."""
+
+    def __init__(self, origin: str, duplicates: list[Problem], document: Any) -> None:
+        shown = capped(origin, duplicates)
+        super().__init__(origin, shown.problems, more=shown.more)
+        self.duplicates = duplicates
+        self.document = document
 
 
 class _ConstantError(ValueError):
