@@ -285,11 +285,8 @@ class Store:
         by_uses: list[list[int]] = [[] for _ in range(len(per_skill) + 1)]
         for pos, count in uses.items():
             by_uses[count].append(pos)
-        sums, counts_blob = self._rows(
-            "SELECT importance_sums, importance_counts FROM role_totals"
-        )[0]
-        totals = int32_array(sums)
-        counts = int32_array(counts_blob)
+        totals = int32_array(self._rows("SELECT importance_sums FROM role_totals")[0][0])
+        standing = self._standing()
         # The ranking is by uses first: rank the roles using the most, then the next level,
         # until enough are found.
         ranked: list[tuple[int, int, float, int]] = []
@@ -306,9 +303,7 @@ class Store:
                     weight += importance
                     if importance and importance < least:
                         least = importance
-                at = 5 * pos
-                rated = sum(counts[at : at + 5])
-                stands = sum(counts[at : at + least - 1]) / rated if rated else 0.0
+                stands = standing(pos, least)
                 _, _, fit = match_score(count, weight, totals[pos], len(wanted), stands)
                 keys.append(rank_key(count, weight, fit, pos))
             ranked += sorted(keys) if limit is None else heapq.nsmallest(want - len(ranked), keys)
@@ -372,98 +367,8 @@ class Store:
     # full text -----------------------------------------------------------------------------
 
     def search(self, text: str, limit: int | None = 10) -> list[SearchHit]:
-        """Roles ranked by relevance of the words of ``text``, best first.
+        """Roles ranked by relevance of the words of ``text``, best first
+        (:func:`jobcli.store_search.search`)."""
+        from .store_search import search
 
-        Words are matched stemmed ("nurses" finds "nurse"). Several words rank in tiers:
-        roles holding them as a phrase, then near one another (within 5 words of the
-        same field), then anywhere, then roles holding any of them; within a tier by
-        BM25, titles and aliases weighing most. ``score`` is the BM25 relevance, never
-        above the score of a hit ranked before it. Any text is safe: it is quoted word
-        by word (:func:`quote_fts`).
-        """
-        from .store_rows import _fts_tokens
-
-        tokens = _fts_tokens(text)
-        if not tokens:
-            return []
-        named = self._skill_named(text)
-        if named is not None:
-            return self._search_skill(named, tokens, limit)
-        tiers = [" ".join(tokens)]
-        if len(tokens) > 1:
-            tiers = [
-                " + ".join(tokens),
-                f"NEAR({' '.join(tokens)}, 5)",
-                " ".join(tokens),
-                " OR ".join(tokens),
-            ]
-        hits: list[SearchHit] = []
-        seen: set[str] = set()
-        for query in tiers:
-            if limit is not None and len(hits) >= limit:
-                break
-            for hit in self._search(query, None if limit is None else limit + len(hits)):
-                if hit.id in seen:
-                    continue
-                seen.add(hit.id)
-                if hits and hit.score > hits[-1].score:
-                    hit = hit._replace(score=hits[-1].score)
-                hits.append(hit)
-        return hits if limit is None else hits[:limit]
-
-    def _skill_named(self, text: str) -> str | None:
-        """The id of the one skill whose name or alias ``text`` is, exactly; else None."""
-        from .names import normalize
-        from .store_rows import NameTable
-
-        norm = normalize(text)
-        keys = NameTable(self, "skill", self.skill).exact(norm) if norm else []
-        return keys[0] if len(keys) == 1 else None
-
-    def _search_skill(self, skill_id: str, tokens: list[str], limit: int | None) -> list[SearchHit]:
-        """A search for a skill's name: the roles that need it, as ``skill`` orders them
-        (BM25 over a list of skill names would favour the roles that list the fewest),
-        then the other roles whose text holds the words, by relevance."""
-        from .store_rows import SearchHit
-
-        text_hits = {hit.id: hit for hit in self._search(" + ".join(tokens), None)}
-        name = self.skill(skill_id).name
-        ordered: list[SearchHit] = []
-        for user in self.skill_users(skill_id):
-            hit = text_hits.pop(user.role_id, None)
-            ordered.append(hit or SearchHit(user.role_id, user.title, 0.0, name))
-        ordered += sorted(text_hits.values(), key=lambda h: -h.score)
-        hits: list[SearchHit] = []
-        for hit in ordered if limit is None else ordered[:limit]:
-            before = hits[-1].score if hits else None
-            if before is not None and (hit.score > before or hit.score <= 0):
-                hit = hit._replace(score=before)  # best first: never above the one before
-            elif hit.score <= 0:  # the skill's name found by name, not by the text index
-                hit = hit._replace(score=1.0)
-            hits.append(hit)
-        return hits
-
-    def _search(self, query: str, limit: int | None) -> list[SearchHit]:
-        from .store_rows import FTS_WEIGHTS, SearchHit
-
-        weights = ", ".join(str(w) for w in FTS_WEIGHTS)
-        # The full-text table alone (rowid = the role's position), then the few titles.
-        rows = self._rows(
-            f"SELECT rowid, -bm25(role_fts, {weights}),"
-            " snippet(role_fts, -1, '', '', '…', 12) FROM role_fts WHERE role_fts MATCH ?"
-            f" ORDER BY bm25(role_fts, {weights}), rowid LIMIT ?",
-            (query, -1 if limit is None else limit),
-        )
-        names: dict[int, tuple[str, str]] = {}
-        for start in range(0, len(rows), 500):
-            chunk = [r[0] for r in rows[start : start + 500]]
-            names.update(
-                (pos, (rid, title))
-                for pos, rid, title in self._rows(
-                    f"SELECT pos, id, title FROM role WHERE pos IN ({', '.join('?' * len(chunk))})",
-                    chunk,
-                )
-            )
-        return [
-            SearchHit(*names[pos], score, " ".join(snippet.split())) for pos, score, snippet in rows
-        ]
+        return search(self, text, limit)
