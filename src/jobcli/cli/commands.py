@@ -99,18 +99,22 @@ def list_roles(
 ) -> None:
     """A table of all roles (or those needing a skill, or of one SOC major group): id,
     title, a short summary, top skills."""
-    from .find import family_code
+    from .find import find_family
 
     store = load()
-    needed = find_skill(store, skill).id if skill is not None else None
-    group = family_code(store, family) if family is not None else None
-    roles = list(store.roles(skill=needed, family=group))
+    needed = find_skill(store, skill) if skill is not None else None
+    group = find_family(store, family) if family is not None else None
+    roles = list(
+        store.roles(
+            skill=needed.id if needed is not None else None,
+            family=group.code if group is not None else None,
+        )
+    )
     scope = []
     if needed is not None:
-        scope.append(f"that need {store.skill(needed).name}")
+        scope.append(f"that need {needed.name}")
     if group is not None:
-        names = {f.code: f.name for f in store.families()}
-        scope.append(f"in SOC major group {group} {names.get(group, '')}".rstrip())
+        scope.append(f"in SOC major group {group.code} {group.name}")
     catalog = catalog_for(store, roles)
     if sort == "title":
         roles.sort(key=lambda r: (r.title.casefold(), r.id))

@@ -16,6 +16,7 @@ from .loading import MAX_NAME_CHARS, find_skill, load
 
 if TYPE_CHECKING:
     from ..store_query import Store
+    from ..store_rows import Family
 
 SEARCH_LIMIT = 10
 #: Longer search text is refused (exit 2): no role is described by more.
@@ -165,7 +166,7 @@ def _exit_not_found() -> NoReturn:
     raise typer.Exit(ExitCode.NOT_FOUND)
 
 
-def family_code(store: "Store", wanted: str) -> str:
+def find_family(store: "Store", wanted: str) -> "Family":
     """The SOC major group ``wanted`` names ("15", "15-0000" or its name's start);
     exit 1, naming the groups there are, when the catalog has none such."""
     from ..names import normalize
@@ -175,11 +176,11 @@ def family_code(store: "Store", wanted: str) -> str:
     code = text[:2] if text[:2].isdigit() and (len(text) == 2 or text[2:3] == "-") else None
     for family in families:
         if family.code == code:
-            return family.code
+            return family
     norm = normalize(text)
     named = [f for f in families if norm and normalize(f.name).startswith(norm)]
     if code is None and len(named) == 1:
-        return named[0].code
+        return named[0]
     if not families:
         fail(
             "this catalog has no O*NET-SOC codes, so no SOC major groups to list by",
