@@ -29,7 +29,7 @@ from support import (
     write_json,
 )
 
-from jobcli.domain import Catalog, Role, RoleSkill, Skill
+from jobcli.domain import Catalog, Role, RoleSkill, Skill, role_line
 from jobcli.output import Environment, Format
 from jobcli.views import plain
 from jobcli.views.build import show_document, show_view
@@ -640,6 +640,7 @@ def test_every_view_of_a_role_without_skills_renders_in_every_form() -> None:
     catalog = bare_catalog()
     rated, bare = catalog.role_by_id["rated"], catalog.role_by_id["bare"]
     usage = skill_usage(catalog)
+    names = {s.id: s.name for s in catalog.skills}
     views = [
         pair_views.compare_view(catalog, compare(rated, bare), rated, bare),
         pair_views.compare_view(catalog, compare(bare, bare), bare, bare),
@@ -649,7 +650,7 @@ def test_every_view_of_a_role_without_skills_renders_in_every_form() -> None:
         build.show_view(catalog, bare, similar_roles(catalog, bare)),
         build.skills_view(catalog, usage),
         build.skills_matrix_view(catalog, usage, catalog.roles),
-        build.list_view(catalog, catalog.roles),
+        build.list_view([role_line(r, names) for r in catalog.roles]),
     ]
     for view in views:
         for fmt in ("text", "tsv", "csv", "markdown"):

@@ -14,7 +14,7 @@ from test_store import large_catalog
 from jobcli import lookup
 from jobcli.analysis import match_roles, similar_roles, skill_usage
 from jobcli.catalog import load_catalog
-from jobcli.domain import Catalog, Role, Skill
+from jobcli.domain import Catalog, Role, Skill, role_line
 from jobcli.errors import NameLookupError
 from jobcli.store import open_store
 from jobcli.store_query import Store
@@ -103,6 +103,35 @@ def test_skill_users_lists_the_roles_that_need_it_most_important_first(
     assert sorted(users, key=lambda u: u.role_id) == sorted(expected)
     assert [u.importance for u in users] == sorted((u.importance for u in users), reverse=True)
     assert [r.id for r in store.roles(skill="skill-7")] == [u.role_id for u in users]
+
+
+@pytest.mark.parametrize(
+    "selection",
+    [{}, {"skill": "skill-7"}, {"skill": "skill-0"}, {"family": "15"}, {"family": "29"}],
+)
+def test_list_lines_are_what_the_roles_show(
+    pair: tuple[Store, Catalog], selection: dict[str, str]
+) -> None:
+    store, catalog = pair
+    names = {s.id: s.name for s in catalog.skills}
+    expected = [role_line(r, names) for r in store.roles(**selection)]
+    assert store.role_lines(**selection) == expected
+    assert expected or selection == {"family": "29"}
+
+
+def test_a_list_line_names_the_most_important_skills_and_the_headline_rating(
+    bundled: tuple[Store, Catalog],
+) -> None:
+    store, catalog = bundled
+    lines = {line.id: line for line in store.role_lines()}
+    assert list(lines) == [r.id for r in catalog.roles]
+    role = catalog.role_by_id["data-scientist"]
+    line = lines["data-scientist"]
+    top = sorted(role.skills, key=lambda s: (-s.importance, s.id))[:3]
+    assert line.top_skills == tuple(catalog.skill_by_id[s.id].name for s in top)
+    beta = [e for e in role.ai_exposure if "β, human" in e.measure]
+    assert beta, "the bundled data scientist has a β rating by human raters"
+    assert (line.exposure, line.exposure_source) == (beta[0].value, beta[0].source)
 
 
 def test_roles_by_family_and_the_families(bundled: tuple[Store, Catalog]) -> None:

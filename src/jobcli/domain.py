@@ -54,19 +54,55 @@ class Role(NamedTuple):
     ai_exposure: tuple[Exposure, ...] = ()
     related: tuple[str, ...] = ()
 
-    def headline_exposure(self) -> float | None:
+    def headline_rating(self) -> Exposure | None:
         """The headline AI-exposure rating: β by human raters where given, else the first."""
         if not self.ai_exposure:
             return None
         for wanted in ("β, human", "β"):
             for e in self.ai_exposure:
                 if wanted in e.measure:
-                    return e.value
-        return self.ai_exposure[0].value
+                    return e
+        return self.ai_exposure[0]
+
+    def headline_exposure(self) -> float | None:
+        """The value of :meth:`headline_rating`, if any."""
+        rating = self.headline_rating()
+        return rating.value if rating is not None else None
 
     def importance_by_skill(self) -> dict[str, int]:
         """Skill id -> importance in this role."""
         return {s.id: s.importance for s in self.skills}
+
+
+class RoleLine(NamedTuple):
+    """What ``list`` shows of a role: one line of the list, read from the store as is."""
+
+    id: str
+    title: str
+    summary: str
+    #: The names of its most important skills (:data:`TOP_SKILLS`), most important first.
+    top_skills: tuple[str, ...]
+    #: The headline AI-exposure rating (:meth:`Role.headline_rating`) and its source.
+    exposure: float | None = None
+    exposure_source: str | None = None
+
+
+#: How many of a role's skills a list names: its most important.
+TOP_SKILLS = 3
+
+
+def role_line(role: Role, skill_name: Mapping[str, str]) -> RoleLine:
+    """The line of ``role`` in a list; ``skill_name`` maps skill ids to names."""
+    top = sorted_by_importance(role.skills)[:TOP_SKILLS]
+    rating = role.headline_rating()
+    return RoleLine(
+        role.id,
+        role.title,
+        role.summary,
+        tuple(skill_name[s.id] for s in top),
+        rating.value if rating is not None else None,
+        rating.source if rating is not None else None,
+    )
 
 
 class Catalog:

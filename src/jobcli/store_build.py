@@ -11,7 +11,9 @@ Tables (``pos`` is an item's position in the catalog, which orders lists):
 - ``role``: every role, its lists as JSON arrays, ``skills`` as ``[[id, importance], ...]``
   in catalog order, its SOC ``family``, and its totals (``skill_count``,
   ``importance_sum``, ``importance_squares``) so that ``match`` and ``similar_roles``
-  read no other skill of a role to score it.
+  read no other skill of a role to score it; and what ``list`` shows of it besides its
+  title and summary (``top_skills``, the names of its three most important skills as a JSON
+  array; its headline ``exposure`` and ``exposure_source``), so that a list decodes no role.
 - ``role_skill(skill, role, importance)``: the role-skill pairs, keyed by skill first:
   ``match`` and ``skill`` read only the pairs of the skills asked about.
 - ``skill_roles(skill, roles, importances)``: per skill, the positions of the roles that
@@ -33,7 +35,7 @@ import sys
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from .domain import Role, Skill, family_of, role_from_dict, skill_from_dict
+from .domain import Role, Skill, family_of, role_from_dict, role_line, skill_from_dict
 from .names import fold, normalize_all
 from .store_file import APPLICATION_ID, STORE_SCHEMA
 
@@ -49,7 +51,8 @@ CREATE TABLE role (
     responsibilities TEXT NOT NULL, human_edge TEXT NOT NULL, onet_soc_code TEXT,
     ai_exposure TEXT NOT NULL, related TEXT NOT NULL, family TEXT,
     skill_count INTEGER NOT NULL, importance_sum INTEGER NOT NULL,
-    importance_squares INTEGER NOT NULL
+    importance_squares INTEGER NOT NULL, top_skills TEXT NOT NULL, exposure REAL,
+    exposure_source TEXT
 );
 CREATE INDEX role_family ON role (family, pos);
 CREATE TABLE role_skill (
@@ -176,6 +179,7 @@ def _insert_roles(
     fts_rows = []
     name_rows: list[tuple[str, str]] = []
     for pos, r in enumerate(roles, start):
+        line = role_line(r, skill_name)
         role_rows.append(
             (
                 pos,
@@ -193,6 +197,9 @@ def _insert_roles(
                 len(r.skills),
                 sum(s.importance for s in r.skills),
                 sum(s.importance * s.importance for s in r.skills),
+                _dump(line.top_skills),
+                line.exposure,
+                line.exposure_source,
             )
         )
         pair_rows += [(skill_pos[s.id], pos, s.importance) for s in r.skills]
@@ -213,9 +220,7 @@ def _insert_roles(
         )
         names = (r.id, r.title, *r.aliases, *((r.onet_soc_code,) if r.onet_soc_code else ()))
         name_rows += [(r.id, n) for n in names]
-    conn.executemany(
-        "INSERT INTO role VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", role_rows
-    )
+    conn.executemany(f"INSERT INTO role VALUES ({', '.join('?' * 18)})", role_rows)
     conn.executemany("INSERT INTO role_skill VALUES (?, ?, ?)", pair_rows)
     conn.executemany(
         "INSERT INTO role_fts (rowid, title, aliases, summary, responsibilities, skills)"

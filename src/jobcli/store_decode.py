@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from .domain import Exposure, Role, RoleSkill, Skill
+from .domain import Exposure, Role, RoleLine, RoleSkill, Skill
 
 _JSON_FIELDS = ("skills", "aliases", "responsibilities", "human_edge", "ai_exposure", "related")
 
@@ -25,6 +25,10 @@ def columns_of(table: str) -> str:
 
 
 ROLE_COLUMNS = columns_of("role")
+#: The columns :func:`line_from_row` reads.
+LINE_COLUMNS = (
+    "role.id, role.title, role.summary, role.top_skills, role.exposure, role.exposure_source"
+)
 
 
 def encodable(text: str) -> str:
@@ -65,3 +69,9 @@ _new = tuple.__new__
 def skill_from_row(row: Sequence[Any]) -> Skill:
     sid, name, kind, description, aliases = row
     return Skill(sid, name, kind, description, tuple(json.loads(aliases)))
+
+
+def line_from_row(row: Sequence[Any]) -> RoleLine:
+    """A role's line in a list from the columns of :data:`LINE_COLUMNS`."""
+    rid, title, summary, top, exposure, source = row
+    return RoleLine(rid, title, summary, tuple(json.loads(top)), exposure, source)

@@ -16,11 +16,12 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .domain import SOC_MAJOR_GROUPS, Catalog, Role, Skill
+from .domain import SOC_MAJOR_GROUPS, Catalog, Role, RoleLine, Skill
 from .store_decode import (
+    LINE_COLUMNS,
     ROLE_COLUMNS,
-    columns_of,
     encodable,
+    line_from_row,
     role_from_row,
     skill_from_row,
 )
@@ -135,33 +136,42 @@ class Store:
         family: str | None = None,
     ) -> Iterator[Role]:
         """Roles in catalog order; or those of ``ids`` (in that order, unknown ids skipped);
-        or those needing ``skill`` (most important first, then catalog order); or those of
-        SOC major group ``family`` ("15"). ``skill`` and ``family`` combine."""
+        or those needing ``skill`` (as :meth:`skill_users`: most important first, then by
+        standing); or those of SOC major group ``family`` ("15"); ``skill`` and ``family``
+        combine."""
         if ids is not None:
             for role_id in ids:
                 rows = self._rows(f"SELECT {ROLE_COLUMNS} FROM role WHERE id = ?", (role_id,))
                 if rows:
                     yield role_from_row(rows[0])
             return
+        for row in self._selected(ROLE_COLUMNS, skill, family):
+            yield role_from_row(row)
+
+    def role_lines(self, *, skill: str | None = None, family: str | None = None) -> list[RoleLine]:
+        """What ``list`` shows of the roles :meth:`roles` selects, in the same order: read as
+        stored, no role decoded (a 2,000-role list reads a few columns, not every field)."""
+        return [line_from_row(row) for row in self._selected(LINE_COLUMNS, skill, family)]
+
+    def _selected(self, columns: str, skill: str | None, family: str | None) -> list[Any]:
+        """Rows of ``columns`` (the role's id first) for :meth:`roles` and :meth:`role_lines`."""
         where, params, order = [], [], "role.pos"
         join = ""
         if skill is not None:
             join = " JOIN role_skill rs ON rs.role = role.pos JOIN skill ON skill.pos = rs.skill"
             where.append("skill.id = ?")
             params.append(skill)
-            order = "rs.importance DESC, role.pos"
         if family is not None:
             where.append("role.family = ?")
             params.append(family)
-        sql = f"SELECT {columns_of('role')} FROM role{join}"
+        sql = f"SELECT {columns} FROM role{join}"
         if where:
             sql += " WHERE " + " AND ".join(where)
         rows = self._rows(f"{sql} ORDER BY {order}", params)
         if skill is not None:  # the order of skill_users: importance, then standing
             rank = {u.role_id: i for i, u in enumerate(self.skill_users(skill))}
             rows.sort(key=lambda row: rank[row[0]])
-        for row in rows:
-            yield role_from_row(row)
+        return rows
 
     def catalog(self) -> Catalog:
         """The whole catalog as domain values (every role decoded: for small catalogs)."""

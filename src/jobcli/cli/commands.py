@@ -28,6 +28,8 @@ from .loading import catalog_for, find_role, find_skill, load
 from .stdin import MAX_NAMES, read_skill_names
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ..domain import Catalog, Role
     from ..output import View
 
@@ -104,32 +106,39 @@ def list_roles(
     store = load()
     needed = find_skill(store, skill) if skill is not None else None
     group = find_family(store, family) if family is not None else None
-    roles = list(
-        store.roles(
-            skill=needed.id if needed is not None else None,
-            family=group.code if group is not None else None,
-        )
-    )
+    chosen = {
+        "skill": needed.id if needed is not None else None,
+        "family": group.code if group is not None else None,
+    }
+    if wants_json():
+        from ..jsonout import role_object
+
+        roles = list(store.roles(**chosen))
+        catalog = catalog_for(store, roles)
+        _sort(roles, sort, lambda r: r.headline_exposure())
+        print_json([role_object(catalog, r) for r in roles])
+        return
+    from ..views.build import list_view
+
+    # A list reads only what it shows of each role (no role decoded).
+    lines = store.role_lines(**chosen)
+    _sort(lines, sort, lambda r: r.exposure)
     scope = []
     if needed is not None:
         scope.append(f"that need {needed.name}")
     if group is not None:
         scope.append(f"in SOC major group {group.code} {group.name}")
-    catalog = catalog_for(store, roles)
+    emit(list_view(lines, exposure=sort == "exposure", scope=", ".join(scope)))
+
+
+def _sort(items: list[Any], sort: str, exposure: "Callable[[Any], float | None]") -> None:
+    """Sort a list's roles (or their lines) as ``--sort`` says; "catalog" keeps them."""
     if sort == "title":
-        roles.sort(key=lambda r: (r.title.casefold(), r.id))
+        items.sort(key=lambda r: (r.title.casefold(), r.id))
     elif sort == "id":
-        roles.sort(key=lambda r: r.id)
+        items.sort(key=lambda r: r.id)
     elif sort == "exposure":
-        roles.sort(key=lambda r: _exposure_key(r.headline_exposure(), r.id))
-    if wants_json():
-        from ..jsonout import role_object
-
-        print_json([role_object(catalog, r) for r in roles])
-        return
-    from ..views.build import list_view
-
-    emit(list_view(catalog, roles, exposure=sort == "exposure", scope=", ".join(scope)))
+        items.sort(key=lambda r: _exposure_key(exposure(r), r.id))
 
 
 def _exposure_key(value: Optional[float], role_id: str) -> tuple[float, str]:  # noqa: UP045

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from operator import itemgetter
 from typing import TYPE_CHECKING
 
-from ..domain import KINDS, Catalog, Role, sorted_by_importance
+from ..domain import KINDS, Catalog, Role, RoleLine, sorted_by_importance
 from ..output import View
 from .model import Document, Glyphs, Records, Section
 
@@ -21,7 +20,6 @@ if TYPE_CHECKING:
     from ..analysis import Match, SkillUse
     from ..errors import Problem
 
-_IMPORTANCE = itemgetter(1)
 KIND_LABEL = {"human": "Human skills", "technical": "Technical skills", "knowledge": "Knowledge"}
 HUMAN_EDGE_HEADING = "Why the source expects this role to stay human"
 SIMILAR_HEADING = "Other roles with the most similar skills (computed)"
@@ -49,15 +47,6 @@ def percent(value: float) -> str:
 
 def _skill_name(catalog: Catalog, skill_id: str) -> str:
     return catalog.skill_by_id[skill_id].name
-
-
-def top_skill_names(catalog: Catalog, role: Role, n: int = 3) -> list[str]:
-    """The names of the ``n`` most important skills (ties by id), as sorted_by_importance."""
-    # By id, then (stable) by importance: two C-speed sorts, no key tuples; list runs it
-    # for every role of the catalog.
-    ranked = sorted(sorted(role.skills), key=_IMPORTANCE, reverse=True)[:n]
-    by_id = catalog.skill_by_id
-    return [by_id[s.id].name for s in ranked]
 
 
 def first_sentence(text: str, limit: int | None = 160) -> str:
@@ -108,36 +97,32 @@ def credit_line(source: str) -> str:
 # list -----------------------------------------------------------------------------------------
 
 
-def list_records(
-    catalog: Catalog, roles: Sequence[Role], *, exposure: bool, scope: str = ""
-) -> Records:
+def list_records(lines: Sequence[RoleLine], *, exposure: bool, scope: str = "") -> Records:
     columns = ["id", "title", "summary", "top skills"] + (["AI exposure"] if exposure else [])
     rows = []
-    for role in roles:
+    for line in lines:
         row = [
-            role.id,
-            role.title,
-            first_sentence(role.summary, None),  # a pipe gets it whole
-            ", ".join(top_skill_names(catalog, role)),
+            line.id,
+            line.title,
+            first_sentence(line.summary, None),  # a pipe gets it whole
+            ", ".join(line.top_skills),
         ]
         if exposure:
-            row.append(exposure_text(role.headline_exposure()))
+            row.append(exposure_text(line.exposure))
         rows.append(row)
-    return Records(columns, rows, [f"{len(roles)} roles {scope}"] if scope else [])
+    return Records(columns, rows, [f"{len(lines)} roles {scope}"] if scope else [])
 
 
-def list_view(
-    catalog: Catalog, roles: Sequence[Role], *, exposure: bool = False, scope: str = ""
-) -> View:
+def list_view(lines: Sequence[RoleLine], *, exposure: bool = False, scope: str = "") -> View:
     """All roles: id, title, a short summary, top skills (and exposure when sorted by it);
     ``scope`` says which roles when not all ("in 15 Computer and Mathematical")."""
 
     def drawing(glyphs: Glyphs) -> RenderableType:
         from .tables import list_table
 
-        return list_table(catalog, roles, exposure=exposure, scope=scope)
+        return list_table(lines, exposure=exposure, scope=scope)
 
-    return View(lambda: list_records(catalog, roles, exposure=exposure, scope=scope), drawing)
+    return View(lambda: list_records(lines, exposure=exposure, scope=scope), drawing)
 
 
 # show -----------------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from rich.console import Console, ConsoleOptions, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ..domain import Catalog, Role, sorted_by_importance
+from ..domain import Catalog, RoleLine
 from ..safetext import safe
 from .build import MATCH_SHOWN_NOTE, first_sentence, percent
 from .model import Glyphs
@@ -54,9 +54,8 @@ def _skill_name(catalog: Catalog, skill_id: str) -> str:
     return catalog.skill_by_id[skill_id].name
 
 
-def _top_skills(catalog: Catalog, role: Role, n: int = 3) -> Text:
-    names = [_skill_name(catalog, s.id) for s in sorted_by_importance(role.skills)[:n]]
-    return Text("\n").join(data(name) for name in names)
+def _top_skills(line: RoleLine) -> Text:
+    return Text("\n").join(data(name) for name in line.top_skills)
 
 
 # fitting a table to the width ---------------------------------------------------------------
@@ -140,23 +139,21 @@ def id_cell(value: str) -> Text:
 # list ---------------------------------------------------------------------------------------
 
 
-def list_table(
-    catalog: Catalog, roles: Sequence[Role], *, exposure: bool = False, scope: str = ""
-) -> Fitted:
+def list_table(lines: Sequence[RoleLine], *, exposure: bool = False, scope: str = "") -> Fitted:
     """All roles (or those of ``scope``): id, title, a short summary, top skills."""
-    return Fitted(lambda width: _list_table(catalog, roles, exposure, width, scope))
+    return Fitted(lambda width: _list_table(lines, exposure, width, scope))
 
 
 def _list_table(
-    catalog: Catalog, roles: Sequence[Role], exposure: bool, width: int, scope: str = ""
+    lines: Sequence[RoleLine], exposure: bool, width: int, scope: str = ""
 ) -> RenderableType:
-    idw = id_width((r.id for r in roles), width)
+    idw = id_width((r.id for r in lines), width)
     cols = [Col("Id", idw, 0), Col("Role", 12, 1), Col("Summary", 16, 4), Col("Top skills", 12, 3)]
     if exposure:
         cols.append(Col("AI exposure\n(β, human)", 11, 2))
     keep = fit(cols, width)
-    idw = id_alone((r.id for r in roles), cols, keep, width)
-    heading = f"{len(roles)} roles" + (f" {safe(scope)}" if scope else "")
+    idw = id_alone((r.id for r in lines), cols, keep, width)
+    heading = f"{len(lines)} roles" + (f" {safe(scope)}" if scope else "")
     table = Table(title=heading, box=box.SIMPLE_HEAVY, expand=False)
     table.add_column("Id", width=idw, overflow="fold")
     specs = [
@@ -169,25 +166,26 @@ def _list_table(
             table.add_column(header, **options)  # type: ignore[arg-type]
     if exposure and keep[4]:
         table.add_column("AI exposure\n(β, human)", no_wrap=True, justify="right")
-    for role in roles:
-        row: list[RenderableType] = [id_cell(role.id)]
+    for line in lines:
+        row: list[RenderableType] = [id_cell(line.id)]
         if keep[1]:
-            row.append(data(role.title, "bold"))
+            row.append(data(line.title, "bold"))
         if keep[2]:
-            row.append(data(first_sentence(role.summary)))
+            row.append(data(first_sentence(line.summary)))
         if keep[3]:
-            row.append(_top_skills(catalog, role))
+            row.append(_top_skills(line))
         if exposure and keep[4]:
-            value = role.headline_exposure()
+            value = line.exposure
             row.append(Text(f"{value:.2f}" if value is not None else "-"))
         table.add_row(*row)
     if exposure and keep[4]:
-        sources = sorted({e.source for r in roles for e in r.ai_exposure})
+        sources = sorted({r.exposure_source for r in lines if r.exposure_source})
+        unrated = any(r.exposure is None for r in lines)
         table.caption = Text(
             "AI exposure: research rating (β, human raters) of how much of the occupation's "
             "tasks AI could speed up; exposure is not replacement. "
             + ("Source: " + safe("; ".join(sources)) + ". " if sources else "")
-            + ("-: no rating known for the role." if any(not r.ai_exposure for r in roles) else ""),
+            + ("-: no rating known for the role." if unrated else ""),
             style="dim",
         )
     note = dropped_note(cols, keep)
