@@ -1,6 +1,7 @@
-"""Errors as values: what went wrong, and where. The CLI maps them to exit codes."""
+"""Errors as values: what went wrong, and where. The CLI maps them to exit codes.
 
-from __future__ import annotations
+No ``from __future__ import annotations``: see :mod:`jobcli.domain` (named tuples).
+"""
 
 import re
 from enum import IntEnum

@@ -259,7 +259,6 @@ def _code_fingerprint() -> str:
 
 def _pydantic_version() -> str:
     """The installed pydantic's version, read from its ``version.py``, not imported."""
-    import re
     from importlib.util import find_spec
 
     try:
@@ -270,5 +269,8 @@ def _pydantic_version() -> str:
         text = Path(origin).with_name("version.py").read_text(encoding="utf-8")
     except (ImportError, ValueError, OSError):
         return "?"
-    found = re.search(r"""^VERSION = ['"]([^'"]+)['"]""", text, re.MULTILINE)
-    return found.group(1) if found else blake2b(text.encode()).hexdigest()
+    for line in text.splitlines():  # VERSION = '2.11.4'
+        name, _, value = line.partition("=")
+        if name.strip() == "VERSION" and value.strip()[:1] in ("'", '"'):
+            return value.strip().strip("'\"")
+    return blake2b(text.encode()).hexdigest()

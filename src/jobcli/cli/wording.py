@@ -10,28 +10,31 @@ With a Typer whose internals differ, each patch is left out and Typer's wording 
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+#: pydantic's messages and jobcli's words for them; compiled (by ``re``'s cache) only
+#: when a bad value is met, not at every start.
 _PYDANTIC = (
-    (re.compile(r"Input should be greater than or equal to (\S+)"), r"must be at least \1"),
-    (re.compile(r"Input should be greater than (\S+)"), r"must be more than \1"),
-    (re.compile(r"Input should be less than or equal to (\S+)"), r"must be at most \1"),
-    (re.compile(r"Input should be less than (\S+)"), r"must be less than \1"),
-    (re.compile(r"Input should be a valid integer.*"), "must be a whole number"),
-    (re.compile(r"Input should be a finite number.*"), "must be a number"),
-    (re.compile(r"Input should be a valid number.*"), "must be a number"),
-    (re.compile(r"Input should be a valid boolean.*"), "must be true or false"),
-    (re.compile(r"Input should be (.*)"), r"must be \1"),
-    (re.compile(r"Value error, (.*)"), r"\1"),
+    (r"Input should be greater than or equal to (\S+)", r"must be at least \1"),
+    (r"Input should be greater than (\S+)", r"must be more than \1"),
+    (r"Input should be less than or equal to (\S+)", r"must be at most \1"),
+    (r"Input should be less than (\S+)", r"must be less than \1"),
+    (r"Input should be a valid integer.*", "must be a whole number"),
+    (r"Input should be a finite number.*", "must be a number"),
+    (r"Input should be a valid number.*", "must be a number"),
+    (r"Input should be a valid boolean.*", "must be true or false"),
+    (r"Input should be (.*)", r"must be \1"),
+    (r"Value error, (.*)", r"\1"),
 )
 
 
 def plain_message(text: str) -> str:
     """A pydantic validation message in plain words (``must be at least 1``)."""
+    import re
+
     for pattern, replacement in _PYDANTIC:
-        if pattern.match(text):
-            return pattern.sub(replacement, text, count=1)
+        if re.match(pattern, text):
+            return re.sub(pattern, replacement, text, count=1)
     return text
 
 
