@@ -81,6 +81,20 @@ def test_match_is_the_cores_match(
     assert result.total == sum(any(s.id in skills for s in r.skills) for r in catalog.roles)
 
 
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(st.integers(0, 34).map(lambda i: f"skill-{i}"), min_size=1, max_size=5),
+    st.none() | st.integers(1, 60),
+)
+def test_any_match_is_the_cores_match(
+    pair: tuple[Store, Catalog], skills: list[str], limit: int | None
+) -> None:
+    # The store ranks level by level (uses, then weight) and stops when it has enough:
+    # whatever the skills and the limit, the same roles in the same order as the core.
+    store, catalog = pair
+    assert store.match(skills, limit).matches == match_roles(catalog.roles, skills, limit)
+
+
 def test_match_of_unknown_skill_ids_is_empty(pair: tuple[Store, Catalog]) -> None:
     assert pair[0].match(["no-such-skill"], 5).matches == []
 

@@ -4,7 +4,8 @@ No I/O and no printing: every function takes typed values and returns typed
 values, so the views and the JSON output can both be built from them.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations``: typing.NamedTuple would compile each
+# string annotation at every start (see jobcli.domain).
 
 import heapq
 import math

@@ -8,7 +8,8 @@ same name, and a unique prefix is enough (the rules: :mod:`jobcli.names`).
 forgivingly and returns what it made of them as values; the shell prints.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations``: typing.NamedTuple would compile each
+# string annotation at every start (see jobcli.domain).
 
 from collections.abc import Sequence
 from pathlib import Path
@@ -159,7 +160,7 @@ class Resolution(NamedTuple):
 MAX_JOINED_WORDS = 5
 
 
-def resolve_skill_words(source: SkillNames, names: Sequence[str]) -> Resolution:
+def resolve_skill_words(source: "SkillNames", names: Sequence[str]) -> Resolution:
     """Read the skill names a person typed, forgivingly, and say how each was read.
 
     ``names`` are the arguments as given (one may hold several words if quoted). From
@@ -203,7 +204,7 @@ def resolve_skill_words(source: SkillNames, names: Sequence[str]) -> Resolution:
     return Resolution(resolved, misses)
 
 
-def _joined(source: SkillNames, names: Sequence[str], start: int) -> tuple[Resolved, int] | None:
+def _joined(source: "SkillNames", names: Sequence[str], start: int) -> tuple[Resolved, int] | None:
     """The longest run of one-word names from ``start`` that is a skill's exact name."""
     run = 0
     while (

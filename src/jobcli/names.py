@@ -14,7 +14,8 @@ in-memory :class:`NameIndex` (a :class:`~jobcli.domain.Catalog`) and the SQLite
 store implement, so the rules are written once.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations``: typing.NamedTuple would compile each
+# string annotation at every start (see jobcli.domain).
 
 import unicodedata
 from collections.abc import Iterable
@@ -114,7 +115,7 @@ if TYPE_CHECKING:  # a protocol costs a class at every start; only the type chec
         def folded(self, folded: str) -> list[str]:
             """Keys of the items with a name whose :func:`fold` is ``folded``."""
 
-        def prefixed(self, norm: str, limit: int) -> PrefixHits:
+        def prefixed(self, norm: str, limit: int) -> "PrefixHits":
             """Up to ``limit`` keys whose names start with ``norm``, closest first (the
             shortest such name, then the key); all counted."""
 
@@ -136,7 +137,7 @@ class PrefixHits(NamedTuple):
     total: int
 
 
-def find(source: NameSource[T], query: str) -> T:
+def find(source: "NameSource[T]", query: str) -> T:
     """The one item ``query`` names in ``source``, or :class:`NameLookupError`.
 
     Exact names beat folded ones, which beat prefixes; an item's own key (id) beats

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .domain import SOC_MAJOR_GROUPS, Catalog, Role, RoleLine, Skill
@@ -272,6 +272,8 @@ class Store:
         only the roles returned are decoded.
         """
         import heapq
+        from itertools import groupby, repeat
+        from operator import itemgetter
 
         from .analysis import match_role, match_score, rank_key
         from .store_rows import MatchResult, int32_array
@@ -289,38 +291,53 @@ class Store:
         per_skill = [
             dict(zip(int32_array(roles), importances, strict=True)) for roles, importances in blobs
         ]
-        uses: Counter[int] = Counter()
-        for held in per_skill:
-            uses.update(held.keys())
-        by_uses: list[list[int]] = [[] for _ in range(len(per_skill) + 1)]
-        for pos, count in uses.items():
-            by_uses[count].append(pos)
+        # Roles by how many of the skills they use: those using all of them by a set
+        # intersection (in C); the others are counted only when those are too few.
+        first, rest = per_skill[0], per_skill[1:]
+        every = first.keys() | set().union(*rest)
+        levels: dict[int, Collection[int]] = {len(per_skill): set(first).intersection(*rest)}
+        want = len(every) if limit is None else min(limit, len(every))
+        if len(levels[len(per_skill)]) < want:
+            uses: Counter[int] = Counter()
+            for held in per_skill:
+                uses.update(held.keys())
+            lower: dict[int, list[int]] = {}
+            for pos, count in uses.items():
+                if count < len(per_skill):
+                    lower.setdefault(count, []).append(pos)
+            levels.update(lower)
         totals = int32_array(self._rows("SELECT importance_sums FROM role_totals")[0][0])
         standing = self._standing()
-        # The ranking is by uses first: rank the roles using the most, then the next level,
-        # until enough are found.
+        # The ranking is by uses, then weight, then fit: rank the roles using the most skills
+        # and of those the heaviest first, level by level, until enough are found; only the
+        # levels needed compute a fit (on 20,000 roles, a few hundred roles instead of 2,500).
         ranked: list[tuple[int, int, float, int]] = []
-        want = len(uses) if limit is None else limit
         for count in range(len(per_skill), 0, -1):
             if len(ranked) >= want:
                 break
-            keys = []
-            for pos in by_uses[count]:
-                weight = 0
-                least = 6
-                for held in per_skill:
-                    importance = held.get(pos, 0)
-                    weight += importance
-                    if importance and importance < least:
-                        least = importance
-                stands = standing(pos, least)
-                _, _, fit = match_score(count, weight, totals[pos], len(wanted), stands)
-                keys.append(rank_key(count, weight, fit, pos))
-            ranked += sorted(keys) if limit is None else heapq.nsmallest(want - len(ranked), keys)
+            positions = list(levels.get(count, ()))
+            # Each role's weight (the sum of its importances of the skills), summed in C.
+            importances = [map(held.get, positions, repeat(0)) for held in per_skill]
+            weights = map(sum, zip(*importances, strict=True))
+            heaviest_first = sorted(
+                zip(weights, positions, strict=True), key=itemgetter(0), reverse=True
+            )
+            for weight, group in groupby(heaviest_first, key=itemgetter(0)):
+                if len(ranked) >= want:
+                    break
+                keys = []
+                for _, pos in group:
+                    least = min([i for i in (held.get(pos, 0) for held in per_skill) if i])
+                    stands = standing(pos, least)
+                    _, _, fit = match_score(count, weight, totals[pos], len(wanted), stands)
+                    keys.append(rank_key(count, weight, fit, pos))
+                ranked += (
+                    sorted(keys) if limit is None else heapq.nsmallest(want - len(ranked), keys)
+                )
         have = frozenset(wanted)
         by_pos = self._roles_at([key[3] for key in ranked])
         matches = [match_role(by_pos[key[3]], have, len(wanted)) for key in ranked]
-        return MatchResult(matches, len(uses))
+        return MatchResult(matches, len(every))
 
     def _roles_at(self, positions: Sequence[int]) -> dict[int, Role]:
         """The roles at these catalog positions, decoded."""

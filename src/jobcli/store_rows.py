@@ -6,7 +6,8 @@ queries, and the ``name`` table as a :class:`jobcli.names.NameSource`. Imported
 by the questions that need it: ``show ID`` does not.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations``: typing.NamedTuple would compile each
+# string annotation at every start (see jobcli.domain).
 
 import sys
 from collections.abc import Callable, Sequence
@@ -60,7 +61,7 @@ class Family(NamedTuple):
 class MatchResult(NamedTuple):
     """The best matches, and how many roles use any of the skills in all."""
 
-    matches: list[Match]
+    matches: "list[Match]"
     total: int
 
 
@@ -98,7 +99,7 @@ def symbol_words(text: str) -> str:
     return " ".join(found)
 
 
-def int32_array(data: bytes) -> array[int]:
+def int32_array(data: bytes) -> "array[int]":
     """A little-endian int32 array stored by :func:`jobcli.store_build.int32_bytes`."""
     from array import array
 
@@ -112,7 +113,7 @@ def int32_array(data: bytes) -> array[int]:
 class NameTable(Generic[T]):
     """The store's ``name`` table as a :class:`jobcli.names.NameSource`."""
 
-    def __init__(self, store: Queries, kind: str, get: Callable[[str], T]) -> None:
+    def __init__(self, store: "Queries", kind: str, get: Callable[[str], T]) -> None:
         self.store = store
         self.kind = kind
         self.get = get
@@ -129,7 +130,7 @@ class NameTable(Generic[T]):
         )
         return [r[0] for r in rows]
 
-    def prefixed(self, norm: str, limit: int) -> PrefixHits:
+    def prefixed(self, norm: str, limit: int) -> "PrefixHits":
         from .names import PrefixHits
 
         bounds = (self.kind, norm, norm + "\U0010ffff")
