@@ -37,6 +37,19 @@ def pair(tmp_path_factory: pytest.TempPathFactory) -> tuple[Store, Catalog]:
 
 
 @pytest.fixture(scope="module")
+def sparse(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    """The pair's catalog in a store too large for dense vectors (as a huge catalog's)."""
+    from jobcli import store_build
+
+    path = write_json(tmp_path_factory.mktemp("sparse") / "c.json", large_catalog(300))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(store_build, "DENSE_LIMIT", 0)
+        store = open_store(path)
+    assert store._rows("SELECT count(*) FROM skill_roles WHERE dense IS NOT NULL") == [(0,)]
+    return store
+
+
+@pytest.fixture(scope="module")
 def bundled() -> tuple[Store, Catalog]:
     return open_store(None), load_catalog(None)
 
@@ -87,12 +100,46 @@ def test_match_is_the_cores_match(
     st.none() | st.integers(1, 60),
 )
 def test_any_match_is_the_cores_match(
-    pair: tuple[Store, Catalog], skills: list[str], limit: int | None
+    pair: tuple[Store, Catalog], sparse: Store, skills: list[str], limit: int | None
 ) -> None:
-    # The store ranks level by level (uses, then weight) and stops when it has enough:
-    # whatever the skills and the limit, the same roles in the same order as the core.
+    # The store ranks level by level (uses, then weight) and stops when it has enough,
+    # from dense vectors or (a huge catalog) sparse ones: whatever the skills and the
+    # limit, the same roles in the same order as the core, and the same total.
     store, catalog = pair
-    assert store.match(skills, limit).matches == match_roles(catalog.roles, skills, limit)
+    expected = match_roles(catalog.roles, skills, limit)
+    total = sum(any(s.id in skills for s in r.skills) for r in catalog.roles)
+    for answer in (store.match(skills, limit), sparse.match(skills, limit)):
+        assert answer.matches == expected
+        assert answer.total == total
+
+
+@settings(max_examples=80)
+@given(
+    st.integers(1, 40).flatmap(
+        lambda roles: st.lists(
+            st.lists(st.integers(0, 5), min_size=roles, max_size=roles), min_size=1, max_size=51
+        )
+    ),
+    st.none() | st.integers(1, 50),
+)
+def test_dense_and_sparse_vectors_rank_alike(vectors: list[list[int]], limit: int | None) -> None:
+    # Up to 51 skills of importance 5: every role-by-role sum of the dense bytes is at most
+    # 255, so the big-integer lanes never carry into each other.
+    from jobcli.store_match import MAX_DENSE_SKILLS, Dense, Sparse, rank
+
+    assert len(vectors) <= MAX_DENSE_SKILLS
+    roles = len(vectors[0])
+    totals = [sum(v[pos] for v in vectors) + 3 for pos in range(roles)]
+
+    def standing(pos: int, least: int) -> float:
+        return ((pos * 7 + least) % 10) / 10
+
+    dense = Dense([bytes(v) for v in vectors])
+    sparse = Sparse([{pos: i for pos, i in enumerate(v) if i} for v in vectors])
+    assert dense.total == sparse.total == sum(any(v[pos] for v in vectors) for pos in range(roles))
+    assert rank(dense, len(vectors), limit, totals, standing) == rank(
+        sparse, len(vectors), limit, totals, standing
+    )
 
 
 def test_match_of_unknown_skill_ids_is_empty(pair: tuple[Store, Catalog]) -> None:

@@ -16,8 +16,10 @@ Tables (``pos`` is an item's position in the catalog, which orders lists):
   array; its headline ``exposure`` and ``exposure_source``), so that a list decodes no role.
 - ``role_skill(skill, role, importance)``: the role-skill pairs, keyed by skill first:
   ``match`` and ``skill`` read only the pairs of the skills asked about.
-- ``skill_roles(skill, roles, importances)``: per skill, the positions of the roles that
-  need it (little-endian int32 array) and its importance in each (bytes); with
+- ``skill_roles(skill, roles, importances, dense)``: per skill, the positions of the roles
+  that need it (little-endian int32 array) and its importance in each (bytes); and, unless
+  the catalog is huge (:data:`DENSE_LIMIT`), the same as one byte for every role (its
+  importance, or 0), which ``match`` ranks from (:mod:`jobcli.store_match`); with
   ``role_totals`` (every role's importance sum and sum of squares, int32 arrays) what
   ``match`` and ``similar_roles`` rank from.
 - ``name(kind, norm, folded, item)``: every id, title, alias, O*NET code and skill
@@ -61,7 +63,7 @@ CREATE TABLE role_skill (
 ) WITHOUT ROWID;
 CREATE INDEX role_skill_rank ON role_skill (skill, importance DESC, role);
 CREATE TABLE skill_roles (
-    skill INTEGER PRIMARY KEY, roles BLOB NOT NULL, importances BLOB NOT NULL
+    skill INTEGER PRIMARY KEY, roles BLOB NOT NULL, importances BLOB NOT NULL, dense BLOB
 );
 CREATE TABLE role_totals (
     id INTEGER PRIMARY KEY CHECK (id = 0), importance_sums BLOB NOT NULL,
@@ -241,6 +243,11 @@ def int32_bytes(values: Iterable[int]) -> bytes:
     return packed.tobytes()
 
 
+#: The most bytes of dense vectors (roles x skills) a store holds; a larger catalog's
+#: ``match`` ranks from the sparse ones (``jobcli.store_match``).
+DENSE_LIMIT = 32 * 1024 * 1024
+
+
 def _insert_vectors(conn: sqlite3.Connection, skills: int) -> None:
     roles: list[list[int]] = [[] for _ in range(skills)]
     weights: list[list[int]] = [[] for _ in range(skills)]
@@ -249,12 +256,22 @@ def _insert_vectors(conn: sqlite3.Connection, skills: int) -> None:
     ):
         roles[skill].append(role)
         weights[skill].append(importance)
-    conn.executemany(
-        "INSERT INTO skill_roles VALUES (?, ?, ?)",
-        [(i, int32_bytes(roles[i]), bytes(weights[i])) for i in range(skills)],
-    )
     totals = conn.execute("SELECT importance_sum, importance_squares FROM role ORDER BY pos")
     pairs = totals.fetchall()
+    dense = len(pairs) * skills <= DENSE_LIMIT
+
+    def vector(i: int) -> bytes | None:
+        if not dense:
+            return None
+        out = bytearray(len(pairs))
+        for role, importance in zip(roles[i], weights[i], strict=True):
+            out[role] = importance
+        return bytes(out)
+
+    conn.executemany(
+        "INSERT INTO skill_roles VALUES (?, ?, ?, ?)",
+        ((i, int32_bytes(roles[i]), bytes(weights[i]), vector(i)) for i in range(skills)),
+    )
     sums = [p[0] for p in pairs]
     squares = [p[1] for p in pairs]
     # How many skills each role rates 1, 2, 3, 4 and 5: five counts a role, for match's

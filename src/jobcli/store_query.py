@@ -12,8 +12,7 @@ parameters; text for the full-text index is quoted token by token
 from __future__ import annotations
 
 import sqlite3
-from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .domain import SOC_MAJOR_GROUPS, Catalog, Role, RoleLine, Skill
@@ -271,73 +270,30 @@ class Store:
         Reads only the role-skill pairs of these skills and each role's stored totals;
         only the roles returned are decoded.
         """
-        import heapq
-        from itertools import groupby, repeat
-        from operator import itemgetter
-
-        from .analysis import match_role, match_score, rank_key
+        from .analysis import match_role
+        from .store_match import MAX_DENSE_SKILLS, Dense, Sparse, rank
         from .store_rows import MatchResult, int32_array
 
         wanted = list(dict.fromkeys(skill_ids))
         marks = ", ".join("?" * len(wanted))
         blobs = self._rows(
-            "SELECT roles, importances FROM skill_roles JOIN skill ON skill.pos = skill_roles.skill"
-            f" WHERE skill.id IN ({marks})",
+            "SELECT roles, importances, dense FROM skill_roles"
+            f" JOIN skill ON skill.pos = skill_roles.skill WHERE skill.id IN ({marks})",
             wanted,
         )
         if not blobs:
             return MatchResult([], 0)
-        # Role position -> importance, one dict per skill asked about; built in C.
-        per_skill = [
-            dict(zip(int32_array(roles), importances, strict=True)) for roles, importances in blobs
-        ]
-        # Roles by how many of the skills they use: those using all of them by a set
-        # intersection (in C); the others are counted only when those are too few.
-        first, rest = per_skill[0], per_skill[1:]
-        every = first.keys() | set().union(*rest)
-        levels: dict[int, Collection[int]] = {len(per_skill): set(first).intersection(*rest)}
-        want = len(every) if limit is None else min(limit, len(every))
-        if len(levels[len(per_skill)]) < want:
-            uses: Counter[int] = Counter()
-            for held in per_skill:
-                uses.update(held.keys())
-            lower: dict[int, list[int]] = {}
-            for pos, count in uses.items():
-                if count < len(per_skill):
-                    lower.setdefault(count, []).append(pos)
-            levels.update(lower)
+        vectors: Dense | Sparse
+        if len(blobs) <= MAX_DENSE_SKILLS and all(row[2] is not None for row in blobs):
+            vectors = Dense([row[2] for row in blobs])
+        else:  # a huge catalog keeps no dense vectors
+            vectors = Sparse([dict(zip(int32_array(r), i, strict=True)) for r, i, _ in blobs])
         totals = int32_array(self._rows("SELECT importance_sums FROM role_totals")[0][0])
-        standing = self._standing()
-        # The ranking is by uses, then weight, then fit: rank the roles using the most skills
-        # and of those the heaviest first, level by level, until enough are found; only the
-        # levels needed compute a fit (on 20,000 roles, a few hundred roles instead of 2,500).
-        ranked: list[tuple[int, int, float, int]] = []
-        for count in range(len(per_skill), 0, -1):
-            if len(ranked) >= want:
-                break
-            positions = list(levels.get(count, ()))
-            # Each role's weight (the sum of its importances of the skills), summed in C.
-            importances = [map(held.get, positions, repeat(0)) for held in per_skill]
-            weights = map(sum, zip(*importances, strict=True))
-            heaviest_first = sorted(
-                zip(weights, positions, strict=True), key=itemgetter(0), reverse=True
-            )
-            for weight, group in groupby(heaviest_first, key=itemgetter(0)):
-                if len(ranked) >= want:
-                    break
-                keys = []
-                for _, pos in group:
-                    least = min([i for i in (held.get(pos, 0) for held in per_skill) if i])
-                    stands = standing(pos, least)
-                    _, _, fit = match_score(count, weight, totals[pos], len(wanted), stands)
-                    keys.append(rank_key(count, weight, fit, pos))
-                ranked += (
-                    sorted(keys) if limit is None else heapq.nsmallest(want - len(ranked), keys)
-                )
+        ranked = rank(vectors, len(wanted), limit, totals, self._standing())
         have = frozenset(wanted)
         by_pos = self._roles_at([key[3] for key in ranked])
         matches = [match_role(by_pos[key[3]], have, len(wanted)) for key in ranked]
-        return MatchResult(matches, len(every))
+        return MatchResult(matches, vectors.total)
 
     def _roles_at(self, positions: Sequence[int]) -> dict[int, Role]:
         """The roles at these catalog positions, decoded."""
