@@ -11,9 +11,11 @@ Tables (``pos`` is an item's position in the catalog, which orders lists):
 - ``role``: every role, its lists as JSON arrays, ``skills`` as ``[[id, importance], ...]``
   in catalog order, its SOC ``family``, and its totals (``skill_count``,
   ``importance_sum``, ``importance_squares``) so that ``match`` and ``similar_roles``
-  read no other skill of a role to score it; and what ``list`` shows of it besides its
-  title and summary (``top_skills``, the names of its three most important skills as a JSON
-  array; its headline ``exposure`` and ``exposure_source``), so that a list decodes no role.
+  read no other skill of a role to score it.
+- ``role_line``: what ``list`` shows of each role (id, title, summary, ``top_skills``: the
+  names of its three most important skills as a JSON array, its headline ``exposure`` and
+  ``exposure_source``) and its ``family``: a narrow table, so that a list neither decodes
+  roles nor reads their long rows (a role row fills a page; 2,000 of them are 8 MB).
 - ``role_skill(skill, role, importance)``: the role-skill pairs, keyed by skill first:
   ``match`` and ``skill`` read only the pairs of the skills asked about.
 - ``skill_roles(skill, roles, importances, dense)``: per skill, the positions of the roles
@@ -53,8 +55,11 @@ CREATE TABLE role (
     responsibilities TEXT NOT NULL, human_edge TEXT NOT NULL, onet_soc_code TEXT,
     ai_exposure TEXT NOT NULL, related TEXT NOT NULL, family TEXT,
     skill_count INTEGER NOT NULL, importance_sum INTEGER NOT NULL,
-    importance_squares INTEGER NOT NULL, top_skills TEXT NOT NULL, exposure REAL,
-    exposure_source TEXT
+    importance_squares INTEGER NOT NULL
+);
+CREATE TABLE role_line (
+    pos INTEGER PRIMARY KEY, id TEXT NOT NULL, title TEXT NOT NULL, summary TEXT NOT NULL,
+    top_skills TEXT NOT NULL, exposure REAL, exposure_source TEXT, family TEXT
 );
 CREATE INDEX role_family ON role (family, pos);
 CREATE TABLE role_skill (
@@ -177,6 +182,7 @@ def _insert_roles(
     skill_name: Mapping[str, str],
 ) -> None:
     role_rows = []
+    line_rows = []
     pair_rows = []
     fts_rows = []
     name_rows: list[tuple[str, str]] = []
@@ -199,9 +205,18 @@ def _insert_roles(
                 len(r.skills),
                 sum(s.importance for s in r.skills),
                 sum(s.importance * s.importance for s in r.skills),
+            )
+        )
+        line_rows.append(
+            (
+                pos,
+                r.id,
+                r.title,
+                r.summary,
                 _dump(line.top_skills),
                 line.exposure,
                 line.exposure_source,
+                family_of(r.onet_soc_code),
             )
         )
         pair_rows += [(skill_pos[s.id], pos, s.importance) for s in r.skills]
@@ -222,7 +237,8 @@ def _insert_roles(
         )
         names = (r.id, r.title, *r.aliases, *((r.onet_soc_code,) if r.onet_soc_code else ()))
         name_rows += [(r.id, n) for n in names]
-    conn.executemany(f"INSERT INTO role VALUES ({', '.join('?' * 18)})", role_rows)
+    conn.executemany(f"INSERT INTO role VALUES ({', '.join('?' * 15)})", role_rows)
+    conn.executemany("INSERT INTO role_line VALUES (?, ?, ?, ?, ?, ?, ?, ?)", line_rows)
     conn.executemany("INSERT INTO role_skill VALUES (?, ?, ?)", pair_rows)
     conn.executemany(
         "INSERT INTO role_fts (rowid, title, aliases, summary, responsibilities, skills)"

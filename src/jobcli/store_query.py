@@ -20,7 +20,7 @@ from .store_decode import (
     LINE_COLUMNS,
     ROLE_COLUMNS,
     encodable,
-    line_from_row,
+    lines_from_rows,
     role_from_row,
     skill_from_row,
 )
@@ -150,10 +150,13 @@ class Store:
     def role_lines(self, *, skill: str | None = None, family: str | None = None) -> list[RoleLine]:
         """What ``list`` shows of the roles :meth:`roles` selects, in the same order: read as
         stored, no role decoded (a 2,000-role list reads a few columns, not every field)."""
-        return [line_from_row(row) for row in self._selected(LINE_COLUMNS, skill, family)]
+        return lines_from_rows(self._selected(LINE_COLUMNS, skill, family, table="role_line"))
 
-    def _selected(self, columns: str, skill: str | None, family: str | None) -> list[Any]:
-        """Rows of ``columns`` (the role's id first) for :meth:`roles` and :meth:`role_lines`."""
+    def _selected(
+        self, columns: str, skill: str | None, family: str | None, table: str = "role"
+    ) -> list[Any]:
+        """Rows of ``columns`` (the role's id first) of ``table`` (``role``, or ``role_line``
+        for :meth:`role_lines`), read as ``role``: the roles :meth:`roles` selects."""
         where, params, order = [], [], "role.pos"
         join = ""
         if skill is not None:
@@ -163,7 +166,7 @@ class Store:
         if family is not None:
             where.append("role.family = ?")
             params.append(family)
-        sql = f"SELECT {columns} FROM role{join}"
+        sql = f"SELECT {columns} FROM {table} AS role{join}"
         if where:
             sql += " WHERE " + " AND ".join(where)
         rows = self._rows(f"{sql} ORDER BY {order}", params)
