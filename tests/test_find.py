@@ -155,6 +155,13 @@ def test_match_strict_makes_a_miss_fatal() -> None:
     assert "xylophone" in r.stderr
 
 
+def test_match_words_that_name_nothing_point_to_search() -> None:
+    r = invoke("match", "quantum", "gardening")
+    assert r.exit_code == 1
+    assert r.stdout == ""
+    assert "jobcli: hint: jobcli search 'quantum gardening' looks for the words" in r.stderr
+
+
 def test_match_python_sql_ranks_the_data_scientist_first_and_lists_only_users() -> None:
     matches = json_of("match", "python", "sql")
     assert matches[0]["role"] == "data-scientist"
@@ -195,6 +202,20 @@ def test_onet_search_machine_learning_finds_data_and_research_occupations(onet: 
     ids = [h["id"] for h in json_of("--data", onet, "search", "machine", "learning", "-n", "3")]
     assert "data-scientists" in ids
     assert "computer-and-information-research-scientists" in ids
+
+
+@real
+def test_onet_match_machine_learning_guesses_no_skill_and_points_to_search(onet: str) -> None:
+    # O*NET names no skill "machine learning"; "machine" alone is a word of one skill
+    # (LLVM compilers), which a person asking about machine learning does not mean.
+    r = invoke("--data", onet, "match", "machine", "learning")
+    assert r.exit_code == 1
+    assert "read as" not in r.stderr
+    assert "jobcli search 'machine learning'" in r.stderr
+    r = invoke("--data", onet, "match", "decision", "making", "--json")
+    assert r.exit_code == 0, r.output
+    assert "read as Judgment and Decision Making" in r.stderr
+    assert json.loads(r.stdout)[0]["have"][0]["id"] == "judgment-and-decision-making"
 
 
 @real

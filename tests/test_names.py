@@ -160,6 +160,46 @@ def test_unknown_names_are_reported_with_suggestions_and_the_rest_goes_on(
     assert not result.misses[0].error.ambiguous
 
 
+def test_adjacent_unknown_words_of_one_skill_name_are_read_as_that_skill(skills: Catalog) -> None:
+    extra = Catalog.from_dict(
+        {
+            **catalog_data(),
+            "skills": [
+                *(s._asdict() | {"aliases": list(s.aliases)} for s in skills.skills),
+                {"id": "judgment", "name": "Judgment and Decision Making", "kind": "human"},
+            ],
+        }
+    )
+    result = resolve_skill_words(CatalogSkills(extra), ["decision", "making", "coding"])
+    assert result.skill_ids == ["judgment", "programming"]
+    assert result.resolved[0].how == "words"
+    assert result.notes() == [
+        "'decision making' read as Judgment and Decision Making "
+        "(the one skill whose name holds these words)"
+    ]
+
+
+def test_adjacent_unknown_words_are_not_each_guessed_as_a_skill(skills: Catalog) -> None:
+    extra = Catalog.from_dict(
+        {
+            **catalog_data(),
+            "skills": [
+                *(s._asdict() | {"aliases": list(s.aliases)} for s in skills.skills),
+                {"id": "vm", "name": "Virtual Machine Tools", "kind": "technical"},
+            ],
+        }
+    )
+    # Alone, "tools" is read as the one skill with that word; after "deep" (no skill),
+    # the two words mean one thing that no skill is: both are misses (each with its own
+    # suggestions), and the two words together are what to search for.
+    alone = resolve_skill_words(CatalogSkills(extra), ["tools"])
+    assert (alone.skill_ids, alone.resolved[0].how) == (["vm"], "word")
+    result = resolve_skill_words(CatalogSkills(extra), ["deep", "tools", "coding"])
+    assert result.skill_ids == ["programming"]
+    assert [m.typed for m in result.misses] == ["deep", "tools"]
+    assert result.phrases == ("deep tools",)
+
+
 def test_a_quoted_name_is_one_name_and_repeats_count_once(skills: Catalog) -> None:
     result = resolve_skill_words(
         CatalogSkills(skills), ["critical thinking", "reasoning", "Critical-Thinking"]

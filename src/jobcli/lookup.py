@@ -118,7 +118,8 @@ class Resolved(NamedTuple):
     skill: Skill
     typed: str
     #: How it was read when not simply by its name: "joined" (adjacent words form the
-    #: name), "word" (the one skill whose name holds this whole word); "" otherwise.
+    #: name), "word" (the one skill whose name holds this whole word), "words" (the one
+    #: skill whose name holds every one of adjacent words that name no skill); "" otherwise.
     how: str = ""
 
 
@@ -134,6 +135,9 @@ class Resolution(NamedTuple):
 
     resolved: list[Resolved]
     misses: list[Miss]
+    #: Runs of adjacent words that name no skill, nor are all words of one skill's name
+    #: ("machine learning"): each word is also a miss; the run is what to search for.
+    phrases: tuple[str, ...] = ()
 
     @property
     def skill_ids(self) -> list[str]:
@@ -151,6 +155,11 @@ class Resolution(NamedTuple):
                     f"{safe(repr(_cut(r.typed)))} read as {safe(r.skill.name)} "
                     "(the one skill with that word in its name)"
                 )
+            elif r.how == "words":
+                out.append(
+                    f"{safe(repr(_cut(r.typed)))} read as {safe(r.skill.name)} "
+                    "(the one skill whose name holds these words)"
+                )
             elif r.how == "joined":
                 out.append(f"{safe(repr(_cut(r.typed)))} read as one skill: {safe(r.skill.name)}")
         return out
@@ -166,12 +175,15 @@ def resolve_skill_words(source: "SkillNames", names: Sequence[str]) -> Resolutio
     ``names`` are the arguments as given (one may hold several words if quoted). From
     left to right: adjacent one-word arguments that together form a skill's exact name
     are read as that skill (``machine learning``); else each name is looked up as usual
-    (exact, plural, unique prefix); failing that, a single word that appears as a whole
-    word in exactly one skill's name is read as that skill. Whatever is left is a
-    :class:`Miss` with the lookup's error (candidates, suggestions). Nothing is printed.
+    (exact, plural, unique prefix); adjacent one-word names that each name no skill are
+    read together, as the one skill whose name holds all of those words, if there is one
+    (``decision making``); failing that, a single word that appears as a whole word in
+    exactly one skill's name is read as that skill. Whatever is left is a :class:`Miss`
+    with the lookup's error (candidates, suggestions). Nothing is printed.
     """
     resolved: list[Resolved] = []
     misses: list[Miss] = []
+    phrases: list[str] = []
     words_by_skill: list[tuple[Skill, list[str]]] | None = None
     i = 0
     while i < len(names):
@@ -179,6 +191,20 @@ def resolve_skill_words(source: "SkillNames", names: Sequence[str]) -> Resolutio
         if joined is not None:
             resolved.append(joined[0])
             i += joined[1]
+            continue
+        unknown = _unknown_words(source, names, i)
+        if len(unknown) > 1:  # "machine learning": words of one name, not skills each
+            i += len(unknown)
+            if words_by_skill is None:
+                words_by_skill = [(s, words_of(s.name)) for s in source.skills()]
+            found = _phrase(words_by_skill, [typed for typed, _ in unknown])
+            if isinstance(found, Resolved):
+                resolved.append(found)
+            elif found.ambiguous:
+                misses.append(Miss(found.query, found))
+            else:  # each word's own error (its suggestions); no word guessed on its own
+                misses += [Miss(typed, error) for typed, error in unknown]
+                phrases.append(found.query)
             continue
         typed = names[i]
         i += 1
@@ -201,7 +227,7 @@ def resolve_skill_words(source: "SkillNames", names: Sequence[str]) -> Resolutio
                     "skill", typed, shown[:8], ambiguous=True, more=max(0, len(shown) - 8)
                 )
         misses.append(Miss(typed, error))
-    return Resolution(resolved, misses)
+    return Resolution(resolved, misses, tuple(phrases))
 
 
 def _joined(source: "SkillNames", names: Sequence[str], start: int) -> tuple[Resolved, int] | None:
@@ -225,6 +251,44 @@ def _joined(source: "SkillNames", names: Sequence[str], start: int) -> tuple[Res
         if wanted in names_of or fold(wanted) in {fold(n) for n in names_of}:
             return Resolved(skill, typed, "joined"), length
     return None
+
+
+def _unknown_words(
+    source: "SkillNames", names: Sequence[str], start: int
+) -> list[tuple[str, NameLookupError]]:
+    """The run of adjacent one-word names from ``start`` that name no skill (up to
+    :data:`MAX_JOINED_WORDS`), each with its lookup's error: a person typing
+    ``machine learning`` means one thing, not a skill per word."""
+    run: list[tuple[str, NameLookupError]] = []
+    for typed in names[start : start + MAX_JOINED_WORDS]:
+        if len(typed.split()) != 1:
+            break
+        try:
+            source.find_skill(typed)
+        except NameLookupError as error:
+            run.append((typed, error))
+            continue
+        break
+    return run
+
+
+def _phrase(
+    words_by_skill: "list[tuple[Skill, list[str]]]", phrase: Sequence[str]
+) -> "Resolved | NameLookupError":
+    """The one skill whose name holds every word of ``phrase`` (``decision making``:
+    Judgment and Decision Making); else the error that says none, or which several."""
+    typed = " ".join(phrase)
+    wanted = [normalize(word) for word in phrase]
+    holders = sorted(
+        (s for s, words in words_by_skill if all(w and w in words for w in wanted)),
+        key=lambda s: s.id,
+    )
+    if len(holders) == 1:
+        return Resolved(holders[0], typed, "words")
+    shown = [s.id for s in holders[:8]]
+    return NameLookupError(
+        "skill", typed, shown, ambiguous=bool(holders), more=max(0, len(holders) - 8)
+    )
 
 
 def _cut(text: str, limit: int = 60) -> str:

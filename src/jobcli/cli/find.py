@@ -144,13 +144,28 @@ def resolve_names(store: "Store", names: list[str], *, strict: bool) -> list[str
     ]
     for note in resolution.notes():
         message(f"jobcli: note: {note}")
+    unknown = [*resolution.phrases, *(m.typed for m in resolution.misses if not m.error.ambiguous)]
+    searchable = [words for words in unknown if len(words) <= 60]
+    hint = _search_hint(searchable[0]) if searchable else None
     if misses and (strict or not resolution.skill_ids):
         for text in misses:
             message(f"jobcli: error: {text}")
+        if hint:
+            message(hint)
         _exit_not_found()
     for text in misses:
         message(f"jobcli: warning: {text}; left out")
+    if hint:
+        message(hint)
     return resolution.skill_ids
+
+
+def _search_hint(words: str) -> str:
+    """Words that name no skill may still be words of what roles do ("machine learning")."""
+    import shlex
+
+    shown = safe(shlex.quote(words))
+    return f"jobcli: hint: jobcli search {shown} looks for the words in every role's text"
 
 
 def _miss_text(error: Exception) -> str:
