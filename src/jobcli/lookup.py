@@ -192,7 +192,11 @@ def resolve_skill_words(source: "SkillNames", names: Sequence[str]) -> Resolutio
             resolved.append(joined[0])
             i += joined[1]
             continue
-        unknown = _unknown_words(source, names, i)
+        unknown, known = _unknown_words(source, names, i)
+        if not unknown and known is not None:  # the common case: a skill's name
+            resolved.append(Resolved(known, names[i]))
+            i += 1
+            continue
         if len(unknown) > 1:  # "machine learning": words of one name, not skills each
             i += len(unknown)
             if words_by_skill is None:
@@ -208,11 +212,14 @@ def resolve_skill_words(source: "SkillNames", names: Sequence[str]) -> Resolutio
             continue
         typed = names[i]
         i += 1
-        try:
-            resolved.append(Resolved(source.find_skill(typed), typed))
-            continue
-        except NameLookupError as exc:
-            error = exc
+        if unknown:
+            error = unknown[0][1]
+        else:  # a quoted name of several words
+            try:
+                resolved.append(Resolved(source.find_skill(typed), typed))
+                continue
+            except NameLookupError as exc:
+                error = exc
         norm = normalize(typed)
         if not error.ambiguous and norm and len(typed.split()) == 1:
             if words_by_skill is None:
@@ -255,21 +262,20 @@ def _joined(source: "SkillNames", names: Sequence[str], start: int) -> tuple[Res
 
 def _unknown_words(
     source: "SkillNames", names: Sequence[str], start: int
-) -> list[tuple[str, NameLookupError]]:
+) -> "tuple[list[tuple[str, NameLookupError]], Skill | None]":
     """The run of adjacent one-word names from ``start`` that name no skill (up to
     :data:`MAX_JOINED_WORDS`), each with its lookup's error: a person typing
-    ``machine learning`` means one thing, not a skill per word."""
+    ``machine learning`` means one thing, not a skill per word. And the skill that the
+    word after the run names, if it was looked up (so that it need not be again)."""
     run: list[tuple[str, NameLookupError]] = []
     for typed in names[start : start + MAX_JOINED_WORDS]:
         if len(typed.split()) != 1:
             break
         try:
-            source.find_skill(typed)
+            return run, source.find_skill(typed)
         except NameLookupError as error:
             run.append((typed, error))
-            continue
-        break
-    return run
+    return run, None
 
 
 def _phrase(

@@ -25,7 +25,7 @@ def columns_of(table: str) -> str:
 
 
 ROLE_COLUMNS = columns_of("role")
-#: The columns :func:`line_from_row` reads.
+#: The columns :func:`lines_from_rows` reads (of ``role_line``, read as ``role``).
 LINE_COLUMNS = (
     "role.id, role.title, role.summary, role.top_skills, role.exposure, role.exposure_source"
 )
