@@ -208,6 +208,17 @@ def test_a_quoted_name_is_one_name_and_repeats_count_once(skills: Catalog) -> No
     assert [r.how for r in result.resolved] == ["", "", ""]
 
 
+def test_a_named_skill_is_an_exact_name_or_its_plural_never_a_prefix(tmp_path: Path) -> None:
+    path = write_json(tmp_path / "c.json", catalog_data())
+    for source in (open_store(path), CatalogSkills(load_catalog(path))):
+        assert source.named_skill("Critical Thinking") == source.find_skill("critical-thinking")
+        assert source.named_skill("statistics") is not None
+        assert source.named_skill("statistic") is not None  # the singular of a name
+        assert source.named_skill("statis") is None  # a prefix: find_skill would take it
+        assert source.find_skill("statis") == source.named_skill("statistics")
+        assert source.named_skill("no such skill") is None
+
+
 def test_the_store_reads_words_as_the_catalog_does(tmp_path: Path) -> None:
     data = catalog_data()
     data["skills"].append(

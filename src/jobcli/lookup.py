@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple, cast
 
 from .domain import Catalog, Role, Skill
 from .errors import NameLookupError
-from .names import NameIndex, normalize, words_of
+from .names import NameIndex, find_named, normalize, words_of
 
 if TYPE_CHECKING:
     from typing import Protocol
@@ -26,6 +26,8 @@ if TYPE_CHECKING:
         """What :func:`resolve_skill_words` needs: a store, or :class:`CatalogSkills`."""
 
         def find_skill(self, name: str) -> Skill: ...
+
+        def named_skill(self, name: str) -> Skill | None: ...
 
         def skills(self) -> list[Skill]: ...
 
@@ -107,6 +109,9 @@ class CatalogSkills:
 
     def find_skill(self, name: str) -> Skill:
         return find_skill(self.catalog, name)
+
+    def named_skill(self, name: str) -> Skill | None:
+        return find_named(skill_index(self.catalog), name)
 
     def skills(self) -> list[Skill]:
         return list(self.catalog.skills)
@@ -246,16 +251,9 @@ def _joined(source: "SkillNames", names: Sequence[str], start: int) -> tuple[Res
         run += 1
     for length in range(run, 1, -1):
         typed = " ".join(names[start : start + length])
-        try:
-            skill = source.find_skill(typed)
-        except NameLookupError:
-            continue
         # Only an exact name (or its plural): a prefix of joined words is too much of a guess.
-        wanted = normalize(typed)
-        names_of = [normalize(n) for n in (skill.id, skill.name, *skill.aliases)]
-        from .names import fold
-
-        if wanted in names_of or fold(wanted) in {fold(n) for n in names_of}:
+        skill = source.named_skill(typed)
+        if skill is not None:
             return Resolved(skill, typed, "joined"), length
     return None
 

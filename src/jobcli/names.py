@@ -137,6 +137,20 @@ class PrefixHits(NamedTuple):
     total: int
 
 
+def find_named(source: "NameSource[T]", query: str) -> T | None:
+    """The one item whose name ``query`` is (exactly, or as its plural), else None: no
+    prefix, no suggestions (for a guess that must not cost a failed lookup's search)."""
+    norm = normalize(query)
+    if not norm:
+        return None
+    keys = source.exact(norm)
+    if not keys and (folded := fold(norm)) and len(norm) >= 4:
+        keys = source.folded(folded)
+    if len(keys) > 1:
+        keys = [k for k in keys if normalize(k) == norm]
+    return source.item(keys[0]) if len(keys) == 1 else None
+
+
 def find(source: "NameSource[T]", query: str) -> T:
     """The one item ``query`` names in ``source``, or :class:`NameLookupError`.
 

@@ -209,6 +209,13 @@ class Store:
 
         return find(NameTable(self, "skill", self.skill), name)
 
+    def named_skill(self, name: str) -> Skill | None:
+        """The skill whose id, name or alias ``name`` is (or its plural), else None."""
+        from .names import find_named
+        from .store_rows import NameTable
+
+        return find_named(NameTable(self, "skill", self.skill), name)
+
     def complete(self, kind: str, prefix: str, limit: int = 200) -> list[str]:
         """Ids of the roles (``kind="role"``) or skills that start with ``prefix``, sorted."""
         table = "role" if kind == "role" else "skill"
