@@ -12,7 +12,6 @@ forgivingly and returns what it made of them as values; the shell prints.
 # string annotation at every start (see jobcli.domain).
 
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, cast
 
 from .domain import Catalog, Role, Skill
@@ -74,28 +73,6 @@ def find_skill(catalog: Catalog, name: str) -> Skill:
     """
     skill = catalog.skill_by_id.get(name)
     return skill if skill is not None else skill_index(catalog).find(name)
-
-
-def complete_names(data: Path | None, kind: str, incomplete: str) -> list[str]:
-    """Ids of the roles (``kind="role"``) or skills that start with ``incomplete``.
-
-    [] on any problem, never an error and never a wait: completion runs on every TAB.
-    A catalog that is not a regular file (a FIFO would block) gives no candidates.
-    Ids are what completion writes (a title would need quoting).
-    """
-    import os
-    import stat
-
-    from .catalog import bundled_catalog_path
-    from .store import open_store
-
-    try:
-        path = bundled_catalog_path() if data is None else data
-        if not stat.S_ISREG(os.stat(path).st_mode):
-            return []
-        return open_store(data).complete(kind, incomplete)
-    except Exception:  # a bad catalog, or anything else: a TAB press never prints a traceback
-        return []
 
 
 # match's names ----------------------------------------------------------------------------------

@@ -23,14 +23,20 @@ def complete_skills(ctx: Any, incomplete: str) -> list[str]:
 
 
 def _complete(ctx: Any, kind: str, incomplete: str) -> list[str]:
+    """Ids of the roles (``kind="role"``) or skills that start with ``incomplete``.
+
+    Ids are what completion writes (a title would need quoting). A catalog that is not
+    a regular file gives none: a FIFO would block the TAB press, a device never end.
+    """
     try:
         data = completion_data(ctx)
-        if data is not None and not is_regular_file(data):
-            return []  # a FIFO would block the TAB press, a device never end
-        from ..lookup import complete_names
+        from ..catalog import bundled_catalog_path
+        from ..store import open_store
 
-        return complete_names(data, kind, incomplete)
-    except Exception:  # completion never fails: no candidates instead
+        if not is_regular_file(bundled_catalog_path() if data is None else data):
+            return []
+        return open_store(data).complete(kind, incomplete)
+    except Exception:  # a bad catalog, or anything else: never a traceback on a TAB press
         return []
 
 
