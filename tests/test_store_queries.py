@@ -146,11 +146,50 @@ def test_match_of_unknown_skill_ids_is_empty(pair: tuple[Store, Catalog]) -> Non
     assert pair[0].match(["no-such-skill"], 5).matches == []
 
 
-def test_similar_roles_and_skill_usage_are_the_cores(pair: tuple[Store, Catalog]) -> None:
+def test_similar_roles_and_skill_usage_are_the_cores(
+    pair: tuple[Store, Catalog], sparse: Store
+) -> None:
+    # From the dense vectors (summed in C) and from the sparse ones alike.
     store, catalog = pair
     for role in catalog.roles[:25]:
-        assert store.similar_roles(role) == similar_roles(catalog, role)
+        expected = similar_roles(catalog, role)
+        assert store.similar_roles(role) == expected
+        assert sparse.similar_roles(role) == expected
+        # More roles with equal vectors than spare candidates: ties still go by id.
+        eight = similar_roles(catalog, role, limit=8)
+        assert store.similar_roles(role, limit=8) == sparse.similar_roles(role, limit=8) == eight
     assert store.skill_usage() == skill_usage(catalog)
+
+
+@settings(max_examples=80)
+@given(
+    st.integers(1, 30).flatmap(
+        lambda roles: st.lists(
+            st.tuples(
+                st.lists(st.integers(0, 5), min_size=roles, max_size=roles), st.integers(1, 5)
+            ),
+            max_size=40,
+        )
+    )
+)
+def test_weighted_sums_add_role_by_role(vectors: list[tuple[list[int], int]]) -> None:
+    from jobcli.store_match import weighted_sums
+
+    sums = weighted_sums([bytes(v) for v, _ in vectors], [w for _, w in vectors])
+    if not vectors:
+        assert sums is None
+        return
+    assert sums is not None
+    roles = len(vectors[0][0])
+    assert list(sums) == [sum(v[pos] * w for v, w in vectors) for pos in range(roles)]
+
+
+def test_weighted_sums_refuse_what_could_overflow_a_lane() -> None:
+    from jobcli.store_match import weighted_sums
+
+    # 5 x the weights is the most a lane can reach: 65,535 fits, 65,540 might not.
+    assert weighted_sums([b"\5"] * 13107, [1] * 13107) == __import__("array").array("H", [65535])
+    assert weighted_sums([b"\5"] * 13108, [1] * 13108) is None
 
 
 def test_skill_users_lists_the_roles_that_need_it_most_important_first(

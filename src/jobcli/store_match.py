@@ -1,4 +1,5 @@
-"""Ranking ``match`` from the store's per-skill vectors (:meth:`jobcli.store_query.Store.match`).
+"""Ranking from the store's per-skill vectors: ``match`` (:meth:`jobcli.store_query.Store.match`),
+and the dot products of ``similar_roles`` (:func:`weighted_sums`).
 
 The order is :func:`jobcli.analysis.match_roles`'s: by how many of the skills a
 role uses, then by their weight (the sum of their importances in the role),
@@ -24,8 +25,12 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from itertools import compress, groupby, repeat
 from operator import itemgetter
+from typing import TYPE_CHECKING
 
 from .analysis import match_score, rank_key
+
+if TYPE_CHECKING:
+    from array import array
 
 #: Skills a dense ranking takes at most: 51 x importance 5 = 255 still fits a byte.
 MAX_DENSE_SKILLS = 51
@@ -121,6 +126,28 @@ def rank(
 _FIRST = itemgetter(0)
 #: ``bytes.translate`` tables: any importance to 1; one count to 1, others to 0.
 _NONZERO = bytes([0] + [1] * 255)
+
+
+def weighted_sums(vectors: Sequence[bytes], weights: Sequence[int]) -> "array[int] | None":
+    """``sum(weight * vector)`` role by role, for dense vectors (one byte a role): one
+    big-integer multiplication and addition a skill, in 16-bit lanes. None when a sum could
+    reach 2**16 (then the caller sums the sparse vectors)."""
+    import sys
+    from array import array
+
+    if not vectors or 5 * sum(weights) >= 1 << 16:
+        return None
+    size = len(vectors[0])
+    wide = bytearray(2 * size)  # each role's importance as the low byte of a 16-bit lane
+    total = 0
+    for vector, weight in zip(vectors, weights, strict=True):
+        wide[0::2] = vector
+        total += weight * int.from_bytes(wide, "little")
+    sums = array("H")
+    sums.frombytes(total.to_bytes(2 * size, "little"))
+    if sys.byteorder == "big":
+        sums.byteswap()
+    return sums
 
 
 def _equal_to(value: int) -> bytes:

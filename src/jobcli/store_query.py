@@ -321,32 +321,60 @@ class Store:
     def similar_roles(self, role: Role, limit: int = 3) -> list[tuple[Role, float]]:
         """The roles whose skills are most like ``role``'s (cosine of importances), best first."""
         import heapq
+        from itertools import compress, repeat
+        from operator import mul, truediv
 
         from .analysis import weighted_similarity
+        from .store_match import weighted_sums
         from .store_rows import int32_array
 
         mine = role.importance_by_skill()
         blobs = self._rows(
-            "SELECT skill.id, roles, importances FROM skill_roles"
+            "SELECT skill.id, roles, importances, dense FROM skill_roles"
             " JOIN skill ON skill.pos = skill_roles.skill"
             f" WHERE skill.id IN ({', '.join('?' * len(mine))})",
             list(mine),
         )
-        # The dot product with every role sharing a skill, from the per-skill vectors.
-        dot: dict[int, int] = {}
-        get = dot.get
-        for skill_id, positions, importances in blobs:
-            weight = mine[skill_id]
-            for pos, importance in zip(int32_array(positions), importances, strict=True):
-                dot[pos] = get(pos, 0) + weight * importance
-        if not dot:
-            return []
+        # The dot product with every role sharing a skill, from the per-skill vectors:
+        # summed in C from the dense ones, else role by role from the sparse ones.
+        sums = None
+        if blobs and all(row[3] is not None for row in blobs):
+            sums = weighted_sums([row[3] for row in blobs], [mine[row[0]] for row in blobs])
+        dot: Sequence[int] | dict[int, int]
+        if sums is not None:
+            dot = sums
+        else:
+            dot = {}
+            get = dot.get
+            for skill_id, positions, importances, _ in blobs:
+                weight = mine[skill_id]
+                for pos, importance in zip(int32_array(positions), importances, strict=True):
+                    dot[pos] = get(pos, 0) + weight * importance
         squares = int32_array(self._rows("SELECT importance_squares FROM role_totals")[0][0])
-        # Cosine order is the order of dot² / |other|² (|role| is fixed); a few spare
-        # candidates, then scored exactly as jobcli.analysis does and cut.
-        best = heapq.nlargest(
-            max(limit, 0) + 6, dot, key=lambda pos: (dot[pos] * dot[pos] / squares[pos], -pos)
-        )
+
+        def candidates() -> Iterable[int]:  # the roles sharing a skill
+            return dot if isinstance(dot, dict) else compress(range(len(dot)), dot)
+
+        # dot² / |other|²: the order of the cosine (|role| is fixed); for the dense sums,
+        # every role's at once, in C (a role without skills has no square, and no dot).
+        closeness: Callable[[int], float]
+        if isinstance(dot, dict):
+            closeness = lambda pos: dot[pos] * dot[pos] / squares[pos]  # noqa: E731
+        else:
+            squared = map(mul, dot, dot)
+            closeness = list(map(truediv, squared, map(max, squares, repeat(1)))).__getitem__
+        # A few spare candidates (the role itself is one), scored exactly as
+        # jobcli.analysis does, then cut; when roles as close as the last one kept reach
+        # past the spares (equal vectors), all of them, since ties go by id. (nlargest keeps
+        # the order of equal keys: the first position first.)
+        spare = max(limit, 0) + 6
+        best = heapq.nlargest(spare, candidates(), key=closeness)
+        if not best:
+            return []
+        if len(best) == spare and limit > 0:
+            kept = closeness(best[limit])
+            if closeness(best[-1]) >= kept:
+                best = [pos for pos in candidates() if closeness(pos) >= kept]
         found = self._roles_at(best)
         scored = [
             (other, weighted_similarity(role, other))
