@@ -21,9 +21,9 @@ Tables (``pos`` is an item's position in the catalog, which orders lists):
 - ``skill_roles(skill, roles, importances, dense)``: per skill, the positions of the roles
   that need it (little-endian int32 array) and its importance in each (bytes); and, unless
   the catalog is huge (:data:`DENSE_LIMIT`), the same as one byte for every role (its
-  importance, or 0), which ``match`` ranks from (:mod:`jobcli.store_match`); with
-  ``role_totals`` (every role's importance sum and sum of squares, int32 arrays) what
-  ``match`` and ``similar_roles`` rank from.
+  importance, or 0), summed in C (:mod:`jobcli.store_match`); with ``role_totals`` (every
+  role's importance sum and sum of squares, int32 arrays) what ``match`` and
+  ``similar_roles`` rank from.
 - ``name(kind, norm, folded, item)``: every id, title, alias, O*NET code and skill
   name, normalised (:func:`jobcli.names.normalize`) and plural-folded
   (:func:`jobcli.names.fold`), with the id of its item.
