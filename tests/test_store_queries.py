@@ -151,6 +151,9 @@ def test_similar_roles_and_skill_usage_are_the_cores(
 ) -> None:
     # From the dense vectors (summed in C) and from the sparse ones alike.
     store, catalog = pair
+    unrated = [r for r in catalog.roles if not r.skills]
+    assert unrated, "the pair's catalog has a role without skills"
+    assert similar_roles(catalog, unrated[0]) == store.similar_roles(unrated[0]) == []
     for role in catalog.roles[:25]:
         expected = similar_roles(catalog, role)
         assert store.similar_roles(role) == expected

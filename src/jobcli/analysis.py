@@ -222,12 +222,18 @@ def gap(source: Role, target: Role) -> Gap:
 
 
 def similar_roles(catalog: Catalog, role: Role, limit: int = 3) -> list[tuple[Role, float]]:
-    """The roles whose skills are most like ``role``'s (weighted similarity), best first."""
+    """The roles whose skills are most like ``role``'s (weighted similarity), best first.
+
+    Similarity is of skills: a role without skills has no similar roles, and is no role's
+    similar role (two of them are not alike, they are both unknown).
+    """
+    if not role.skills:
+        return []
     wa = role.importance_by_skill()
     scored = [
         (other, _cosine(wa, other.importance_by_skill()))
         for other in catalog.roles
-        if other.id != role.id
+        if other.id != role.id and other.skills
     ]
     scored = [pair for pair in scored if pair[1] > 0]
     scored.sort(key=lambda pair: (-pair[1], pair[0].id))
