@@ -12,7 +12,7 @@ from ..output import fail, message, quote
 from ..safetext import safe
 from .app import app, at_least_one, prints_data
 from .completion import complete_skills
-from .loading import MAX_NAME_CHARS, find_skill, load
+from .loading import MAX_NAME_CHARS, find_skill, load, search_hint
 
 if TYPE_CHECKING:
     from ..store_query import Store
@@ -145,8 +145,9 @@ def resolve_names(store: "Store", names: list[str], *, strict: bool) -> list[str
     for note in resolution.notes():
         message(f"jobcli: note: {note}")
     unknown = [*resolution.phrases, *(m.typed for m in resolution.misses if not m.error.ambiguous)]
+    # Words that name no skill may still be words of what roles do ("machine learning").
     searchable = [words for words in unknown if len(words) <= 60]
-    hint = _search_hint(searchable[0]) if searchable else None
+    hint = search_hint(searchable[0]) if searchable else None
     if misses and (strict or not resolution.skill_ids):
         for text in misses:
             message(f"jobcli: error: {text}")
@@ -158,14 +159,6 @@ def resolve_names(store: "Store", names: list[str], *, strict: bool) -> list[str
     if hint:
         message(hint)
     return resolution.skill_ids
-
-
-def _search_hint(words: str) -> str:
-    """Words that name no skill may still be words of what roles do ("machine learning")."""
-    import shlex
-
-    shown = safe(shlex.quote(words))
-    return f"jobcli: hint: jobcli search {shown} looks for the words in every role's text"
 
 
 def _miss_text(error: Exception) -> str:

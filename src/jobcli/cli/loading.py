@@ -94,8 +94,13 @@ def _lookup_failed(exc: NameLookupError) -> NoReturn:
         text += f"; see 'jobcli {'list' if exc.kind == 'role' else 'skills'}'"
     if exc.kind == "role" and exc.query.strip() and len(exc.query) <= 60:
         # A name that is not a title may still be a word of one, or of what a role does.
-        import shlex
-
-        words = safe(shlex.quote(exc.query.strip()))
-        text += f"\njobcli: hint: jobcli search {words} looks for the words in every role's text"
+        text += "\n" + search_hint(exc.query.strip())
     fail(text, ExitCode.NOT_FOUND)
+
+
+def search_hint(words: str) -> str:
+    """The line that points from a name that found nothing to ``jobcli search``."""
+    import shlex
+
+    shown = safe(shlex.quote(words))
+    return f"jobcli: hint: jobcli search {shown} looks for the words in every role's text"
