@@ -166,7 +166,13 @@ def resolve_skill_words(source: "SkillNames", names: Sequence[str]) -> Resolutio
     resolved: list[Resolved] = []
     misses: list[Miss] = []
     phrases: list[str] = []
-    words_by_skill: list[tuple[Skill, list[str]]] | None = None
+    cache: list[list[tuple[Skill, list[str]]]] = []
+
+    def skill_words() -> list[tuple[Skill, list[str]]]:  # read once, when first needed
+        if not cache:
+            cache.append([(s, words_of(s.name)) for s in source.skills()])
+        return cache[0]
+
     i = 0
     while i < len(names):
         joined = _joined(source, names, i)
@@ -181,9 +187,7 @@ def resolve_skill_words(source: "SkillNames", names: Sequence[str]) -> Resolutio
             continue
         if len(unknown) > 1:  # "machine learning": words of one name, not skills each
             i += len(unknown)
-            if words_by_skill is None:
-                words_by_skill = [(s, words_of(s.name)) for s in source.skills()]
-            found = _phrase(words_by_skill, [typed for typed, _ in unknown])
+            found = _by_words(skill_words(), [typed for typed, _ in unknown])
             if isinstance(found, Resolved):
                 resolved.append(found)
             elif found.ambiguous:
@@ -202,19 +206,13 @@ def resolve_skill_words(source: "SkillNames", names: Sequence[str]) -> Resolutio
                 continue
             except NameLookupError as exc:
                 error = exc
-        norm = normalize(typed)
-        if not error.ambiguous and norm and len(typed.split()) == 1:
-            if words_by_skill is None:
-                words_by_skill = [(s, words_of(s.name)) for s in source.skills()]
-            holders = [s for s, words in words_by_skill if norm in words]
-            if len(holders) == 1:
-                resolved.append(Resolved(holders[0], typed, "word"))
+        if not error.ambiguous and len(typed.split()) == 1:
+            found = _by_words(skill_words(), [typed])
+            if isinstance(found, Resolved):
+                resolved.append(found)
                 continue
-            if len(holders) > 1:
-                shown = sorted(s.id for s in holders)
-                error = NameLookupError(
-                    "skill", typed, shown[:8], ambiguous=True, more=max(0, len(shown) - 8)
-                )
+            if found.ambiguous:  # else the lookup's own error, with its suggestions
+                error = found
         misses.append(Miss(typed, error))
     return Resolution(resolved, misses, tuple(phrases))
 
@@ -253,11 +251,12 @@ def _unknown_words(
     return run, None
 
 
-def _phrase(
+def _by_words(
     words_by_skill: "list[tuple[Skill, list[str]]]", phrase: Sequence[str]
 ) -> "Resolved | NameLookupError":
-    """The one skill whose name holds every word of ``phrase`` (``decision making``:
-    Judgment and Decision Making); else the error that says none, or which several."""
+    """The one skill whose name holds every word of ``phrase`` as a whole word (``databases``:
+    SQL Databases; ``decision making``: Judgment and Decision Making); else the error that
+    says none, or which several."""
     typed = " ".join(phrase)
     wanted = [normalize(word) for word in phrase]
     holders = sorted(
@@ -265,7 +264,7 @@ def _phrase(
         key=lambda s: s.id,
     )
     if len(holders) == 1:
-        return Resolved(holders[0], typed, "words")
+        return Resolved(holders[0], typed, "word" if len(phrase) == 1 else "words")
     shown = [s.id for s in holders[:8]]
     return NameLookupError(
         "skill", typed, shown, ambiguous=bool(holders), more=max(0, len(holders) - 8)
