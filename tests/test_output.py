@@ -332,7 +332,7 @@ def pages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         shown.append(text)
         return True
 
-    monkeypatch.setattr("jobcli.output.page", fake_page)
+    monkeypatch.setattr("jobcli.pager.page", fake_page)
     return shown
 
 
@@ -368,7 +368,7 @@ def test_no_pager_option(pages: list[str], where: str) -> None:
 
 
 def test_pager_command_comes_from_jobcli_pager_then_pager() -> None:
-    from jobcli.output import DEFAULT_PAGER, pager_command
+    from jobcli.pager import DEFAULT_PAGER, pager_command
 
     assert pager_command({"JOBCLI_PAGER": "most", "PAGER": "more"}) == "most"
     assert pager_command({"PAGER": "more"}) == "more"

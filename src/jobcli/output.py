@@ -1,8 +1,8 @@
-"""Where output goes: the output environment, the formats, the pager, and a quiet closed pipe.
+"""Where output goes: the output environment, the formats, and a quiet closed pipe.
 
 An :class:`Environment` holds what jobcli may know about where it writes: the
 streams, whether stdout is a terminal, its width and height, its encoding,
-colour, and the pager. ``main`` builds one from the process
+colour, and the pager (:mod:`jobcli.pager`). ``main`` builds one from the process
 (:meth:`Environment.from_system`); a test builds one by hand and runs the same
 code "as a pipe" or "as a terminal" in-process (httpie's ``Environment`` is the
 model). Nothing below reads ``sys.stdout`` or ``os.environ`` behind its back.
@@ -45,8 +45,6 @@ class Format(str, Enum):
 
 #: The choices ``--format`` offers (``text`` is what a pipe gets when none is given).
 FORMAT_CHOICES = ("table", "tsv", "csv", "markdown", "json", "svg")
-
-DEFAULT_PAGER = "less -FRX"
 
 
 class Environment:
@@ -100,7 +98,7 @@ class Environment:
             height=height,
             encoding=(getattr(stdout, "encoding", None) or "utf-8"),
             colour=colour,
-            pager=_usable_pager(environ) if isatty else None,
+            pager=_pager_for_terminal(environ) if isatty else None,
             environ=dict(environ),
         )
 
@@ -130,30 +128,10 @@ def _terminal_size(stream: Any, environ: Mapping[str, str]) -> tuple[int | None,
     return width, height
 
 
-def pager_command(environ: Mapping[str, str]) -> str | None:
-    """``JOBCLI_PAGER``, then ``PAGER``, then ``less -FRX``; None when set empty or to cat."""
-    for name in ("JOBCLI_PAGER", "PAGER"):
-        if name in environ:
-            command = environ[name].strip()
-            return None if command in ("", "cat") else command
-    return DEFAULT_PAGER
+def _pager_for_terminal(environ: Mapping[str, str]) -> str | None:
+    from .pager import usable_pager  # only on a terminal: a pipe is never paged
 
-
-def _usable_pager(environ: Mapping[str, str]) -> str | None:
-    """The pager to use on this terminal, or None.
-
-    ``less`` reads its keys from the controlling terminal; without one (a program
-    that handed jobcli a pseudo-terminal but is no session of it) it could not be
-    quit, so the default pager is used only where ``/dev/tty`` opens. A pager the
-    user names is always used.
-    """
-    command = pager_command(environ)
-    if command == DEFAULT_PAGER and "JOBCLI_PAGER" not in environ and "PAGER" not in environ:
-        try:
-            os.close(os.open("/dev/tty", os.O_RDONLY | os.O_NOCTTY))
-        except OSError:
-            return None
-    return command
+    return usable_pager(environ)
 
 
 def resolve_format(requested: str | None, as_json: bool, env: Environment) -> Format:
@@ -282,65 +260,12 @@ def emit_view(view: View, fmt: Format, env: Environment, *, use_pager: bool = Tr
 
 def emit_text(text: str, env: Environment, *, use_pager: bool = True) -> None:
     """Write ``text``; through the pager when it is taller than the terminal."""
-    paged = use_pager and env.pager and env.stdout_isatty and _taller_than(text, env.height)
-    if not (paged and env.pager and page(text, env.pager, env)):
-        write_stdout(text, env)
+    if use_pager and env.pager and env.stdout_isatty:
+        from .pager import page, taller_than
 
-
-def _taller_than(text: str, height: int | None) -> bool:
-    return height is not None and text.count("\n") >= height
-
-
-def page(text: str, command: str, env: Environment) -> bool:
-    """Show ``text`` through the pager ``command``; False if it could not be started."""
-    import shlex
-    import subprocess
-
-    try:
-        argv = shlex.split(command)
-    except ValueError:
-        return False
-    if not argv:
-        return False
-    pager_env = dict(env.environ)
-    pager_env.setdefault("LESS", "FRX")  # what git does for a bare `less`
-    pager_env.setdefault("LESSCHARSET", "utf-8")
-    try:
-        proc = subprocess.Popen(argv, stdin=subprocess.PIPE, env=pager_env)
-    except OSError:
-        return False
-    assert proc.stdin is not None
-    # Ctrl-C while the pager shows the text is the pager's (less ignores it), as in git.
-    previous = _ignore_sigint()
-    try:
-        try:
-            proc.stdin.write(text.encode(env.encoding, errors="replace"))
-            proc.stdin.close()
-        except OSError:  # the person quit the pager before the end: not an error
-            pass
-        proc.wait()
-    except BaseException:
-        proc.kill()
-        raise
-    finally:
-        _restore_sigint(previous)
-    return True
-
-
-def _ignore_sigint() -> Any:
-    import signal
-    import threading
-
-    if threading.current_thread() is not threading.main_thread():
-        return None
-    return signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def _restore_sigint(previous: Any) -> None:
-    import signal
-
-    if previous is not None:
-        signal.signal(signal.SIGINT, previous)
+        if taller_than(text, env.height) and page(text, env.pager, env):
+            return
+    write_stdout(text, env)
 
 
 # drawing with Rich ------------------------------------------------------------------------------
