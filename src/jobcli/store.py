@@ -60,6 +60,8 @@ from .catalog import bundled_catalog_path, read_catalog, validated_document
 from .store_file import STORE_SCHEMA
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from .store_query import Store
 
 #: The catalog schema this jobcli reads (``models.SCHEMA_VERSION``, kept equal by a test:
@@ -96,19 +98,18 @@ def open_store(path: Path | None = None, *, note: Note | None = None) -> Store:
     if note is not None:
         for text in notes:
             note(text)
+
+    def stored(conn: sqlite3.Connection, file: Path) -> Store:  # a store file of the cache
+        recover = files.recovery(source, file, _key_text())
+        return Store(conn, origin, persistent=True, notes=notes, recover=recover)
+
     slot: Path | None = None
     if directory is not None:
         slot = _slot(directory, source)
         if slot is not None:
             hit = files.open_hit(slot, source, _key_text())
             if hit is not None:
-                return Store(
-                    hit,
-                    origin,
-                    persistent=True,
-                    notes=notes,
-                    recover=files.recovery(source, slot, _key_text()),
-                )
+                return stored(hit, slot)
     checked_ns = time.time_ns()
     raw, info = read_catalog(source)  # raises the CatalogError validation would
     digest = blake2b(raw).hexdigest()
@@ -126,13 +127,7 @@ def open_store(path: Path | None = None, *, note: Note | None = None) -> Store:
                 meta = files.meta_for(_key_text(), info, digest, checked_ns)
                 conn = files.build_file(slot, content, meta)
                 if conn is not None:
-                    return Store(
-                        conn,
-                        origin,
-                        persistent=True,
-                        notes=notes,
-                        recover=files.recovery(source, slot, _key_text()),
-                    )
+                    return stored(conn, slot)
             memory = files.build_memory(content, _key_text())
             return Store(memory, origin, persistent=False, notes=notes)
         except NotStreamable:
