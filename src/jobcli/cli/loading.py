@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import typer
 
@@ -13,10 +13,12 @@ from ..safetext import safe
 from .app import session
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
     from ..domain import Catalog, Role, Skill
     from ..store_query import Store
+
+T = TypeVar("T")
 
 #: A longer name matches no skill; it is refused before any lookup, and never echoed whole.
 MAX_NAME_CHARS = 200
@@ -70,20 +72,19 @@ def catalog_for(store: Store, roles: Iterable[Role], skill_ids: Iterable[str] = 
 
 def find_role(store: Store, name: str) -> Role:
     """The role ``name`` means; exit 1 with candidates if none or several."""
-    if len(name) > MAX_NAME_CHARS:  # no role is named so; and the error stays one line
-        fail(f"no role matches {quote(name, 60)} ({len(name)} characters)", ExitCode.NOT_FOUND)
-    try:
-        return store.find_role(name)
-    except NameLookupError as exc:
-        _lookup_failed(exc)
+    return _found("role", store.find_role, name)
 
 
 def find_skill(store: Store, name: str) -> Skill:
     """The skill ``name`` means; exit 1 with candidates if none or several."""
-    if len(name) > MAX_NAME_CHARS:  # no skill is named so; and the error stays one line
-        fail(f"no skill matches {quote(name, 60)} ({len(name)} characters)", ExitCode.NOT_FOUND)
+    return _found("skill", store.find_skill, name)
+
+
+def _found(kind: str, find: Callable[[str], T], name: str) -> T:
+    if len(name) > MAX_NAME_CHARS:  # nothing is named so; and the error stays one line
+        fail(f"no {kind} matches {quote(name, 60)} ({len(name)} characters)", ExitCode.NOT_FOUND)
     try:
-        return store.find_skill(name)
+        return find(name)
     except NameLookupError as exc:
         _lookup_failed(exc)
 
