@@ -804,7 +804,7 @@ RULES: list[tuple[str, Any, str, str]] = [
         "roles[0].ai_exposure[0].source",
         "missing",
     ),
-    ("schema-version-2", lambda d: d.update(schema_version=2), "schema_version", "version"),
+    ("schema-version-3", lambda d: d.update(schema_version=3), "schema_version", "version"),
     ("schema-version-true", lambda d: d.update(schema_version=True), "schema_version", ""),
     ("schema-version-float", lambda d: d.update(schema_version=1.0), "schema_version", ""),
     ("no-roles", lambda d: d.pop("roles"), "roles", "missing"),

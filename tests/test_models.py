@@ -41,7 +41,7 @@ RULES = [
         "skills[1].level",
         "unknown field",
     ),
-    ("schema version", lambda d: d.update(schema_version=2), "schema_version", "schema_version"),
+    ("schema version", lambda d: d.update(schema_version=3), "schema_version", "schema_version"),
     ("role id not a slug", lambda d: d["roles"][1].update(id="Dev Ops"), "roles[1].id", "slug"),
     (
         "skill id not a slug",

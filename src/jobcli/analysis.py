@@ -186,7 +186,7 @@ def match_roles(
         # One pass per role, no generators: this loop runs over every role of the catalog.
         total = weight = uses = 0
         least = 6
-        for skill_id, importance in role.skills:
+        for skill_id, importance, _, _ in role.skills:
             total += importance
             if skill_id in have:
                 weight += importance

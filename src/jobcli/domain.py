@@ -28,10 +28,28 @@ class Skill(NamedTuple):
 
 
 class RoleSkill(NamedTuple):
-    """A skill a role needs, with its importance in that role (1-5)."""
+    """A skill a role needs, with its importance in that role (1-5).
+
+    ``rated`` and ``level`` are the source's own importance (1-5, unrounded) and level
+    (0-7) where it gives them (O*NET), else None.
+    """
 
     id: str
     importance: int
+    rated: float | None = None
+    level: float | None = None
+
+    def weight(self) -> float:
+        """The precise importance: the source's own where given, else the 1-5 integer."""
+        return self.rated if self.rated is not None else float(self.importance)
+
+
+class Technology(NamedTuple):
+    """A tool the source lists for an occupation; only an in-demand one is a skill of it."""
+
+    name: str
+    hot: bool = False
+    in_demand: bool = False
 
 
 class Exposure(NamedTuple):
@@ -55,6 +73,22 @@ class Role(NamedTuple):
     onet_soc_code: str | None = None
     ai_exposure: tuple[Exposure, ...] = ()
     related: tuple[str, ...] = ()
+    #: False when the source rates none of the role's skills (views say so).
+    skills_rated: bool = True
+    technologies: tuple[Technology, ...] = ()
+    #: The catalog's objects as they are (see the contract): None when unknown.
+    preparation: Mapping[str, Any] | None = None
+    pay: Mapping[str, Any] | None = None
+    outlook: Mapping[str, Any] | None = None
+    interests: tuple[str, ...] = ()
+
+    def job_zone(self) -> int | None:
+        """The O*NET Job Zone (1-5), if known."""
+        return int(self.preparation["job_zone"]) if self.preparation else None
+
+    def pay_median(self) -> int | None:
+        """The median annual pay in dollars, if known."""
+        return self.pay.get("median") if self.pay else None
 
     def headline_rating(self) -> Exposure | None:
         """The headline AI-exposure rating: β by human raters where given, else the first."""
@@ -173,7 +207,7 @@ def role_from_dict(d: Mapping[str, Any]) -> Role:
         title=d["title"],
         summary=d["summary"],
         # int(): 4.0 is a valid importance (models.Whole), and it is shown as 4.
-        skills=tuple(RoleSkill(s["id"], int(s["importance"])) for s in d["skills"]),
+        skills=tuple(_role_skill(s) for s in d["skills"]),
         aliases=tuple(d.get("aliases", ())),
         responsibilities=tuple(d.get("responsibilities", ())),
         human_edge=tuple(d.get("human_edge", ())),
@@ -182,12 +216,33 @@ def role_from_dict(d: Mapping[str, Any]) -> Role:
             Exposure(e["measure"], e["value"], e["source"]) for e in d.get("ai_exposure", ())
         ),
         related=tuple(d.get("related", ())),
+        skills_rated=d.get("skills_rated", True),
+        technologies=tuple(
+            Technology(t["name"], t.get("hot", False), t.get("in_demand", False))
+            for t in d.get("technologies", ())
+        ),
+        preparation=d.get("preparation"),
+        pay=d.get("pay"),
+        outlook=d.get("outlook"),
+        interests=tuple(d.get("interests", ())),
     )
 
 
+def _role_skill(d: Mapping[str, Any]) -> RoleSkill:
+    rating = d.get("rating")
+    if not rating:
+        return RoleSkill(d["id"], int(d["importance"]))
+    return RoleSkill(d["id"], int(d["importance"]), rating["importance"], rating.get("level"))
+
+
 def sorted_by_importance(items: Sequence[RoleSkill]) -> list[RoleSkill]:
-    """Most important first; ties by id, so the order is stable."""
-    return sorted(items, key=lambda s: (-s.importance, s.id))
+    """Most important first, by the source's precise importance, then level; then by id."""
+    return sorted(items, key=_importance_key)
+
+
+def _importance_key(s: RoleSkill) -> tuple[int, float, float, str]:
+    rated = -s.rated if s.rated is not None else 0.0
+    return (-s.importance, rated, -(s.level or 0.0), s.id)
 
 
 #: The major groups of the 2018 Standard Occupational Classification (SOC), which the

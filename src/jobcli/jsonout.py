@@ -33,12 +33,16 @@ def skill_entry(catalog: Catalog, role_skill: RoleSkill | SkillInRoles) -> dict[
     In a comparison ``importance`` is the skill's importance in each role that has it.
     """
     skill = catalog.skill_by_id[role_skill.id]
-    return {
+    entry: dict[str, Any] = {
         "id": skill.id,
         "name": skill.name,
         "kind": skill.kind,
         "importance": role_skill.importance,
     }
+    rated = getattr(role_skill, "rated", None)
+    if rated is not None:
+        entry["rating"] = {"importance": rated, "level": getattr(role_skill, "level", None)}
+    return entry
 
 
 def skill_entries(catalog: Catalog, role_skills: Iterable[RoleSkill]) -> list[dict[str, Any]]:
@@ -60,6 +64,14 @@ def role_object(catalog: Catalog, role: Role) -> dict[str, Any]:
             {"measure": e.measure, "value": e.value, "source": e.source} for e in role.ai_exposure
         ],
         "related": list(role.related),
+        "skills_rated": role.skills_rated,
+        "technologies": [
+            {"name": t.name, "hot": t.hot, "in_demand": t.in_demand} for t in role.technologies
+        ],
+        "preparation": role.preparation,
+        "pay": role.pay,
+        "outlook": role.outlook,
+        "interests": list(role.interests),
     }
 
 

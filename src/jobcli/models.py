@@ -26,7 +26,9 @@ from pydantic_core import PydanticCustomError
 from .errors import Problem, format_location
 from .names import normalize
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+#: Every schema version this jobcli reads (a schema-1 file is a schema-2 file without facts).
+SCHEMA_VERSIONS = (1, 2)
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 SOC_PATTERN = r"^[0-9]{2}-[0-9]{4}\.[0-9]{2}$"  # ASCII digits: \d would take any script's
 
@@ -62,11 +64,83 @@ class SkillModel(_Strict):
     aliases: list[Text] = Field(default_factory=list, description="Other names of the skill.")
 
 
+class RatingModel(_Strict):
+    """The source's own rating of a skill in a role (O*NET: importance 1-5, level 0-7)."""
+
+    importance: float = Field(ge=1.0, le=5.0, description="Importance, 1-5, unrounded.")
+    level: float | None = Field(
+        default=None, ge=0.0, le=7.0, description="Level, 0-7: how much of the skill is needed."
+    )
+
+
 class RoleSkillModel(_Strict):
     """A skill a role needs."""
 
     id: Slug = Field(description="The id of a skill in `skills`.")
     importance: Whole = Field(ge=1, le=5, description="1-5, 5 = essential (O*NET-like scale).")
+    rating: RatingModel | None = Field(
+        default=None, description="The source's own importance and level (schema 2)."
+    )
+
+
+class TechnologyModel(_Strict):
+    """A tool or technology the source lists for an occupation."""
+
+    name: Text
+    hot: bool = Field(
+        default=False, description="Often named in job postings across the whole economy."
+    )
+    in_demand: bool = Field(
+        default=False, description="Often named in job postings for this occupation."
+    )
+
+
+class PreparationModel(_Strict):
+    """How much preparation the occupation takes (O*NET Job Zone)."""
+
+    job_zone: Whole = Field(ge=1, le=5, description="O*NET Job Zone, 1-5.")
+    name: str | None = Field(default=None, description="The Job Zone's name in O*NET.")
+    education: str | None = Field(default=None, description="Typical education for entry.")
+    source: str | None = None
+
+
+Dollars = Annotated[int, BeforeValidator(_whole_number), Field(ge=0)]
+Count = Annotated[int, BeforeValidator(_whole_number), Field(ge=0)]
+PayField = Literal["median", "p10", "p90"]
+
+
+class PayModel(_Strict):
+    """Annual pay in US dollars; a figure BLS top-codes is listed in ``top_coded``."""
+
+    median: Dollars | None = None
+    p10: Dollars | None = None
+    p90: Dollars | None = None
+    top_coded: list[PayField] = Field(
+        default_factory=list, description="Figures that are a floor: 'at least' that much."
+    )
+    period: Text
+    soc: str | None = Field(default=None, description="The SOC code the figures belong to.")
+    soc_title: str | None = None
+    group: bool = Field(
+        default=False, description="The figures are a broader SOC group's, not the occupation's."
+    )
+    source: Text
+
+
+class OutlookModel(_Strict):
+    """Employment and its projected change."""
+
+    employment: Count | None = None
+    change_percent: float | None = None
+    openings_per_year: Count | None = None
+    period: Text
+    soc: str | None = None
+    soc_title: str | None = None
+    group: bool = False
+    source: Text
+
+
+Interest = Literal["Realistic", "Investigative", "Artistic", "Social", "Enterprising", "Conventional"]
 
 
 class ExposureModel(_Strict):
@@ -97,6 +171,16 @@ class RoleModel(_Strict):
         description="Research ratings of AI exposure. Exposure is not replacement.",
     )
     related: list[Slug] = Field(default_factory=list, description="Ids of related roles.")
+    skills_rated: bool = Field(
+        default=True, description="false when the source rates none of the role's skills."
+    )
+    technologies: list[TechnologyModel] = Field(default_factory=list)
+    preparation: PreparationModel | None = None
+    pay: PayModel | None = None
+    outlook: OutlookModel | None = None
+    interests: list[Interest] = Field(
+        default_factory=list, description="RIASEC interests, strongest first."
+    )
 
 
 class CatalogModel(_Strict):
@@ -104,7 +188,7 @@ class CatalogModel(_Strict):
 
     model_config = ConfigDict(title="jobcli catalog")
 
-    schema_version: Literal[1]
+    schema_version: Literal[1, 2]
     source: str = Field(default="", description="Where the content comes from, with attribution.")
     skills: list[SkillModel]
     roles: list[RoleModel]
@@ -112,9 +196,9 @@ class CatalogModel(_Strict):
     @field_validator("schema_version", mode="before")
     @classmethod
     def _exactly_one(cls, value: object) -> object:
-        # Literal[1] alone lets true and 1.0 through: equal to 1 in Python, not in JSON.
+        # Literal[1, 2] alone lets true and 1.0 through: equal to 1 in Python, not in JSON.
         if isinstance(value, bool) or not isinstance(value, int):
-            raise PydanticCustomError("literal_error", "Input should be 1", {"expected": "1"})
+            raise PydanticCustomError("literal_error", "Input should be 1 or 2", {"expected": "1, 2"})
         return value
 
 
@@ -254,7 +338,7 @@ def _problem(err: Any) -> Problem:
             message = f"{_short(err['input'])} is not {what}"
     elif err["type"] == "literal_error" and location == "schema_version":
         message = (
-            f"unsupported schema_version: {_describe(err['input'])}; this jobcli reads version 1"
+            f"unsupported schema_version: {_describe(err['input'])}; this jobcli reads versions 1 and 2"
         )
     elif err["type"] in _TYPE_ERRORS:
         # Say what was there too: "Input should be a valid integer, not the string '5'".

@@ -66,7 +66,7 @@ if TYPE_CHECKING:
 
 #: The catalog schema this jobcli reads (``models.SCHEMA_VERSION``, kept equal by a test:
 #: importing models here would import pydantic on every call).
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 #: Modules whose code decides what a catalog compiles to; their source is part of the key.
 _KEY_MODULES = (
     "catalog.py",

@@ -41,6 +41,7 @@ from typing import Any
 
 from .domain import Role, Skill, family_of, role_from_dict, role_line, skill_from_dict
 from .names import fold, normalize_all
+from .store_decode import facts_of
 from .store_file import APPLICATION_ID, STORE_SCHEMA
 
 SCHEMA = """
@@ -53,7 +54,7 @@ CREATE TABLE role (
     pos INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, title TEXT NOT NULL,
     summary TEXT NOT NULL, skills TEXT NOT NULL, aliases TEXT NOT NULL,
     responsibilities TEXT NOT NULL, human_edge TEXT NOT NULL, onet_soc_code TEXT,
-    ai_exposure TEXT NOT NULL, related TEXT NOT NULL, family TEXT,
+    ai_exposure TEXT NOT NULL, related TEXT NOT NULL, facts TEXT NOT NULL, family TEXT,
     skill_count INTEGER NOT NULL, importance_sum INTEGER NOT NULL,
     importance_squares INTEGER NOT NULL
 );
@@ -194,13 +195,14 @@ def _insert_roles(
                 r.id,
                 r.title,
                 r.summary,
-                _dump([[s.id, s.importance] for s in r.skills]),
+                _dump([list(s) for s in r.skills]),
                 _dump(r.aliases),
                 _dump(r.responsibilities),
                 _dump(r.human_edge),
                 r.onet_soc_code,
                 _dump([list(e) for e in r.ai_exposure]),
                 _dump(r.related),
+                _dump(facts_of(r)),
                 family_of(r.onet_soc_code),
                 len(r.skills),
                 sum(s.importance for s in r.skills),
@@ -237,7 +239,7 @@ def _insert_roles(
         )
         names = (r.id, r.title, *r.aliases, *((r.onet_soc_code,) if r.onet_soc_code else ()))
         name_rows += [(r.id, n) for n in names]
-    conn.executemany(f"INSERT INTO role VALUES ({', '.join('?' * 15)})", role_rows)
+    conn.executemany(f"INSERT INTO role VALUES ({', '.join('?' * 16)})", role_rows)
     conn.executemany("INSERT INTO role_line VALUES (?, ?, ?, ?, ?, ?, ?, ?)", line_rows)
     conn.executemany("INSERT INTO role_skill VALUES (?, ?, ?)", pair_rows)
     conn.executemany(

@@ -6,9 +6,17 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from .domain import Exposure, Role, RoleLine, RoleSkill, Skill
+from .domain import Exposure, Role, RoleLine, RoleSkill, Skill, Technology
 
-_JSON_FIELDS = ("skills", "aliases", "responsibilities", "human_edge", "ai_exposure", "related")
+_JSON_FIELDS = (
+    "skills",
+    "aliases",
+    "responsibilities",
+    "human_edge",
+    "ai_exposure",
+    "related",
+    "facts",
+)
 
 
 def columns_of(table: str) -> str:
@@ -46,7 +54,7 @@ def encodable(text: str) -> str:
 def role_from_row(row: Sequence[Any]) -> Role:
     """A role from the columns of :func:`columns_of`."""
     rid, title, summary, code, fields = row
-    skills, aliases, duties, edge, exposure, related = json.loads(fields)
+    skills, aliases, duties, edge, exposure, related, facts = json.loads(fields)
     return Role(
         rid,
         title,
@@ -58,7 +66,29 @@ def role_from_row(row: Sequence[Any]) -> Role:
         code,
         tuple([_new(Exposure, rating) for rating in exposure]),
         tuple(related),
+        facts.get("skills_rated", True),
+        tuple([_new(Technology, t) for t in facts.get("technologies", ())]),
+        facts.get("preparation"),
+        facts.get("pay"),
+        facts.get("outlook"),
+        tuple(facts.get("interests", ())),
     )
+
+
+def facts_of(role: Role) -> dict[str, Any]:
+    """The schema-2 facts of ``role`` as the store keeps them: only those known."""
+    facts: dict[str, Any] = {}
+    if not role.skills_rated:
+        facts["skills_rated"] = False
+    if role.technologies:
+        facts["technologies"] = [list(t) for t in role.technologies]
+    for key in ("preparation", "pay", "outlook"):
+        value = getattr(role, key)
+        if value is not None:
+            facts[key] = value
+    if role.interests:
+        facts["interests"] = list(role.interests)
+    return facts
 
 
 #: ``tuple.__new__(RoleSkill, pair)``: a named tuple from a decoded pair without the
