@@ -140,7 +140,9 @@ class OutlookModel(_Strict):
     source: Text
 
 
-Interest = Literal["Realistic", "Investigative", "Artistic", "Social", "Enterprising", "Conventional"]
+Interest = Literal[
+    "Realistic", "Investigative", "Artistic", "Social", "Enterprising", "Conventional"
+]
 
 
 class ExposureModel(_Strict):
@@ -338,7 +340,8 @@ def _problem(err: Any) -> Problem:
             message = f"{_short(err['input'])} is not {what}"
     elif err["type"] == "literal_error" and location == "schema_version":
         message = (
-            f"unsupported schema_version: {_describe(err['input'])}; this jobcli reads versions 1 and 2"
+            f"unsupported schema_version: {_describe(err['input'])}; "
+            "this jobcli reads versions 1 and 2"
         )
     elif err["type"] in _TYPE_ERRORS:
         # Say what was there too: "Input should be a valid integer, not the string '5'".
