@@ -200,7 +200,9 @@ class CatalogModel(_Strict):
     def _exactly_one(cls, value: object) -> object:
         # Literal[1, 2] alone lets true and 1.0 through: equal to 1 in Python, not in JSON.
         if isinstance(value, bool) or not isinstance(value, int):
-            raise PydanticCustomError("literal_error", "Input should be 1 or 2", {"expected": "1, 2"})
+            raise PydanticCustomError(
+                "literal_error", "Input should be 1 or 2", {"expected": "1, 2"}
+            )
         return value
 
 
