@@ -73,6 +73,8 @@ class Role(NamedTuple):
     onet_soc_code: str | None = None
     ai_exposure: tuple[Exposure, ...] = ()
     related: tuple[str, ...] = ()
+    #: Titles people use for the job; unlike aliases, other roles may list them too.
+    alternate_titles: tuple[str, ...] = ()
     #: False when the source rates none of the role's skills (views say so).
     skills_rated: bool = True
     technologies: tuple[Technology, ...] = ()
@@ -216,6 +218,7 @@ def role_from_dict(d: Mapping[str, Any]) -> Role:
             Exposure(e["measure"], e["value"], e["source"]) for e in d.get("ai_exposure", ())
         ),
         related=tuple(d.get("related", ())),
+        alternate_titles=tuple(d.get("alternate_titles", ())),
         skills_rated=d.get("skills_rated", True),
         technologies=tuple(
             Technology(t["name"], t.get("hot", False), t.get("in_demand", False))

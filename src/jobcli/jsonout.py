@@ -64,6 +64,7 @@ def role_object(catalog: Catalog, role: Role) -> dict[str, Any]:
             {"measure": e.measure, "value": e.value, "source": e.source} for e in role.ai_exposure
         ],
         "related": list(role.related),
+        "alternate_titles": list(role.alternate_titles),
         "skills_rated": role.skills_rated,
         "technologies": [
             {"name": t.name, "hot": t.hot, "in_demand": t.in_demand} for t in role.technologies

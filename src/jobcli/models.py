@@ -173,6 +173,11 @@ class RoleModel(_Strict):
         description="Research ratings of AI exposure. Exposure is not replacement.",
     )
     related: list[Slug] = Field(default_factory=list, description="Ids of related roles.")
+    alternate_titles: list[Text] = Field(
+        default_factory=list,
+        description="Other titles people use for the job (schema 2). Unlike aliases they may be "
+        "shared with other roles: a shared title finds every role that lists it.",
+    )
     skills_rated: bool = Field(
         default=True, description="false when the source rates none of the role's skills."
     )

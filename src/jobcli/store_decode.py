@@ -66,6 +66,7 @@ def role_from_row(row: Sequence[Any]) -> Role:
         code,
         tuple([_new(Exposure, rating) for rating in exposure]),
         tuple(related),
+        tuple(facts.get("alternate_titles", ())),
         facts.get("skills_rated", True),
         tuple([_new(Technology, t) for t in facts.get("technologies", ())]),
         facts.get("preparation"),
@@ -78,6 +79,8 @@ def role_from_row(row: Sequence[Any]) -> Role:
 def facts_of(role: Role) -> dict[str, Any]:
     """The schema-2 facts of ``role`` as the store keeps them: only those known."""
     facts: dict[str, Any] = {}
+    if role.alternate_titles:
+        facts["alternate_titles"] = list(role.alternate_titles)
     if not role.skills_rated:
         facts["skills_rated"] = False
     if role.technologies:
