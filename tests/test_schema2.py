@@ -8,10 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support import catalog_data, invoke, write_json
 
 from jobcli.models import problems_in
-
-from support import catalog_data, invoke, write_json
 
 PAY = {
     "median": 239200,
@@ -83,7 +82,9 @@ def test_every_fact_survives_the_store_as_the_catalog_has_it(tmp_path: Path) -> 
         assert shown["skills"][0]["rating"] == {"importance": 4.62, "level": 5.12}
     unrated = json.loads(invoke("--data", str(path), "show", "designer", "--json").stdout)
     assert unrated["skills_rated"] is False
-    assert unrated["pay"] is None and unrated["outlook"] is None and unrated["interests"] == []
+    assert unrated["pay"] is None
+    assert unrated["outlook"] is None
+    assert unrated["interests"] == []
 
 
 def test_skills_are_ordered_by_the_precise_importance_not_by_name(tmp_path: Path) -> None:
@@ -124,5 +125,6 @@ def test_a_level_outside_o_nets_scale_is_reported() -> None:
 def test_a_schema_1_catalog_still_loads_and_shows_no_facts(tmp_path: Path) -> None:
     path = write_json(tmp_path / "c.json", catalog_data())
     shown = json.loads(invoke("--data", str(path), "show", "analyst", "--json").stdout)
-    assert shown["pay"] is None and shown["technologies"] == []
+    assert shown["pay"] is None
+    assert shown["technologies"] == []
     assert "rating" not in shown["skills"][0]
