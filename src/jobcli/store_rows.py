@@ -9,6 +9,7 @@ by the questions that need it: ``show ID`` does not.
 # No ``from __future__ import annotations``: typing.NamedTuple would compile each
 # string annotation at every start (see jobcli.domain).
 
+import re
 import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
@@ -76,9 +77,20 @@ def quote_fts(text: str) -> str:
 
 
 def _fts_tokens(text: str) -> list[str]:
-    tokens = text.replace("\x00", " ").split()  # SQLite would end the query at a NUL
-    tokens = [SYMBOL_WORDS.get(t.lower().strip(_EDGE_PUNCTUATION), t) for t in tokens]
-    return ['"' + token.replace('"', '""') + '"' for token in tokens]
+    """The query's tokens, quoted, each once: a word repeated (``and`` × 249) would be
+    repeated in every tier of :func:`jobcli.store_search.search`, quadratic in time, and
+    finds nothing the word alone does not. Repeats are found case- and
+    punctuation-insensitively (the index's tokenizer ignores both), the first kept."""
+    tokens: dict[str, str] = {}
+    for token in text.replace("\x00", " ").split():  # SQLite would end the query at a NUL
+        token = SYMBOL_WORDS.get(token.lower().strip(_EDGE_PUNCTUATION), token)
+        key = " ".join(_WORD.findall(token.casefold())) or token
+        tokens.setdefault(key, token)
+    return ['"' + token.replace('"', '""') + '"' for token in tokens.values()]
+
+
+#: What the full-text tokenizer keeps of a token: its runs of letters and digits.
+_WORD = re.compile(r"[^\W_]+")
 
 
 #: Names whose symbols the full-text tokenizer would drop ("C++" would be "c"): indexed
