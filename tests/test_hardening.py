@@ -412,6 +412,35 @@ def test_a_full_disk_is_an_error_not_a_bug(args: tuple[str, ...]) -> None:
     assert err == "jobcli: error: cannot write the output: No space left on device\n"
 
 
+@pytest.mark.parametrize("args", [("list",), ("list", "--json"), ("skills", "--format", "csv")])
+def test_output_cut_short_by_a_file_size_limit_exits_74(
+    large_file: Path, tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    # Under `ulimit -f` the first write is short and the next fails (EFBIG): the
+    # buffered stream used to drop the rest and exit 0 with a truncated file.
+    out = tmp_path / "out"
+    proc = subprocess.run(
+        [
+            "bash",
+            "-c",
+            'ulimit -f 10; exec "$@" > "$OUT"',
+            "bash",
+            *JOBCLI,
+            "--data",
+            str(large_file),
+            *args,
+        ],
+        capture_output=True,
+        env={**make_env(), "OUT": str(out)},
+        timeout=60,
+    )
+    err = proc.stderr.decode()
+    assert proc.returncode == 74, err
+    assert_no_traceback(err)
+    assert err == "jobcli: error: cannot write the output: File too large\n"
+    assert out.stat().st_size == 10 * 1024
+
+
 @pytest.mark.parametrize("args", [("skills",), ("show", "ux-designer", "--json")], ids=" ".join)
 def test_a_closed_stdout_is_an_error_not_a_bug(args: tuple[str, ...]) -> None:
     proc = subprocess.run(

@@ -713,3 +713,87 @@ def test_a_very_long_id_folds_and_leaves_room_for_the_other_columns(
     if width >= 100:
         assert "Role" in out  # the title column stays beside a folded id
         assert "Data Analyst" in out
+
+
+# every byte written, or exit 74 -------------------------------------------------------------------
+
+
+class _FdStream(io.StringIO):
+    """A text stream with a file descriptor behind it (``fileno``), as sys.stdout."""
+
+    def __init__(self, fd: int) -> None:
+        super().__init__()
+        self._fd = fd
+
+    def fileno(self) -> int:
+        return self._fd
+
+
+def test_a_short_write_goes_on_until_every_byte_is_written(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from jobcli import output
+
+    written: list[bytes] = []
+
+    def short_write(fd: int, data: Any) -> int:
+        written.append(bytes(data[:7]))
+        return min(len(data), 7)
+
+    monkeypatch.setattr(output.os, "write", short_write)
+    env = Environment(stdout=_FdStream(99), stderr=io.StringIO())
+    output.write_stdout("é" * 50, env)
+    assert b"".join(written) == ("é" * 50).encode()
+
+
+def test_a_write_that_fails_after_a_short_one_exits_74(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import errno
+
+    import typer
+
+    from jobcli import output
+
+    calls: list[int] = []
+
+    def full_after_a_block(fd: int, data: Any) -> int:
+        calls.append(len(data))
+        if len(calls) > 1:
+            raise OSError(errno.EFBIG, "File too large")
+        return 512
+
+    monkeypatch.setattr(output.os, "write", full_after_a_block)
+    monkeypatch.setattr(output, "_silence_stdout", lambda: None)
+    env = Environment(stdout=_FdStream(99), stderr=io.StringIO())
+    with pytest.raises(typer.Exit) as exit_:
+        output.write_stdout("x" * 4096, env)
+    assert exit_.value.exit_code == 74
+    assert capsys.readouterr().err == "jobcli: error: cannot write the output: File too large\n"
+
+
+def test_a_non_blocking_pipe_with_a_slow_reader_gets_every_byte() -> None:
+    import threading
+    import time
+
+    from jobcli.output import write_all
+
+    read_end, write_end = os.pipe()
+    os.set_blocking(write_end, False)
+    data = os.urandom(1 << 20)  # 16 times what the pipe holds
+    received = bytearray()
+
+    def slow_reader() -> None:
+        while chunk := os.read(read_end, 65536):
+            received.extend(chunk)
+            time.sleep(0.001)
+
+    reader = threading.Thread(target=slow_reader)
+    reader.start()
+    try:
+        write_all(write_end, data)
+    finally:
+        os.close(write_end)
+        reader.join(30)
+        os.close(read_end)
+    assert bytes(received) == data

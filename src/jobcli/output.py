@@ -147,16 +147,50 @@ def resolve_format(requested: str | None, as_json: bool, env: Environment) -> Fo
 
 
 def write_stdout(text: str, env: Environment) -> None:
-    """Write ``text`` to stdout; a reader that went away ends the program quietly."""
+    """Write all of ``text`` to stdout, or exit 74 saying why; a reader that went away
+    ends the program quietly."""
     try:
         if env.stdout is None:  # started with stdout closed (`jobcli list >&-`)
             raise OSError(errno.EBADF, "standard output is closed")
         if not env.utf8:  # a character the terminal cannot show becomes "?", not a crash
             text = _encodable(text, env.encoding)
-        env.stdout.write(text)
-        env.stdout.flush()
+        try:
+            fd = env.stdout.fileno()
+        except (OSError, ValueError):  # a stream with no file behind it (tests)
+            env.stdout.write(text)
+            env.stdout.flush()
+            return
+        env.stdout.flush()  # whatever went through the stream before goes first
+        try:
+            data = text.encode(env.encoding, errors="replace")
+        except LookupError:  # as _encodable: an encoding Python does not know
+            data = text.encode("ascii", errors="replace")
+        write_all(fd, data)
     except OSError as exc:
         raise typer.Exit(output_failed(exc)) from None
+
+
+def write_all(fd: int, data: bytes) -> None:
+    """Write every byte of ``data`` to ``fd``, or raise the OSError that stopped it.
+
+    A buffered stream's ``write`` + ``flush`` drops the rest of a short write (a disk
+    nearly full, ``ulimit -f``) and reports success; here a short write goes on from
+    where it stopped, so the next write reports why it cannot (ENOSPC, EFBIG). A
+    non-blocking descriptor whose reader is slow (EAGAIN) is waited for until it
+    takes more. Every output of jobcli goes through here.
+    """
+    import select
+
+    view = memoryview(data)
+    while view:
+        try:
+            written = os.write(fd, view)
+        except BlockingIOError:
+            select.select([], [fd], [])
+            continue
+        if written <= 0:  # nothing taken and no error: do not spin
+            raise OSError(errno.EIO, "the output takes no more bytes")
+        view = view[written:]
 
 
 def _encodable(text: str, encoding: str) -> str:
