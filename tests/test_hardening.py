@@ -441,10 +441,21 @@ def test_output_cut_short_by_a_file_size_limit_exits_74(
     assert out.stat().st_size == 10 * 1024
 
 
-@pytest.mark.parametrize("args", [("skills",), ("show", "ux-designer", "--json")], ids=" ".join)
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("skills",),
+        ("show", "ux-designer", "--json"),
+        ("--help",),
+        ("-V",),
+        ("--show-completion",),
+        ("list", "--help"),
+    ],
+    ids=" ".join,
+)
 def test_a_closed_stdout_is_an_error_not_a_bug(args: tuple[str, ...]) -> None:
     proc = subprocess.run(
-        ["sh", "-c", '"$@" >&-', "sh", *JOBCLI, *args],
+        ["bash", "-c", '"$@" >&-', "bash", *JOBCLI, *args],  # bash: --show-completion's shell
         capture_output=True,
         env=make_env(),
         timeout=60,
