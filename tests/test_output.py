@@ -797,3 +797,22 @@ def test_a_non_blocking_pipe_with_a_slow_reader_gets_every_byte() -> None:
         reader.join(30)
         os.close(read_end)
     assert bytes(received) == data
+
+
+# the environment's variables ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["²", "³", "٣", "-5", "0", "12a", " 80", "99999999999"])
+def test_a_columns_or_lines_that_is_not_an_ascii_number_is_ignored(value: str) -> None:
+    from jobcli.output import _terminal_size
+
+    class Terminal:
+        def fileno(self) -> int:
+            raise OSError("no terminal here")
+
+    assert _terminal_size(Terminal(), {"COLUMNS": value, "LINES": value}) == (None, None)
+    assert _terminal_size(Terminal(), {"COLUMNS": "90", "LINES": "30"}) == (90, 30)
+    assert Environment.from_system({"COLUMNS": value}).width is None
+    result = invoke("list", "--format", "table", env={"COLUMNS": value, "LINES": value})
+    assert result.exit_code == 0
+    assert "Data Scientist" in result.stdout

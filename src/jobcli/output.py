@@ -85,8 +85,8 @@ class Environment:
         stdout = sys.stdout
         isatty = _isatty(stdout)
         width, height = _terminal_size(stdout, environ) if isatty else (None, None)
-        if not isatty and environ.get("COLUMNS", "").isdigit():
-            width = int(environ["COLUMNS"])  # a drawn table (--format table) in a pipe
+        if not isatty and _count(environ, "COLUMNS") is not None:
+            width = _count(environ, "COLUMNS")  # a drawn table (--format table) in a pipe
         colour = isatty and "NO_COLOR" not in environ and environ.get("TERM") != "dumb"
         if environ.get("FORCE_COLOR") and "NO_COLOR" not in environ:
             colour = True
@@ -121,11 +121,20 @@ def _terminal_size(stream: Any, environ: Mapping[str, str]) -> tuple[int | None,
         width, height = size.columns or None, size.lines or None
     except (OSError, ValueError, AttributeError):
         width = height = None
-    if environ.get("COLUMNS", "").isdigit():
-        width = int(environ["COLUMNS"])
-    if environ.get("LINES", "").isdigit():
-        height = int(environ["LINES"])
+    width = _count(environ, "COLUMNS") or width
+    height = _count(environ, "LINES") or height
     return width, height
+
+
+def _count(environ: Mapping[str, str], name: str) -> int | None:
+    """The positive whole number the variable ``name`` holds, in ASCII digits; else None.
+
+    Not ``str.isdigit``: it accepts ``²`` and ``٣``, which ``int`` refuses or reads.
+    """
+    value = environ.get(name, "")
+    if not (value.isascii() and value.isdigit()) or len(value) > 6:
+        return None
+    return int(value) or None
 
 
 def _pager_for_terminal(environ: Mapping[str, str]) -> str | None:
