@@ -566,6 +566,19 @@ def test_a_dumb_terminal_gets_no_escape_codes(args: tuple[str, ...]) -> None:
     assert_harmless(r.out)
 
 
+def test_an_empty_no_color_is_ignored(monkeypatch: pytest.MonkeyPatch) -> None:
+    # no-color.org: NO_COLOR set to anything but the empty string disables colour.
+    from jobcli.output import Environment
+
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
+    assert Environment.from_system({"NO_COLOR": "", "TERM": "xterm"}).colour
+    assert not Environment.from_system({"NO_COLOR": "1", "TERM": "xterm"}).colour
+    assert Environment.from_system({"NO_COLOR": "", "FORCE_COLOR": "1"}).colour
+    r = run_tty("skills", "--matrix", env=make_env(NO_COLOR=""))
+    assert r.code == 0, r.out
+    assert colour_codes(r.out) != []
+
+
 def test_a_colour_terminal_gets_colour() -> None:
     r = run_tty("skills", "--matrix")
     assert colour_codes(r.out)

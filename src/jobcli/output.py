@@ -87,8 +87,10 @@ class Environment:
         width, height = _terminal_size(stdout, environ) if isatty else (None, None)
         if not isatty and _count(environ, "COLUMNS") is not None:
             width = _count(environ, "COLUMNS")  # a drawn table (--format table) in a pipe
-        colour = isatty and "NO_COLOR" not in environ and environ.get("TERM") != "dumb"
-        if environ.get("FORCE_COLOR") and "NO_COLOR" not in environ:
+        # NO_COLOR set and not empty (no-color.org: an empty value is ignored).
+        no_colour = bool(environ.get("NO_COLOR"))
+        colour = isatty and not no_colour and environ.get("TERM") != "dumb"
+        if environ.get("FORCE_COLOR") and not no_colour:
             colour = True
         return cls(
             stdout=stdout,
