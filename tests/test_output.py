@@ -185,6 +185,51 @@ def test_markdown_escapes_a_pipe_in_the_data(tmp_path: Path) -> None:
     assert "Analyst \\| Reporter" in r.stdout
 
 
+FORMULAS = ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)"]
+
+
+@pytest.mark.parametrize(
+    ("cell", "written"),
+    [
+        *((f, "'" + f) for f in FORMULAS),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("-0.5", "-0.5"),
+        ("+12%", "+12%"),
+        ("-1,234.5", "-1,234.5"),
+        ("-1e-3", "-1e-3"),
+        ("-", "-"),
+        ("Data Scientist", "Data Scientist"),
+        ("a=b", "a=b"),
+    ],
+)
+def test_a_spreadsheet_cell_never_starts_a_formula(cell: str, written: str) -> None:
+    assert plain.spreadsheet_cell(cell) == written
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv"])
+def test_csv_and_tsv_write_formulas_from_the_catalog_as_text(tmp_path: Path, fmt: str) -> None:
+    data = catalog_data()
+    for role, formula in zip(data["roles"], FORMULAS, strict=False):
+        role["title"] = formula
+    data["roles"][1]["summary"] = "-0.5"
+    path = write_json(tmp_path / "formulas.json", data)
+    for args in (["list"], ["show", "analyst"], ["skills"]):
+        r = invoke("--data", str(path), *args, "--format", fmt)
+        assert r.exit_code == 0, r.output
+        if fmt == "csv":
+            cells = [c for row in csv.reader(io.StringIO(r.stdout)) for c in row]
+        else:
+            cells = [c for line in r.stdout.splitlines() for c in line.split("\t")]
+        assert not [c for c in cells if c[:1] in ("=", "+", "@") or c.startswith("-2")], cells
+    listed = invoke("--data", str(path), "list", "--format", fmt).stdout
+    assert "'=HYPERLINK(" in listed
+    assert "-0.5" in listed
+    assert "'-0.5" not in listed
+    # Piped with no --format: the data as it is, for grep, cut and awk.
+    assert "\t=HYPERLINK(" in invoke("--data", str(path), "list").stdout
+
+
 @pytest.mark.parametrize("name", sorted(ALL_VIEWS))
 def test_json_format_is_the_json_flag(name: str) -> None:
     by_format = invoke(*ALL_VIEWS[name], "--format", "json")

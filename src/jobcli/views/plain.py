@@ -9,9 +9,14 @@
 
 Every field goes through :func:`jobcli.safetext.safe`: a tab, a newline or an escape
 in the catalog shows as ``\\x09``, ``\\x0a``, ``\\x1b`` and never splits a record.
+Asked for explicitly, ``csv`` and ``tsv`` are for spreadsheets: a cell that would start
+a formula is escaped (:func:`spreadsheet_cell`). The piped default stays the data as
+is, for grep, cut and awk.
 """
 
 from __future__ import annotations
+
+import re
 
 from ..safetext import safe
 from .model import Document, Records
@@ -53,20 +58,43 @@ def records_text(records: Records) -> str:
     return "".join("\t".join([field(f) for f in row]) + "\n" for row in records.rows)
 
 
+#: What a spreadsheet reads as the start of a formula (OWASP, CSV injection).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+#: A plain number (a sign, digits, thousands commas, a fraction, an exponent, a per
+#: cent sign), or the "-" of an unknown value: data, never a formula, left as it is.
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d[\d,]*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?%?|-")
+
+
+def spreadsheet_cell(value: str) -> str:
+    """``value`` made safe for a spreadsheet: a cell starting with ``= + - @``, a tab or
+    a carriage return, and not a plain number, gets a leading ``'`` (OWASP's rule), so
+    that ``=HYPERLINK(…)`` or ``+cmd|' /C calc'!A0`` is text, not a formula."""
+    if value.startswith(_FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def _sheet_field(value: str) -> str:
+    return spreadsheet_cell(_field(value))
+
+
 def records_tsv(records: Records) -> str:
-    """A header line, then one record per line, tab-separated."""
-    return _join([_line(records.columns), *(_line(row) for row in records.rows)])
+    """A header line, then one record per line, tab-separated, formulas escaped."""
+    return _join(
+        ["\t".join(_sheet_field(f) for f in row) for row in [records.columns, *records.rows]]
+    )
 
 
 def records_csv(records: Records) -> str:
-    """A header line, then the records, quoted as the csv module does (RFC 4180)."""
+    """A header line, then the records, quoted as the csv module does (RFC 4180),
+    formulas escaped."""
     import csv
     import io
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([_field(c) for c in records.columns])
-    writer.writerows([_field(f) for f in row] for row in records.rows)
+    writer.writerow([_sheet_field(c) for c in records.columns])
+    writer.writerows([_sheet_field(f) for f in row] for row in records.rows)
     return buffer.getvalue()
 
 
