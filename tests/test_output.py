@@ -230,6 +230,38 @@ def test_csv_and_tsv_write_formulas_from_the_catalog_as_text(tmp_path: Path, fmt
     assert "\t=HYPERLINK(" in invoke("--data", str(path), "list").stdout
 
 
+MARKDOWN_ATTACKS = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "[click](javascript:alert(1))",
+    "![x](http://t/p.png)",
+    "`code` *bold* _it_ ~~gone~~ a&amp;b",
+]
+
+
+def test_markdown_escapes_what_a_renderer_would_read_as_html_or_markup(
+    tmp_path: Path,
+) -> None:
+    data = catalog_data()
+    for role, attack in zip(data["roles"], MARKDOWN_ATTACKS, strict=False):
+        role["title"] = attack
+    data["roles"][0]["responsibilities"] = ["# not a heading", "1. not a list", *MARKDOWN_ATTACKS]
+    path = write_json(tmp_path / "md.json", data)
+    for args in (["list"], ["show", "analyst"], ["skills"], ["compare", "analyst", "developer"]):
+        r = invoke("--data", str(path), *args, "--format", "markdown")
+        assert r.exit_code == 0, r.output
+        text = r.stdout
+        assert "<" not in text, text
+        assert ">" not in text, text
+        assert "&amp;amp;" in text or "a&amp;b" not in text
+        # Every [, ], (, ), `, *, _ and ~ of the data is backslash-escaped.
+        assert not re.search(r"(?<!\\)[\[\]()`*_~]", text), text
+    shown = invoke("--data", str(path), "show", "analyst", "--format", "markdown").stdout
+    assert "- \\# not a heading" in shown
+    assert "- 1\\. not a list" in shown
+    assert "&lt;script&gt;alert\\(1\\)&lt;/script&gt;" in shown
+
+
 @pytest.mark.parametrize("name", sorted(ALL_VIEWS))
 def test_json_format_is_the_json_flag(name: str) -> None:
     by_format = invoke(*ALL_VIEWS[name], "--format", "json")
