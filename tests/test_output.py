@@ -893,3 +893,17 @@ def test_a_columns_or_lines_that_is_not_an_ascii_number_is_ignored(value: str) -
     result = invoke("list", "--format", "table", env={"COLUMNS": value, "LINES": value})
     assert result.exit_code == 0
     assert "Data Scientist" in result.stdout
+
+
+@pytest.mark.parametrize("args", [["list"], ["show", "analyst"], ["skills"]], ids=" ".join)
+def test_svg_parses_as_xml_whatever_the_catalog_holds(tmp_path: Path, args: list[str]) -> None:
+    import xml.etree.ElementTree as ET
+
+    data = catalog_data()
+    data["roles"][0]["title"] = "Analyst \ufffe\uffff end"
+    data["roles"][0]["summary"] = "bell \x07 form feed \x0c nul-ish \x01"
+    data["skills"][0]["name"] = "Critical \uffff Thinking"
+    path = write_json(tmp_path / "xml.json", data)
+    r = invoke("--data", str(path), *args, "--format", "svg")
+    assert r.exit_code == 0, r.output
+    ET.fromstring(r.stdout)  # raises on a code point XML forbids

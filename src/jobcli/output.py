@@ -347,13 +347,17 @@ def draw(renderable: RenderableType, env: Environment) -> str:
 
 def _svg(renderable: RenderableType, env: Environment) -> str:
     import io
+    import re
 
     colour_env = Environment(
         stdout=None, stderr=None, stdout_isatty=True, width=env.width or 100, colour=True
     )
     out = console(colour_env, file=io.StringIO(), record=True)
     out.print(renderable)
-    return out.export_svg(title="jobcli")
+    # What XML 1.0 forbids in a document (its Char production): C0 controls but tab, LF
+    # and CR, lone surrogates, U+FFFE and U+FFFF. An SVG holding one does not parse.
+    forbidden = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+    return forbidden.sub("\ufffd", out.export_svg(title="jobcli"))
 
 
 # messages ---------------------------------------------------------------------------------------
