@@ -337,6 +337,59 @@ def test_a_damaged_or_foreign_store_file_is_ignored_and_rebuilt(
     _damage_and_reopen(cache_home, catalog_file, monkeypatch, damage)
 
 
+def _tamper(sql: str) -> Any:
+    def tamper(slot: Path) -> None:
+        conn = sqlite3.connect(slot)
+        conn.executescript(sql)
+        conn.commit()
+        conn.close()
+
+    return tamper
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(
+            _tamper(
+                "DROP TABLE role_line; CREATE VIEW role_line AS WITH RECURSIVE r(n) AS"
+                " (SELECT 1 UNION ALL SELECT n + 1 FROM r LIMIT 3)"
+                " SELECT n AS pos, 'x' AS id, 'x' AS title, 'x' AS summary, '[]' AS top_skills,"
+                " NULL AS exposure, NULL AS exposure_source, NULL AS family FROM r;"
+            ),
+            id="a view in place of a table",
+        ),
+        pytest.param(
+            _tamper(
+                "CREATE TRIGGER t AFTER UPDATE ON meta BEGIN UPDATE role SET title = 'x'; END;"
+            ),
+            id="a trigger",
+        ),
+        pytest.param(_tamper("CREATE TABLE extra (x);"), id="a table of someone else's"),
+        pytest.param(_tamper("DROP INDEX role_family;"), id="an index dropped"),
+        pytest.param(
+            _tamper("ALTER TABLE role ADD COLUMN note TEXT DEFAULT 'x';"), id="a column added"
+        ),
+    ],
+)
+def test_a_store_whose_schema_is_not_what_a_build_creates_is_rebuilt(
+    cache_home: Path, catalog_file: Path, monkeypatch: pytest.MonkeyPatch, damage: Any
+) -> None:
+    _damage_and_reopen(cache_home, catalog_file, monkeypatch, damage)
+
+
+def test_the_schema_digest_is_what_a_build_creates() -> None:
+    from jobcli.store_build import SCHEMA
+
+    conn = sqlite3.connect(":memory:")
+    conn.executescript(SCHEMA)
+    conn.execute("ANALYZE")
+    assert store_file.schema_ok(conn), "store_build.SCHEMA changed: update SCHEMA_DIGEST"
+    rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
+    own = [r for r in rows if (r[0], r[1]) not in store_file.SQLITE_ADDED]
+    assert store_file.schema_digest(own) == store_file.SCHEMA_DIGEST
+
+
 def test_a_store_damaged_under_an_open_store_answers_from_memory(
     cache_home: Path, tmp_path: Path
 ) -> None:
