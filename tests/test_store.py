@@ -390,6 +390,36 @@ def test_the_schema_digest_is_what_a_build_creates() -> None:
     assert store_file.schema_digest(own) == store_file.SCHEMA_DIGEST
 
 
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "UPDATE role SET aliases = '{not json' WHERE pos = 0",
+        "UPDATE role_line SET top_skills = 'nope' WHERE pos = 0",
+        "UPDATE skill SET aliases = '[' WHERE pos = 0",
+        "UPDATE role_totals SET importance_sums = x'0102'",
+    ],
+    ids=["role", "role_line", "skill", "totals"],
+)
+def test_a_stored_row_that_does_not_decode_is_rebuilt_not_a_crash(
+    cache_home: Path, catalog_file: Path, monkeypatch: pytest.MonkeyPatch, sql: str
+) -> None:
+    open_store(catalog_file)
+    [slot] = store_files(cache_home)
+    _tamper(sql)(slot)
+    store = open_store(catalog_file)
+    assert store.persistent  # the schema is right: only a row is wrong
+    expected = load_catalog(catalog_file)
+    same_catalog(store.catalog(), expected)
+    assert [line.id for line in store.role_lines()] == [r.id for r in expected.roles]
+    assert store.match(["programming"]).matches
+    assert not store.persistent
+    calls = validations(monkeypatch)
+    assert open_store(catalog_file).persistent  # compiled again into the cache
+    assert len(calls) == 1
+    result = invoke("--data", str(catalog_file), "list", "--json")
+    assert result.exit_code == 0
+
+
 def test_a_store_damaged_under_an_open_store_answers_from_memory(
     cache_home: Path, tmp_path: Path
 ) -> None:

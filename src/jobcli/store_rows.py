@@ -186,3 +186,52 @@ class NameTable(Generic[T]):
             if item not in bucket:
                 bucket.append(item)
         return close_keys(query, names, limit)
+
+
+#: What decoding a stored value raises when the store file was changed behind jobcli's
+#: back (a column that is not JSON, a blob of the wrong length, a NULL where text is).
+DECODE_ERRORS = (ValueError, TypeError, AttributeError, IndexError)
+
+
+def guard_decoding(store_class: type) -> None:
+    """Wrap the public methods of ``store_class`` (the Store) so that a row that does not
+    decode replaces the store by one compiled again (``_replace_damaged``) and the
+    question is asked once more, instead of a crash on every call. A generator resumes
+    after the items it already gave."""
+    import functools
+    import inspect
+    import itertools
+
+    def plain(method: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(method)
+        def run(self: Any, *args: Any, **kwargs: Any) -> Any:
+            try:
+                return method(self, *args, **kwargs)
+            except DECODE_ERRORS:
+                if not self._replace_damaged():
+                    raise
+            return method(self, *args, **kwargs)
+
+        return run
+
+    def generator(method: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(method)
+        def run(self: Any, *args: Any, **kwargs: Any) -> Any:
+            given = 0
+            try:
+                for item in method(self, *args, **kwargs):
+                    yield item
+                    given += 1
+                return
+            except DECODE_ERRORS:
+                if not self._replace_damaged():
+                    raise
+            yield from itertools.islice(method(self, *args, **kwargs), given, None)
+
+        return run
+
+    for name, method in list(vars(store_class).items()):
+        if name.startswith("_") or not inspect.isfunction(method):
+            continue
+        wrap = generator if inspect.isgeneratorfunction(method) else plain
+        setattr(store_class, name, wrap(method))
