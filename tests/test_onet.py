@@ -830,3 +830,24 @@ def test_knowledge_never_takes_a_skill_name_even_without_skills(tmp_path: Path) 
     knowledge = skill(DS, "2.C.4.a", "4.00", name="Mathematics")
     catalog, _ = import_onet(make_release(tmp_path, skills=None, knowledge=knowledge))
     assert skill_by_id(catalog, "mathematics-knowledge")["name"] == "Mathematics (knowledge)"
+
+
+# ------------------------------------------------------------------- limits where data enters
+
+
+@pytest.mark.parametrize(
+    ("field", "release"),
+    [
+        ("Title", {"occupations": [(DS, "T" * 100_000, "d")]}),
+        ("Description", {"occupations": [(DS, "Data Scientists", "d" * 100_000)]}),
+        ("Task", {"tasks": [task(DS, "t" * 100_000)]}),
+        ("Alternate Title", {"alternate": [(DS, "a" * 100_000, "n/a", "1")]}),
+        ("Example", {"technology": [tech(DS, "x" * 100_000, "Y", "Y")]}),
+    ],
+)
+def test_a_field_too_long_is_an_error_naming_file_and_line(
+    tmp_path: Path, field: str, release: dict[str, Any]
+) -> None:
+    # A 12 MB title became a 113 MiB catalog --data refuses: the limit is where it enters.
+    with pytest.raises(OnetImportError, match=rf"line 2: the {field} is 100,000 characters long"):
+        import_onet(make_release(tmp_path, **release))
