@@ -480,6 +480,18 @@ def test_exposure_join(tmp_path: Path) -> None:
     assert "GPTs are GPTs" in catalog["source"]
 
 
+def test_an_unclosed_quote_is_reported_on_the_line_it_opened(tmp_path: Path) -> None:
+    rows = "".join(f"15-{1000 + i}.00,T{i},0.5,0.5,0.5,0.5,0.5,0.5\n" for i in range(23))
+    exposure = tmp_path / "occ.csv"
+    header = "O*NET-SOC Code,Title,dv_rating_alpha,dv_rating_beta,dv_rating_gamma,"
+    header += "human_rating_alpha,human_rating_beta,human_rating_gamma\n"
+    broken = f'{DS},"Data Scientists,0.5,0.75,1,0.25,0.59,0.94\n'
+    exposure.write_text(header + broken + rows, encoding="utf-8")
+    with pytest.raises(OnetImportError, match=r"occ\.csv.*line 2\b.*closing quote") as caught:
+        import_onet(make_release(tmp_path), exposure=exposure)
+    assert "runs to line 25" in str(caught.value)  # the end, named as such
+
+
 def test_progress_is_called_per_stage(tmp_path: Path) -> None:
     calls: list[tuple[str, int, int]] = []
     import_onet(make_release(tmp_path), progress=lambda *a: calls.append(a))
