@@ -492,6 +492,26 @@ def test_an_unclosed_quote_is_reported_on_the_line_it_opened(tmp_path: Path) -> 
     assert "runs to line 25" in str(caught.value)  # the end, named as such
 
 
+@pytest.mark.parametrize("kind", ["fifo", "symlink loop", "folder"])
+def test_a_release_file_that_cannot_be_read_is_an_error_not_missing(
+    tmp_path: Path, kind: str
+) -> None:
+    import os
+
+    release = make_release(tmp_path)
+    skills = release / "Skills.txt"
+    skills.unlink()
+    if kind == "fifo":
+        os.mkfifo(skills)
+    elif kind == "symlink loop":
+        skills.symlink_to(skills)
+    else:
+        skills.mkdir()
+    with pytest.raises(OnetImportError, match=r"Skills\.txt") as caught:
+        import_onet(release)
+    assert "not found" not in str(caught.value)
+
+
 def test_progress_is_called_per_stage(tmp_path: Path) -> None:
     calls: list[tuple[str, int, int]] = []
     import_onet(make_release(tmp_path), progress=lambda *a: calls.append(a))
