@@ -287,6 +287,56 @@ def test_schema_version_is_the_models() -> None:
     assert store_module.SCHEMA_VERSION == SCHEMA_VERSION
 
 
+def test_simultaneous_first_calls_compile_once_the_others_wait(
+    cache_home: Path, catalog_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    calls: list[str] = []
+    real = store_file.compile_catalog
+
+    def slow(conn: Any, content: Any, meta: Any) -> None:
+        calls.append(str(meta.get("key", "")))
+        time.sleep(0.5)  # a large catalog: the others arrive while it compiles
+        real(conn, content, meta)
+
+    monkeypatch.setattr(store_file, "compile_catalog", slow)
+    stores: list[Store] = []
+    threads = [
+        threading.Thread(target=lambda: stores.append(open_store(catalog_file))) for _ in range(4)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert len(stores) == 4
+    assert len(calls) == 1, "one call compiles; the others wait for its store"
+    assert all(store.persistent for store in stores)
+    assert len(store_files(cache_home)) == 1
+
+
+def test_a_call_that_waits_too_long_answers_from_memory(
+    cache_home: Path, catalog_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import fcntl
+
+    monkeypatch.setattr(store_module, "LOCK_WAIT_SECONDS", 0.3)
+    directory = cache_home / "jobcli"
+    directory.mkdir(mode=0o700, parents=True)
+    held = os.open(directory / ".build.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(held, fcntl.LOCK_EX)  # another process compiling, for ever
+        started = time.monotonic()
+        store = open_store(catalog_file)
+        assert time.monotonic() - started >= 0.3
+        assert not store.persistent
+        same_catalog(store.catalog(), load_catalog(catalog_file))
+        assert store_files(cache_home) == []
+    finally:
+        os.close(held)
+    assert open_store(catalog_file).persistent  # the lock released: compiled into the cache
+
+
 # damaged, foreign or hostile store files ------------------------------------------------------
 
 
@@ -502,7 +552,9 @@ def test_the_cache_folder_is_created_private_and_files_are_private(
     [slot] = store_files(cache_home)
     assert stat.S_IMODE(slot.stat().st_mode) == 0o600
     assert slot.name.startswith("catalog-")
-    assert [p.name for p in (cache_home / "jobcli").iterdir()] == [slot.name], "no temporaries"
+    names = sorted(p.name for p in (cache_home / "jobcli").iterdir())
+    assert names == [".build.lock", slot.name], "no temporaries (the build lock stays)"
+    assert stat.S_IMODE((cache_home / "jobcli" / ".build.lock").stat().st_mode) == 0o600
 
 
 @pytest.mark.parametrize("unsafe", ["world-writable", "group-writable", "foreign owner", "symlink"])
@@ -610,7 +662,7 @@ def test_a_failing_write_is_silent_and_leaves_no_temporary_file(
     store, notes = _notes(catalog_file)
     same_catalog(store.catalog(), load_catalog(catalog_file))
     assert notes == []
-    assert list((cache_home / "jobcli").iterdir()) == []
+    assert [p.name for p in (cache_home / "jobcli").iterdir()] == [".build.lock"]
 
 
 def test_old_stores_are_pruned_and_nothing_else_is_touched(
