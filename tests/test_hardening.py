@@ -412,10 +412,50 @@ def test_a_full_disk_is_an_error_not_a_bug(args: tuple[str, ...]) -> None:
     assert err == "jobcli: error: cannot write the output: No space left on device\n"
 
 
-@pytest.mark.parametrize("args", [("skills",), ("show", "ux-designer", "--json")], ids=" ".join)
+@pytest.mark.parametrize("args", [("list",), ("list", "--json"), ("skills", "--format", "csv")])
+def test_output_cut_short_by_a_file_size_limit_exits_74(
+    large_file: Path, tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    # Under `ulimit -f` the first write is short and the next fails (EFBIG): the
+    # buffered stream used to drop the rest and exit 0 with a truncated file.
+    out = tmp_path / "out"
+    proc = subprocess.run(
+        [
+            "bash",
+            "-c",
+            'ulimit -f 10; exec "$@" > "$OUT"',
+            "bash",
+            *JOBCLI,
+            "--data",
+            str(large_file),
+            *args,
+        ],
+        capture_output=True,
+        env={**make_env(), "OUT": str(out)},
+        timeout=60,
+    )
+    err = proc.stderr.decode()
+    assert proc.returncode == 74, err
+    assert_no_traceback(err)
+    assert err == "jobcli: error: cannot write the output: File too large\n"
+    assert out.stat().st_size == 10 * 1024
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("skills",),
+        ("show", "ux-designer", "--json"),
+        ("--help",),
+        ("-V",),
+        ("--show-completion",),
+        ("list", "--help"),
+    ],
+    ids=" ".join,
+)
 def test_a_closed_stdout_is_an_error_not_a_bug(args: tuple[str, ...]) -> None:
     proc = subprocess.run(
-        ["sh", "-c", '"$@" >&-', "sh", *JOBCLI, *args],
+        ["bash", "-c", '"$@" >&-', "bash", *JOBCLI, *args],  # bash: --show-completion's shell
         capture_output=True,
         env=make_env(),
         timeout=60,
@@ -524,6 +564,19 @@ def test_a_dumb_terminal_gets_no_escape_codes(args: tuple[str, ...]) -> None:
     assert r.code == 0, r.out
     assert "\x1b" not in r.out
     assert_harmless(r.out)
+
+
+def test_an_empty_no_color_is_ignored(monkeypatch: pytest.MonkeyPatch) -> None:
+    # no-color.org: NO_COLOR set to anything but the empty string disables colour.
+    from jobcli.output import Environment
+
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
+    assert Environment.from_system({"NO_COLOR": "", "TERM": "xterm"}).colour
+    assert not Environment.from_system({"NO_COLOR": "1", "TERM": "xterm"}).colour
+    assert Environment.from_system({"NO_COLOR": "", "FORCE_COLOR": "1"}).colour
+    r = run_tty("skills", "--matrix", env=make_env(NO_COLOR=""))
+    assert r.code == 0, r.out
+    assert colour_codes(r.out) != []
 
 
 def test_a_colour_terminal_gets_colour() -> None:

@@ -298,3 +298,20 @@ def test_dash_into_a_full_disk_exits_74() -> None:
         r = subprocess.run(command, stdout=full, stderr=subprocess.PIPE, text=True, timeout=60)
     assert r.returncode == 74
     assert "cannot write the output" in r.stderr
+
+
+def test_a_title_too_long_exits_3_naming_file_and_line(tmp_path: Path) -> None:
+    release = tmp_path / "release"
+    shutil.copytree(RELEASE, release)
+    occupations = release / "Occupation Data.txt"
+    lines = occupations.read_text(encoding="utf-8").splitlines(keepends=True)
+    code, _title, rest = lines[1].split("\t", 2)
+    lines[1] = "\t".join([code, "T" * 1_000_000, rest])
+    occupations.write_text("".join(lines), encoding="utf-8")
+    out = tmp_path / "out.json"
+    r = invoke("import", "onet", str(release), "-o", str(out))
+    assert r.exit_code == 3, r.output
+    assert "Occupation Data.txt" in r.stderr
+    assert "line 2" in r.stderr
+    assert "Title is 1,000,000 characters long" in words(r.stderr)
+    assert not out.exists()

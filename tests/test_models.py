@@ -260,3 +260,49 @@ def test_a_whole_number_written_with_a_decimal_point_is_an_integer(tmp_path: Pat
     role = json.loads(invoke("--data", str(path), "show", "analyst", "--json").stdout)
     assert role["skills"][0]["importance"] == 4
     assert isinstance(role["skills"][0]["importance"], int)
+
+
+def test_names_that_differ_by_a_vowel_sign_are_two_names() -> None:
+    data = catalog_data()
+    data["roles"][1]["title"] = "कम"  # "less"
+    data["roles"][2]["title"] = "काम"  # "work"
+    assert problems_in(data) == []
+
+
+@pytest.mark.parametrize(
+    ("where", "name"),
+    [
+        ("title", "Dаta Analyst"),  # a Cyrillic а
+        ("aliases", "ΑΝΑLYSTS"),  # Greek capitals Alpha and Nu
+        ("aliases", "dаtа-аnаlyst"),
+    ],
+)
+def test_a_name_that_only_looks_like_another_roles_name_is_reported(where: str, name: str) -> None:
+    data = catalog_data()
+    if where == "title":
+        data["roles"][1]["title"] = name
+        location = "roles[1].title"
+    else:
+        data["roles"][1]["aliases"] = [name]
+        location = "roles[1].aliases[0]"
+    problems = problems_in(data)
+    assert [p.location for p in problems] == [location], problems
+    assert "looks the same as" in problems[0].message
+    assert "of role 'analyst'" in problems[0].message
+
+
+def test_words_of_one_script_are_not_confused_with_each_other() -> None:
+    data = catalog_data()
+    data["roles"][1]["title"] = "ВАР"  # Cyrillic words whose skeletons meet ("bap")
+    data["roles"][2]["title"] = "ЬАР"
+    assert problems_in(data) == []
+
+
+def test_validate_reports_a_look_alike_with_its_location(tmp_path: Path) -> None:
+    data = catalog_data()
+    data["roles"][2]["aliases"] = ["Sоftware Developer"]  # a Cyrillic о
+    path = write_json(tmp_path / "alike.json", data)
+    r = invoke("validate", str(path))
+    assert r.exit_code == 3
+    assert "roles[2].aliases[0]" in r.output
+    assert "looks the same as 'Software Developer'" in r.output

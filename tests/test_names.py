@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support import catalog_data, write_json
+from support import catalog_data, invoke, write_json
 
 from jobcli import lookup
 from jobcli.catalog import load_catalog
@@ -230,3 +230,52 @@ def test_the_store_reads_words_as_the_catalog_does(tmp_path: Path) -> None:
     from_catalog = resolve_skill_words(CatalogSkills(load_catalog(path)), words)
     assert from_store.skill_ids == from_catalog.skill_ids
     assert [m.typed for m in from_store.misses] == [m.typed for m in from_catalog.misses]
+
+
+# names in every script ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("Café", "cafe"),  # accents on Latin, Greek and Cyrillic letters are dropped
+        ("CAFÉ", "Cafe\u0301"),
+        ("Ελληνικά", "ελληνικα"),
+        ("Ёлка", "елка"),
+    ],
+)
+def test_accents_on_latin_greek_and_cyrillic_letters_do_not_count(one: str, other: str) -> None:
+    assert normalize(one) == normalize(other)
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("कम", "काम"),  # Devanagari: a vowel sign (Mc) makes another word
+        ("कि", "क"),  # a vowel sign (Mn)
+        ("क्", "क"),  # a virama
+        ("กิน", "กน"),  # Thai: a vowel sign above
+        ("தமிழ்", "தமிழ"),  # Tamil: a virama
+    ],
+)
+def test_marks_that_carry_meaning_in_other_scripts_are_kept(one: str, other: str) -> None:
+    assert normalize(one) != normalize(other)
+    assert normalize(one) == normalize(one.upper())
+
+
+def test_a_word_with_vowel_signs_is_one_word() -> None:
+    from jobcli.names import words_of
+
+    assert words_of("काम करने वाला") == [normalize("काम"), normalize("करने"), normalize("वाला")]
+    assert normalize("한국어 개발자") == "한국어개발자"  # Hangul recomposed
+
+
+def test_names_with_vowel_signs_find_their_own_role(tmp_path: Path) -> None:
+    data = catalog_data()
+    data["roles"][1]["title"] = "कम"
+    data["roles"][2]["title"] = "काम"
+    path = write_json(tmp_path / "indic.json", data)
+    assert invoke("--data", str(path), "validate").exit_code == 0
+    assert invoke("--data", str(path), "show", "काम", "--json").stdout.count('"designer"') >= 1
+    shown = invoke("--data", str(path), "show", "कम", "--json")
+    assert '"id":"developer"' in shown.stdout.replace(" ", "")

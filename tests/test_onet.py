@@ -480,6 +480,38 @@ def test_exposure_join(tmp_path: Path) -> None:
     assert "GPTs are GPTs" in catalog["source"]
 
 
+def test_an_unclosed_quote_is_reported_on_the_line_it_opened(tmp_path: Path) -> None:
+    rows = "".join(f"15-{1000 + i}.00,T{i},0.5,0.5,0.5,0.5,0.5,0.5\n" for i in range(23))
+    exposure = tmp_path / "occ.csv"
+    header = "O*NET-SOC Code,Title,dv_rating_alpha,dv_rating_beta,dv_rating_gamma,"
+    header += "human_rating_alpha,human_rating_beta,human_rating_gamma\n"
+    broken = f'{DS},"Data Scientists,0.5,0.75,1,0.25,0.59,0.94\n'
+    exposure.write_text(header + broken + rows, encoding="utf-8")
+    with pytest.raises(OnetImportError, match=r"occ\.csv.*line 2\b.*closing quote") as caught:
+        import_onet(make_release(tmp_path), exposure=exposure)
+    assert "runs to line 25" in str(caught.value)  # the end, named as such
+
+
+@pytest.mark.parametrize("kind", ["fifo", "symlink loop", "folder"])
+def test_a_release_file_that_cannot_be_read_is_an_error_not_missing(
+    tmp_path: Path, kind: str
+) -> None:
+    import os
+
+    release = make_release(tmp_path)
+    skills = release / "Skills.txt"
+    skills.unlink()
+    if kind == "fifo":
+        os.mkfifo(skills)
+    elif kind == "symlink loop":
+        skills.symlink_to(skills)
+    else:
+        skills.mkdir()
+    with pytest.raises(OnetImportError, match=r"Skills\.txt") as caught:
+        import_onet(release)
+    assert "not found" not in str(caught.value)
+
+
 def test_progress_is_called_per_stage(tmp_path: Path) -> None:
     calls: list[tuple[str, int, int]] = []
     import_onet(make_release(tmp_path), progress=lambda *a: calls.append(a))
@@ -830,3 +862,24 @@ def test_knowledge_never_takes_a_skill_name_even_without_skills(tmp_path: Path) 
     knowledge = skill(DS, "2.C.4.a", "4.00", name="Mathematics")
     catalog, _ = import_onet(make_release(tmp_path, skills=None, knowledge=knowledge))
     assert skill_by_id(catalog, "mathematics-knowledge")["name"] == "Mathematics (knowledge)"
+
+
+# ------------------------------------------------------------------- limits where data enters
+
+
+@pytest.mark.parametrize(
+    ("field", "release"),
+    [
+        ("Title", {"occupations": [(DS, "T" * 100_000, "d")]}),
+        ("Description", {"occupations": [(DS, "Data Scientists", "d" * 100_000)]}),
+        ("Task", {"tasks": [task(DS, "t" * 100_000)]}),
+        ("Alternate Title", {"alternate": [(DS, "a" * 100_000, "n/a", "1")]}),
+        ("Example", {"technology": [tech(DS, "x" * 100_000, "Y", "Y")]}),
+    ],
+)
+def test_a_field_too_long_is_an_error_naming_file_and_line(
+    tmp_path: Path, field: str, release: dict[str, Any]
+) -> None:
+    # A 12 MB title became a 113 MiB catalog --data refuses: the limit is where it enters.
+    with pytest.raises(OnetImportError, match=rf"line 2: the {field} is 100,000 characters long"):
+        import_onet(make_release(tmp_path, **release))

@@ -185,6 +185,83 @@ def test_markdown_escapes_a_pipe_in_the_data(tmp_path: Path) -> None:
     assert "Analyst \\| Reporter" in r.stdout
 
 
+FORMULAS = ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)"]
+
+
+@pytest.mark.parametrize(
+    ("cell", "written"),
+    [
+        *((f, "'" + f) for f in FORMULAS),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("-0.5", "-0.5"),
+        ("+12%", "+12%"),
+        ("-1,234.5", "-1,234.5"),
+        ("-1e-3", "-1e-3"),
+        ("-", "-"),
+        ("Data Scientist", "Data Scientist"),
+        ("a=b", "a=b"),
+    ],
+)
+def test_a_spreadsheet_cell_never_starts_a_formula(cell: str, written: str) -> None:
+    assert plain.spreadsheet_cell(cell) == written
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv"])
+def test_csv_and_tsv_write_formulas_from_the_catalog_as_text(tmp_path: Path, fmt: str) -> None:
+    data = catalog_data()
+    for role, formula in zip(data["roles"], FORMULAS, strict=False):
+        role["title"] = formula
+    data["roles"][1]["summary"] = "-0.5"
+    path = write_json(tmp_path / "formulas.json", data)
+    for args in (["list"], ["show", "analyst"], ["skills"]):
+        r = invoke("--data", str(path), *args, "--format", fmt)
+        assert r.exit_code == 0, r.output
+        if fmt == "csv":
+            cells = [c for row in csv.reader(io.StringIO(r.stdout)) for c in row]
+        else:
+            cells = [c for line in r.stdout.splitlines() for c in line.split("\t")]
+        assert not [c for c in cells if c[:1] in ("=", "+", "@") or c.startswith("-2")], cells
+    listed = invoke("--data", str(path), "list", "--format", fmt).stdout
+    assert "'=HYPERLINK(" in listed
+    assert "-0.5" in listed
+    assert "'-0.5" not in listed
+    # Piped with no --format: the data as it is, for grep, cut and awk.
+    assert "\t=HYPERLINK(" in invoke("--data", str(path), "list").stdout
+
+
+MARKDOWN_ATTACKS = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "[click](javascript:alert(1))",
+    "![x](http://t/p.png)",
+    "`code` *bold* _it_ ~~gone~~ a&amp;b",
+]
+
+
+def test_markdown_escapes_what_a_renderer_would_read_as_html_or_markup(
+    tmp_path: Path,
+) -> None:
+    data = catalog_data()
+    for role, attack in zip(data["roles"], MARKDOWN_ATTACKS, strict=False):
+        role["title"] = attack
+    data["roles"][0]["responsibilities"] = ["# not a heading", "1. not a list", *MARKDOWN_ATTACKS]
+    path = write_json(tmp_path / "md.json", data)
+    for args in (["list"], ["show", "analyst"], ["skills"], ["compare", "analyst", "developer"]):
+        r = invoke("--data", str(path), *args, "--format", "markdown")
+        assert r.exit_code == 0, r.output
+        text = r.stdout
+        assert "<" not in text, text
+        assert ">" not in text, text
+        assert "&amp;amp;" in text or "a&amp;b" not in text
+        # Every [, ], (, ), `, *, _ and ~ of the data is backslash-escaped.
+        assert not re.search(r"(?<!\\)[\[\]()`*_~]", text), text
+    shown = invoke("--data", str(path), "show", "analyst", "--format", "markdown").stdout
+    assert "- \\# not a heading" in shown
+    assert "- 1\\. not a list" in shown
+    assert "&lt;script&gt;alert\\(1\\)&lt;/script&gt;" in shown
+
+
 @pytest.mark.parametrize("name", sorted(ALL_VIEWS))
 def test_json_format_is_the_json_flag(name: str) -> None:
     by_format = invoke(*ALL_VIEWS[name], "--format", "json")
@@ -713,3 +790,120 @@ def test_a_very_long_id_folds_and_leaves_room_for_the_other_columns(
     if width >= 100:
         assert "Role" in out  # the title column stays beside a folded id
         assert "Data Analyst" in out
+
+
+# every byte written, or exit 74 -------------------------------------------------------------------
+
+
+class _FdStream(io.StringIO):
+    """A text stream with a file descriptor behind it (``fileno``), as sys.stdout."""
+
+    def __init__(self, fd: int) -> None:
+        super().__init__()
+        self._fd = fd
+
+    def fileno(self) -> int:
+        return self._fd
+
+
+def test_a_short_write_goes_on_until_every_byte_is_written(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from jobcli import output
+
+    written: list[bytes] = []
+
+    def short_write(fd: int, data: Any) -> int:
+        written.append(bytes(data[:7]))
+        return min(len(data), 7)
+
+    monkeypatch.setattr(output.os, "write", short_write)
+    env = Environment(stdout=_FdStream(99), stderr=io.StringIO())
+    output.write_stdout("é" * 50, env)
+    assert b"".join(written) == ("é" * 50).encode()
+
+
+def test_a_write_that_fails_after_a_short_one_exits_74(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import errno
+
+    import typer
+
+    from jobcli import output
+
+    calls: list[int] = []
+
+    def full_after_a_block(fd: int, data: Any) -> int:
+        calls.append(len(data))
+        if len(calls) > 1:
+            raise OSError(errno.EFBIG, "File too large")
+        return 512
+
+    monkeypatch.setattr(output.os, "write", full_after_a_block)
+    monkeypatch.setattr(output, "_silence_stdout", lambda: None)
+    env = Environment(stdout=_FdStream(99), stderr=io.StringIO())
+    with pytest.raises(typer.Exit) as exit_:
+        output.write_stdout("x" * 4096, env)
+    assert exit_.value.exit_code == 74
+    assert capsys.readouterr().err == "jobcli: error: cannot write the output: File too large\n"
+
+
+def test_a_non_blocking_pipe_with_a_slow_reader_gets_every_byte() -> None:
+    import threading
+    import time
+
+    from jobcli.output import write_all
+
+    read_end, write_end = os.pipe()
+    os.set_blocking(write_end, False)
+    data = os.urandom(1 << 20)  # 16 times what the pipe holds
+    received = bytearray()
+
+    def slow_reader() -> None:
+        while chunk := os.read(read_end, 65536):
+            received.extend(chunk)
+            time.sleep(0.001)
+
+    reader = threading.Thread(target=slow_reader)
+    reader.start()
+    try:
+        write_all(write_end, data)
+    finally:
+        os.close(write_end)
+        reader.join(30)
+        os.close(read_end)
+    assert bytes(received) == data
+
+
+# the environment's variables ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["²", "³", "٣", "-5", "0", "12a", " 80", "99999999999"])
+def test_a_columns_or_lines_that_is_not_an_ascii_number_is_ignored(value: str) -> None:
+    from jobcli.output import _terminal_size
+
+    class Terminal:
+        def fileno(self) -> int:
+            raise OSError("no terminal here")
+
+    assert _terminal_size(Terminal(), {"COLUMNS": value, "LINES": value}) == (None, None)
+    assert _terminal_size(Terminal(), {"COLUMNS": "90", "LINES": "30"}) == (90, 30)
+    assert Environment.from_system({"COLUMNS": value}).width is None
+    result = invoke("list", "--format", "table", env={"COLUMNS": value, "LINES": value})
+    assert result.exit_code == 0
+    assert "Data Scientist" in result.stdout
+
+
+@pytest.mark.parametrize("args", [["list"], ["show", "analyst"], ["skills"]], ids=" ".join)
+def test_svg_parses_as_xml_whatever_the_catalog_holds(tmp_path: Path, args: list[str]) -> None:
+    import xml.etree.ElementTree as ET
+
+    data = catalog_data()
+    data["roles"][0]["title"] = "Analyst \ufffe\uffff end"
+    data["roles"][0]["summary"] = "bell \x07 form feed \x0c nul-ish \x01"
+    data["skills"][0]["name"] = "Critical \uffff Thinking"
+    path = write_json(tmp_path / "xml.json", data)
+    r = invoke("--data", str(path), *args, "--format", "svg")
+    assert r.exit_code == 0, r.output
+    ET.fromstring(r.stdout)  # raises on a code point XML forbids

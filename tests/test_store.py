@@ -287,6 +287,56 @@ def test_schema_version_is_the_models() -> None:
     assert store_module.SCHEMA_VERSION == SCHEMA_VERSION
 
 
+def test_simultaneous_first_calls_compile_once_the_others_wait(
+    cache_home: Path, catalog_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    calls: list[str] = []
+    real = store_file.compile_catalog
+
+    def slow(conn: Any, content: Any, meta: Any) -> None:
+        calls.append(str(meta.get("key", "")))
+        time.sleep(0.5)  # a large catalog: the others arrive while it compiles
+        real(conn, content, meta)
+
+    monkeypatch.setattr(store_file, "compile_catalog", slow)
+    stores: list[Store] = []
+    threads = [
+        threading.Thread(target=lambda: stores.append(open_store(catalog_file))) for _ in range(4)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert len(stores) == 4
+    assert len(calls) == 1, "one call compiles; the others wait for its store"
+    assert all(store.persistent for store in stores)
+    assert len(store_files(cache_home)) == 1
+
+
+def test_a_call_that_waits_too_long_answers_from_memory(
+    cache_home: Path, catalog_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import fcntl
+
+    monkeypatch.setattr(store_module, "LOCK_WAIT_SECONDS", 0.3)
+    directory = cache_home / "jobcli"
+    directory.mkdir(mode=0o700, parents=True)
+    held = os.open(directory / ".build.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(held, fcntl.LOCK_EX)  # another process compiling, for ever
+        started = time.monotonic()
+        store = open_store(catalog_file)
+        assert time.monotonic() - started >= 0.3
+        assert not store.persistent
+        same_catalog(store.catalog(), load_catalog(catalog_file))
+        assert store_files(cache_home) == []
+    finally:
+        os.close(held)
+    assert open_store(catalog_file).persistent  # the lock released: compiled into the cache
+
+
 # damaged, foreign or hostile store files ------------------------------------------------------
 
 
@@ -335,6 +385,89 @@ def test_a_damaged_or_foreign_store_file_is_ignored_and_rebuilt(
     cache_home: Path, catalog_file: Path, monkeypatch: pytest.MonkeyPatch, damage: Any
 ) -> None:
     _damage_and_reopen(cache_home, catalog_file, monkeypatch, damage)
+
+
+def _tamper(sql: str) -> Any:
+    def tamper(slot: Path) -> None:
+        conn = sqlite3.connect(slot)
+        conn.executescript(sql)
+        conn.commit()
+        conn.close()
+
+    return tamper
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(
+            _tamper(
+                "DROP TABLE role_line; CREATE VIEW role_line AS WITH RECURSIVE r(n) AS"
+                " (SELECT 1 UNION ALL SELECT n + 1 FROM r LIMIT 3)"
+                " SELECT n AS pos, 'x' AS id, 'x' AS title, 'x' AS summary, '[]' AS top_skills,"
+                " NULL AS exposure, NULL AS exposure_source, NULL AS family FROM r;"
+            ),
+            id="a view in place of a table",
+        ),
+        pytest.param(
+            _tamper(
+                "CREATE TRIGGER t AFTER UPDATE ON meta BEGIN UPDATE role SET title = 'x'; END;"
+            ),
+            id="a trigger",
+        ),
+        pytest.param(_tamper("CREATE TABLE extra (x);"), id="a table of someone else's"),
+        pytest.param(_tamper("DROP INDEX role_family;"), id="an index dropped"),
+        pytest.param(
+            _tamper("ALTER TABLE role ADD COLUMN note TEXT DEFAULT 'x';"), id="a column added"
+        ),
+    ],
+)
+def test_a_store_whose_schema_is_not_what_a_build_creates_is_rebuilt(
+    cache_home: Path, catalog_file: Path, monkeypatch: pytest.MonkeyPatch, damage: Any
+) -> None:
+    _damage_and_reopen(cache_home, catalog_file, monkeypatch, damage)
+
+
+def test_the_schema_digest_is_what_a_build_creates() -> None:
+    from jobcli.store_build import SCHEMA
+
+    conn = sqlite3.connect(":memory:")
+    conn.executescript(SCHEMA)
+    conn.execute("ANALYZE")
+    assert store_file.schema_ok(conn), "store_build.SCHEMA changed: update SCHEMA_DIGEST"
+    rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
+    own = [r for r in rows if (r[0], r[1]) not in store_file.SQLITE_ADDED]
+    assert store_file.schema_digest(own) == store_file.SCHEMA_DIGEST
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "UPDATE role SET aliases = '{not json' WHERE pos = 0",
+        "UPDATE role_line SET top_skills = 'nope' WHERE pos = 0",
+        "UPDATE skill SET aliases = '[' WHERE pos = 0",
+        "UPDATE role_totals SET importance_sums = x'0102'",
+    ],
+    ids=["role", "role_line", "skill", "totals"],
+)
+def test_a_stored_row_that_does_not_decode_is_rebuilt_not_a_crash(
+    cache_home: Path, catalog_file: Path, monkeypatch: pytest.MonkeyPatch, sql: str
+) -> None:
+    open_store(catalog_file)
+    [slot] = store_files(cache_home)
+    _tamper(sql)(slot)
+    store = open_store(catalog_file)
+    assert store.persistent  # the schema is right: only a row is wrong
+    expected = load_catalog(catalog_file)
+    same_catalog(store.catalog(), expected)
+    assert [line.id for line in store.role_lines()] == [r.id for r in expected.roles]
+    assert store.match(["programming"]).matches
+    assert not store.persistent
+    calls = validations(monkeypatch)
+    assert open_store(catalog_file).persistent  # compiled again into the cache
+    assert len(calls) == 1
+    result = invoke("--data", str(catalog_file), "list", "--json")
+    assert result.exit_code == 0
 
 
 def test_a_store_damaged_under_an_open_store_answers_from_memory(
@@ -419,7 +552,9 @@ def test_the_cache_folder_is_created_private_and_files_are_private(
     [slot] = store_files(cache_home)
     assert stat.S_IMODE(slot.stat().st_mode) == 0o600
     assert slot.name.startswith("catalog-")
-    assert [p.name for p in (cache_home / "jobcli").iterdir()] == [slot.name], "no temporaries"
+    names = sorted(p.name for p in (cache_home / "jobcli").iterdir())
+    assert names == [".build.lock", slot.name], "no temporaries (the build lock stays)"
+    assert stat.S_IMODE((cache_home / "jobcli" / ".build.lock").stat().st_mode) == 0o600
 
 
 @pytest.mark.parametrize("unsafe", ["world-writable", "group-writable", "foreign owner", "symlink"])
@@ -527,7 +662,7 @@ def test_a_failing_write_is_silent_and_leaves_no_temporary_file(
     store, notes = _notes(catalog_file)
     same_catalog(store.catalog(), load_catalog(catalog_file))
     assert notes == []
-    assert list((cache_home / "jobcli").iterdir()) == []
+    assert [p.name for p in (cache_home / "jobcli").iterdir()] == [".build.lock"]
 
 
 def test_old_stores_are_pruned_and_nothing_else_is_touched(

@@ -329,6 +329,21 @@ def test_quote_fts_quotes_every_token() -> None:
     assert quote_fts("   ") == ""
 
 
+def test_quote_fts_keeps_each_word_once() -> None:
+    # Repeats cost a tier each, in every tier: quadratic in the query's length.
+    assert quote_fts("and AND and, (and) and") == '"and"'
+    assert quote_fts("Data data-science DATA science") == '"Data" "data-science" "science"'
+    assert quote_fts("C++ c++ cplusplus") == '"cplusplus"'
+
+
+def test_search_of_a_word_repeated_is_the_search_of_the_word(
+    bundled: tuple[Store, Catalog],
+) -> None:
+    store, _ = bundled
+    assert store.search(" ".join(["and"] * 249)) == store.search("and")
+    assert store.search("Data data DATA scientist") == store.search("data scientist")
+
+
 def test_a_store_from_memory_answers_as_a_store_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -11,7 +11,6 @@ the progress bar shows stage names as plain text, never as Rich markup.
 from __future__ import annotations
 
 import errno
-import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -20,7 +19,7 @@ from pathlib import Path
 import typer
 
 from .errors import ExitCode
-from .output import fail, message, output_failed, quote
+from .output import fail, message, output_failed, quote, write_all
 from .safetext import safe
 
 #: ``-o -`` writes the catalog to standard output.
@@ -142,8 +141,6 @@ def _write_stdout(text: str) -> None:
             return
         # os.write, not the buffered stream: a buffered write of megabytes into a pipe
         # whose reader left can report success for what it could not write.
-        data = memoryview(safe_json(text).encode("utf-8"))
-        while data:
-            data = data[os.write(fd, data) :]
+        write_all(fd, safe_json(text).encode("utf-8"))
     except OSError as exc:
         raise typer.Exit(output_failed(exc)) from None

@@ -252,6 +252,39 @@ def _unique_ids(
     return first
 
 
+def _look_alike(
+    key: str,
+    named: tuple[int, str, str],
+    where: str,
+    owner: dict[str, tuple[int, str, str]],
+    looks: dict[str, str],
+    problems: list[Problem],
+) -> None:
+    """Report ``key`` if its confusable skeleton is another role's name's: "Dаta
+    Scientist" with a Cyrillic а beside "Data Scientist". Two words of one script
+    (Cyrillic, Greek) are two words of that language, not a disguise."""
+    from .confusables import single_script, skeleton
+
+    if not looks:  # the first name that is not ASCII: index the names seen so far
+        for seen, (_, seen_name, _) in owner.items():
+            looks.setdefault(skeleton(seen_name), seen)
+    other = looks.setdefault(skeleton(named[1]), key)
+    if other == key or owner[other][0] == named[0]:
+        return
+    script = single_script(key)
+    if script is not None and script == single_script(other):
+        return
+    first = owner[other]
+    problems.append(
+        Problem(
+            where,
+            f"name {named[1]!r} looks the same as {first[1]!r} of role {first[2]!r} "
+            f"(roles[{first[0]}]): letters of another script that look alike "
+            "(Unicode confusables); a name must mean one role",
+        )
+    )
+
+
 def cross_check(data: object) -> list[Problem]:
     """The rules between parts of a catalog that each part alone cannot check."""
     problems: list[Problem] = []
@@ -263,6 +296,7 @@ def cross_check(data: object) -> list[Problem]:
 
     # A name means one role: ids, titles and aliases never collide across roles.
     owner: dict[str, tuple[int, str, str]] = {}
+    looks: dict[str, str] = {}  # confusable skeleton -> a key, once a name is not ASCII
     for i, role in roles:
         names: list[tuple[str, object]] = [("id", role.get("id")), ("title", role.get("title"))]
         aliases = role.get("aliases")
@@ -279,6 +313,15 @@ def cross_check(data: object) -> list[Problem]:
                         f"name {name!r} collides with {first[1]!r} of role {first[2]!r} "
                         f"(roles[{first[0]}]); a name must mean one role",
                     )
+                )
+            elif not key.isascii() or looks:  # names that only look the same (UTS #39)
+                _look_alike(
+                    key,
+                    (i, name, str(role.get("id"))),
+                    f"roles[{i}].{where}",
+                    owner,
+                    looks,
+                    problems,
                 )
     # Lookup accepts O*NET codes too: a code is nobody else's name ("15-2222.00" as an
     # alias of another role). Roles may share a code (two roles of one occupation).

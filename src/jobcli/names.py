@@ -34,10 +34,13 @@ _ASCII_PUNCTUATION = bytes(c for c in range(128) if not chr(c).isalnum())
 
 
 def normalize(name: str) -> str:
-    """Casefolded, with everything but letters and digits dropped.
+    """Casefolded (NFKC), with everything but letters, digits and meaningful marks dropped.
 
     ``+`` and ``#`` are spelled out first, so that C, C++ and C# stay three names
     (``c``, ``cplusplus``, ``csharp``), the way the O*NET importer names them.
+    Accents on Latin, Greek and Cyrillic letters are dropped ("Café" is "cafe"); the
+    marks of other scripts are letters' parts and stay: Devanagari ``कम`` and ``काम``
+    are two words, as are Thai ``กน`` and ``กิน`` (see :func:`_normalize_unicode`).
     """
     if "+" in name or "#" in name:
         name = name.replace("+", "plus").replace("#", "sharp")
@@ -46,8 +49,54 @@ def normalize(name: str) -> str:
         # casefold is lower(). A large catalog has tens of thousands of names to index.
         key = name.lower().encode("ascii").translate(None, _ASCII_PUNCTUATION).decode("ascii")
     else:
-        key = "".join(ch for ch in unicodedata.normalize("NFKC", name).casefold() if ch.isalnum())
+        key = _normalize_unicode(name)
     return key or _symbols_only(name)
+
+
+def _normalize_unicode(name: str) -> str:
+    """:func:`normalize` of a name that is not ASCII.
+
+    NFKC and casefold, then decomposed (NFD) so that an accent is a mark of its own:
+    a combining mark (Mn, Mc) after a Latin, Greek or Cyrillic letter is an accent and
+    goes; after a letter of another script (a vowel sign, a virama) it is kept. The
+    result is recomposed (NFC), so that a Hangul syllable or a kept mark reads as it
+    was written.
+    """
+    decomposed = unicodedata.normalize("NFD", unicodedata.normalize("NFKC", name).casefold())
+    out: list[str] = []
+    keep_marks = False
+    category = unicodedata.category
+    for ch in decomposed:
+        if ch.isalnum():
+            out.append(ch)
+            keep_marks = not _accented_script(ord(ch))
+        elif category(ch) in ("Mn", "Mc"):
+            if keep_marks:
+                out.append(ch)
+        else:  # punctuation, space: a mark after it belongs to no letter
+            keep_marks = False
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+#: Code point ranges of the Latin, Greek and Cyrillic letters (Unicode's blocks), whose
+#: combining marks are accents: Basic Latin to IPA, phonetic extensions, Latin Extended
+#: Additional to Greek Extended, Latin Extended C, D and E, Cyrillic and its extensions.
+_ACCENTED_RANGES = (
+    (0x0000, 0x02AF),
+    (0x0370, 0x052F),
+    (0x1C80, 0x1C8F),
+    (0x1D00, 0x1DBF),
+    (0x1E00, 0x1FFF),
+    (0x2C60, 0x2C7F),
+    (0x2DE0, 0x2DFF),
+    (0xA640, 0xA69F),
+    (0xA720, 0xA7FF),
+    (0xAB30, 0xAB6F),
+)
+
+
+def _accented_script(code: int) -> bool:
+    return any(low <= code <= high for low, high in _ACCENTED_RANGES)
 
 
 def _symbols_only(name: str) -> str:
@@ -191,8 +240,8 @@ def _split_words(name: str) -> list[str]:
     out: list[str] = []
     current: list[str] = []
     for ch in name:
-        if ch.isalnum() or ch in "+#":
-            current.append(ch)
+        if ch.isalnum() or ch in "+#" or (current and unicodedata.category(ch)[0] == "M"):
+            current.append(ch)  # a mark (a vowel sign, an accent) is part of its word
         elif current:
             out.append("".join(current))
             current = []

@@ -85,10 +85,12 @@ class Environment:
         stdout = sys.stdout
         isatty = _isatty(stdout)
         width, height = _terminal_size(stdout, environ) if isatty else (None, None)
-        if not isatty and environ.get("COLUMNS", "").isdigit():
-            width = int(environ["COLUMNS"])  # a drawn table (--format table) in a pipe
-        colour = isatty and "NO_COLOR" not in environ and environ.get("TERM") != "dumb"
-        if environ.get("FORCE_COLOR") and "NO_COLOR" not in environ:
+        if not isatty and _count(environ, "COLUMNS") is not None:
+            width = _count(environ, "COLUMNS")  # a drawn table (--format table) in a pipe
+        # NO_COLOR set and not empty (no-color.org: an empty value is ignored).
+        no_colour = bool(environ.get("NO_COLOR"))
+        colour = isatty and not no_colour and environ.get("TERM") != "dumb"
+        if environ.get("FORCE_COLOR") and not no_colour:
             colour = True
         return cls(
             stdout=stdout,
@@ -121,11 +123,20 @@ def _terminal_size(stream: Any, environ: Mapping[str, str]) -> tuple[int | None,
         width, height = size.columns or None, size.lines or None
     except (OSError, ValueError, AttributeError):
         width = height = None
-    if environ.get("COLUMNS", "").isdigit():
-        width = int(environ["COLUMNS"])
-    if environ.get("LINES", "").isdigit():
-        height = int(environ["LINES"])
+    width = _count(environ, "COLUMNS") or width
+    height = _count(environ, "LINES") or height
     return width, height
+
+
+def _count(environ: Mapping[str, str], name: str) -> int | None:
+    """The positive whole number the variable ``name`` holds, in ASCII digits; else None.
+
+    Not ``str.isdigit``: it accepts ``²`` and ``٣``, which ``int`` refuses or reads.
+    """
+    value = environ.get(name, "")
+    if not (value.isascii() and value.isdigit()) or len(value) > 6:
+        return None
+    return int(value) or None
 
 
 def _pager_for_terminal(environ: Mapping[str, str]) -> str | None:
@@ -147,16 +158,50 @@ def resolve_format(requested: str | None, as_json: bool, env: Environment) -> Fo
 
 
 def write_stdout(text: str, env: Environment) -> None:
-    """Write ``text`` to stdout; a reader that went away ends the program quietly."""
+    """Write all of ``text`` to stdout, or exit 74 saying why; a reader that went away
+    ends the program quietly."""
     try:
         if env.stdout is None:  # started with stdout closed (`jobcli list >&-`)
             raise OSError(errno.EBADF, "standard output is closed")
         if not env.utf8:  # a character the terminal cannot show becomes "?", not a crash
             text = _encodable(text, env.encoding)
-        env.stdout.write(text)
-        env.stdout.flush()
+        try:
+            fd = env.stdout.fileno()
+        except (OSError, ValueError):  # a stream with no file behind it (tests)
+            env.stdout.write(text)
+            env.stdout.flush()
+            return
+        env.stdout.flush()  # whatever went through the stream before goes first
+        try:
+            data = text.encode(env.encoding, errors="replace")
+        except LookupError:  # as _encodable: an encoding Python does not know
+            data = text.encode("ascii", errors="replace")
+        write_all(fd, data)
     except OSError as exc:
         raise typer.Exit(output_failed(exc)) from None
+
+
+def write_all(fd: int, data: bytes) -> None:
+    """Write every byte of ``data`` to ``fd``, or raise the OSError that stopped it.
+
+    A buffered stream's ``write`` + ``flush`` drops the rest of a short write (a disk
+    nearly full, ``ulimit -f``) and reports success; here a short write goes on from
+    where it stopped, so the next write reports why it cannot (ENOSPC, EFBIG). A
+    non-blocking descriptor whose reader is slow (EAGAIN) is waited for until it
+    takes more. Every output of jobcli goes through here.
+    """
+    import select
+
+    view = memoryview(data)
+    while view:
+        try:
+            written = os.write(fd, view)
+        except BlockingIOError:
+            select.select([], [fd], [])
+            continue
+        if written <= 0:  # nothing taken and no error: do not spin
+            raise OSError(errno.EIO, "the output takes no more bytes")
+        view = view[written:]
 
 
 def _encodable(text: str, encoding: str) -> str:
@@ -302,13 +347,17 @@ def draw(renderable: RenderableType, env: Environment) -> str:
 
 def _svg(renderable: RenderableType, env: Environment) -> str:
     import io
+    import re
 
     colour_env = Environment(
         stdout=None, stderr=None, stdout_isatty=True, width=env.width or 100, colour=True
     )
     out = console(colour_env, file=io.StringIO(), record=True)
     out.print(renderable)
-    return out.export_svg(title="jobcli")
+    # What XML 1.0 forbids in a document (its Char production): C0 controls but tab, LF
+    # and CR, lone surrogates, U+FFFE and U+FFFF. An SVG holding one does not parse.
+    forbidden = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+    return forbidden.sub("\ufffd", out.export_svg(title="jobcli"))
 
 
 # messages ---------------------------------------------------------------------------------------

@@ -104,12 +104,37 @@ def open_store(path: Path | None = None, *, note: Note | None = None) -> Store:
         return Store(conn, origin, persistent=True, notes=notes, recover=recover)
 
     slot: Path | None = None
+    lock: int | None = None
     if directory is not None:
         slot = _slot(directory, source)
         if slot is not None:
             hit = files.open_hit(slot, source, _key_text())
             if hit is not None:
                 return stored(hit, slot)
+            # One process compiles, the others wait for its store (or answer from memory).
+            lock, waited = _build_lock(directory)
+            hit = files.open_hit(slot, source, _key_text()) if waited else None
+            if hit is not None:
+                _unlock(lock)
+                return stored(hit, slot)
+            if lock is None and waited:  # waited too long: compile in memory, as without cache
+                slot = None
+    try:
+        return _compile(source, origin, slot, notes, stored)
+    finally:
+        _unlock(lock)
+
+
+def _compile(
+    source: Path,
+    origin: str,
+    slot: Path | None,
+    notes: list[str],
+    stored: Callable[[sqlite3.Connection, Path], Store],
+) -> Store:
+    """Validate and compile the catalog: into ``slot`` when it can, else in memory."""
+    from .store_query import Store
+
     checked_ns = time.time_ns()
     raw, info = read_catalog(source)  # raises the CatalogError validation would
     digest = blake2b(raw).hexdigest()
@@ -144,6 +169,51 @@ def _utf8_text(raw: bytes) -> str | None:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
         return None
+
+
+# the build lock -------------------------------------------------------------------------------
+
+#: How long a call waits for another one compiling a catalog before compiling in memory.
+LOCK_WAIT_SECONDS = 120.0
+
+
+def _build_lock(directory: Path) -> tuple[int | None, bool]:
+    """The cache folder's build lock (``fcntl.flock`` on ``.build.lock``): the descriptor
+    holding it (None when it is not held) and whether another process held it first.
+
+    A first call on a large catalog compiles for a long while; ten such calls at once
+    would each compile it. The first takes the lock; the others wait, then find its
+    store; after :data:`LOCK_WAIT_SECONDS` they answer from memory instead. Where
+    there is no ``fcntl`` (Windows) or no lock file can be made, nobody waits.
+    """
+    try:
+        import fcntl
+    except ImportError:
+        return None, False
+    try:
+        fd = os.open(directory / ".build.lock", os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
+    except OSError:
+        return None, False
+    deadline = time.monotonic() + LOCK_WAIT_SECONDS
+    waited = False
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return fd, waited
+        except BlockingIOError:
+            waited = True
+            if time.monotonic() >= deadline:
+                os.close(fd)
+                return None, True
+            time.sleep(0.05)
+        except OSError:  # a file system without locks: nobody waits
+            os.close(fd)
+            return None, False
+
+
+def _unlock(fd: int | None) -> None:
+    if fd is not None:
+        os.close(fd)  # closing the descriptor releases the lock
 
 
 # the cache folder -----------------------------------------------------------------------------

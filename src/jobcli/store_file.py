@@ -96,6 +96,8 @@ def open_hit(slot: Path, source: Path, key: str) -> sqlite3.Connection | None:
         ).fetchone()
         if (app, version) != (APPLICATION_ID, STORE_SCHEMA) or pages * page_size != info.st_size:
             raise sqlite3.DatabaseError("not a jobcli store, or truncated")
+        if not schema_ok(conn):  # a view, a trigger, a changed table: rebuilt
+            raise sqlite3.DatabaseError("not the schema a build creates")
         meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
         if meta.get("key") != key:
             raise sqlite3.DatabaseError("built for another key")
@@ -106,6 +108,42 @@ def open_hit(slot: Path, source: Path, key: str) -> sqlite3.Connection | None:
     if conn is not None:
         conn.close()
     return None
+
+
+#: BLAKE2b of the store's own schema (:func:`schema_digest` of the rows of ``sqlite_master``
+#: for the objects ``store_build.SCHEMA`` creates); a test keeps it equal to a fresh build's.
+#: Kept here, not computed, so that a cache hit imports no more than it reads.
+SCHEMA_DIGEST = "f38d99f4749e8c95b74b8f7e640315db"
+#: What SQLite itself adds to that schema: the full-text index's shadow tables, the
+#: indexes of UNIQUE and PRIMARY KEY constraints, ANALYZE's statistics.
+SQLITE_ADDED = frozenset(
+    [("table", f"role_fts_{part}") for part in ("config", "content", "data", "docsize", "idx")]
+    + [("index", f"sqlite_autoindex_{table}_1") for table in ("meta", "role", "skill")]
+    + [("table", "sqlite_stat1"), ("table", "sqlite_stat4")]
+)
+
+
+def schema_digest(rows: list[tuple[Any, ...]]) -> str:
+    """A digest of ``sqlite_master`` rows (type, name, tbl_name, sql), in any order."""
+    return blake2b(repr(sorted(rows)).encode(), digest_size=16).hexdigest()
+
+
+def schema_ok(conn: sqlite3.Connection) -> bool:
+    """Whether a store holds exactly what a build creates: its own tables, indexes and
+    full-text index, and only SQLite's own additions to them; no view, trigger or table
+    of anyone else's (one query; someone who can write the cache could plant them)."""
+    rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
+    own = [r for r in rows if (r[0], r[1]) not in SQLITE_ADDED]
+    for kind, name, table, sql in rows:
+        if (kind, name) not in SQLITE_ADDED:
+            continue
+        if kind == "index" and sql is not None:
+            return False
+        if kind == "table" and (table != name or not str(sql).startswith("CREATE TABLE")):
+            return False
+    present = {(r[0], r[1]) for r in rows}
+    required = SQLITE_ADDED - {("table", "sqlite_stat1"), ("table", "sqlite_stat4")}
+    return required <= present and schema_digest(own) == SCHEMA_DIGEST
 
 
 def _fresh(

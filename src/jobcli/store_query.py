@@ -24,6 +24,7 @@ from .store_decode import (
     role_from_row,
     skill_from_row,
 )
+from .store_rows import guard_decoding
 
 if TYPE_CHECKING:
     # Imported by the questions that need them, not by every call (``show ID`` needs none).
@@ -73,12 +74,18 @@ class Store:
         try:
             return self._conn.execute(sql, params).fetchall()
         except sqlite3.DatabaseError:
-            if self._recover is None:
+            if not self._replace_damaged():
                 raise
-            recover, self._recover = self._recover, None
-            self._conn = recover()  # rebuilt from the validated catalog, in memory
-            self.persistent = False
             return self._conn.execute(sql, params).fetchall()
+
+    def _replace_damaged(self) -> bool:
+        """Answer from the catalog, in memory, from now on; False if there is no file."""
+        if self._recover is None:
+            return False
+        recover, self._recover = self._recover, None
+        self._conn = recover()
+        self.persistent = False
+        return True
 
     def close(self) -> None:
         """Close the connection (also done when the store is garbage collected)."""
@@ -393,3 +400,6 @@ class Store:
         from .store_search import search
 
         return search(self, text, limit)
+
+
+guard_decoding(Store)  # a stored row that does not decode: rebuilt, as a damaged page

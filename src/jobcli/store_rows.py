@@ -9,6 +9,7 @@ by the questions that need it: ``show ID`` does not.
 # No ``from __future__ import annotations``: typing.NamedTuple would compile each
 # string annotation at every start (see jobcli.domain).
 
+import re
 import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
@@ -76,9 +77,20 @@ def quote_fts(text: str) -> str:
 
 
 def _fts_tokens(text: str) -> list[str]:
-    tokens = text.replace("\x00", " ").split()  # SQLite would end the query at a NUL
-    tokens = [SYMBOL_WORDS.get(t.lower().strip(_EDGE_PUNCTUATION), t) for t in tokens]
-    return ['"' + token.replace('"', '""') + '"' for token in tokens]
+    """The query's tokens, quoted, each once: a word repeated (``and`` × 249) would be
+    repeated in every tier of :func:`jobcli.store_search.search`, quadratic in time, and
+    finds nothing the word alone does not. Repeats are found case- and
+    punctuation-insensitively (the index's tokenizer ignores both), the first kept."""
+    tokens: dict[str, str] = {}
+    for token in text.replace("\x00", " ").split():  # SQLite would end the query at a NUL
+        token = SYMBOL_WORDS.get(token.lower().strip(_EDGE_PUNCTUATION), token)
+        key = " ".join(_WORD.findall(token.casefold())) or token
+        tokens.setdefault(key, token)
+    return ['"' + token.replace('"', '""') + '"' for token in tokens.values()]
+
+
+#: What the full-text tokenizer keeps of a token: its runs of letters and digits.
+_WORD = re.compile(r"[^\W_]+")
 
 
 #: Names whose symbols the full-text tokenizer would drop ("C++" would be "c"): indexed
@@ -174,3 +186,52 @@ class NameTable(Generic[T]):
             if item not in bucket:
                 bucket.append(item)
         return close_keys(query, names, limit)
+
+
+#: What decoding a stored value raises when the store file was changed behind jobcli's
+#: back (a column that is not JSON, a blob of the wrong length, a NULL where text is).
+DECODE_ERRORS = (ValueError, TypeError, AttributeError, IndexError)
+
+
+def guard_decoding(store_class: type) -> None:
+    """Wrap the public methods of ``store_class`` (the Store) so that a row that does not
+    decode replaces the store by one compiled again (``_replace_damaged``) and the
+    question is asked once more, instead of a crash on every call. A generator resumes
+    after the items it already gave."""
+    import functools
+    import inspect
+    import itertools
+
+    def plain(method: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(method)
+        def run(self: Any, *args: Any, **kwargs: Any) -> Any:
+            try:
+                return method(self, *args, **kwargs)
+            except DECODE_ERRORS:
+                if not self._replace_damaged():
+                    raise
+            return method(self, *args, **kwargs)
+
+        return run
+
+    def generator(method: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(method)
+        def run(self: Any, *args: Any, **kwargs: Any) -> Any:
+            given = 0
+            try:
+                for item in method(self, *args, **kwargs):
+                    yield item
+                    given += 1
+                return
+            except DECODE_ERRORS:
+                if not self._replace_damaged():
+                    raise
+            yield from itertools.islice(method(self, *args, **kwargs), given, None)
+
+        return run
+
+    for name, method in list(vars(store_class).items()):
+        if name.startswith("_") or not inspect.isfunction(method):
+            continue
+        wrap = generator if inspect.isgeneratorfunction(method) else plain
+        setattr(store_class, name, wrap(method))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import copy
+import errno
+import io
 import os
 import signal
 import sys
@@ -73,6 +75,10 @@ def main() -> None:
         signal.signal(signal.SIGINT, _on_sigint)
     if bad_completion_request():
         sys.exit(ExitCode.OK)  # completion never errors: no candidates
+    if sys.stdout is None:  # started with stdout closed (`jobcli --help >&-`)
+        # Python leaves sys.stdout None, and Click and Rich then write nothing and
+        # exit 0 (help, --version, --show-completion): a stream that fails says so.
+        sys.stdout = _ClosedStdout()
     try:
         _app_for(sys.argv[1:])(prog_name="jobcli")
     except Interrupted:
@@ -90,3 +96,20 @@ def main() -> None:
             "This is a bug; run again with JOBCLI_DEBUG=1 and report the traceback."
         )
         sys.exit(ExitCode.INTERNAL)
+
+
+class _ClosedStdout(io.TextIOBase):
+    """Standard output when the process started without one: every write fails, EBADF."""
+
+    encoding = "utf-8"
+    errors = "strict"
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        if not isinstance(text, str):
+            raise TypeError("a text stream")
+        if not text:
+            return 0
+        raise OSError(errno.EBADF, "standard output is closed")

@@ -255,7 +255,9 @@ def _files_in(directory: Path) -> dict[str, Path]:
         raise OnetImportError(directory, None, f"cannot list: {exc.strerror or exc}") from None
     for path in entries:
         key = path.name.casefold()
-        if key in wanted and path.is_file() and (key not in found or path.name == wanted[key]):
+        # Whatever its type: a FIFO, a folder or a symlink loop under a release file's name
+        # is that file, unreadable (its reader says so), not a file that is missing.
+        if key in wanted and (key not in found or path.name == wanted[key]):
             found[key] = path
     return found
 

@@ -15,6 +15,20 @@ from .tables import LineNotes, Table, clean, flag
 
 #: The rating scales read from Skills.txt and Knowledge.txt, with their ranges.
 SCALES = {"IM": (1.0, 5.0), "LV": (0.0, 7.0)}
+#: The longest name (a title, an alternate title, an element, a technology) and the longest
+#: text (a description, a task) read, in characters: O*NET 29.3's longest are 128 and 811.
+#: Longer is an error where it enters, not a catalog too large for ``--data`` to read.
+MAX_NAME = 300
+MAX_TEXT = 4000
+
+
+def _limited(table: Table, line: int, column: str, value: str, limit: int) -> str:
+    """``value``, or an error naming the file, the line and the column when it is too long."""
+    if len(value) > limit:
+        raise table.error(
+            line, f"the {column} is {len(value):,} characters long; at most {limit:,} are read"
+        )
+    return value
 
 
 @dataclass(frozen=True)
@@ -33,7 +47,7 @@ def read_occupations(table: Table) -> dict[str, Occupation]:
     first: dict[str, int] = {}
     for line, fields in table.rows():
         code = table.code(fields, code_i, line, "O*NET-SOC Code")
-        title = clean(fields[title_i])
+        title = _limited(table, line, "Title", clean(fields[title_i]), MAX_NAME)
         if not title:
             raise table.error(line, f"occupation {code} has an empty Title")
         if code in first:
@@ -41,7 +55,8 @@ def read_occupations(table: Table) -> dict[str, Occupation]:
                 line, f"occupation {code} is listed twice (first on line {first[code]})"
             )
         first[code] = line
-        occupations[code] = Occupation(code, title, clean(fields[desc_i]))
+        description = _limited(table, line, "Description", clean(fields[desc_i]), MAX_TEXT)
+        occupations[code] = Occupation(code, title, description)
     return occupations
 
 
@@ -78,7 +93,7 @@ def read_ratings(table: Table, codes: Collection[str], unknown: Counter[str]) ->
     unknown_rows = 0
     for line, fields in table.rows():
         code = table.code(fields, code_i, line, "O*NET-SOC Code")
-        element = clean(fields[element_i])
+        element = _limited(table, line, "Element ID", clean(fields[element_i]), MAX_NAME)
         if not element:
             raise table.error(line, "empty Element ID")
         scale = clean(fields[scale_i]).upper()
@@ -100,7 +115,9 @@ def read_ratings(table: Table, codes: Collection[str], unknown: Counter[str]) ->
             )
             continue
         if element not in ratings.names:
-            ratings.names[element] = clean(fields[name_i])
+            ratings.names[element] = _limited(
+                table, line, "Element Name", clean(fields[name_i]), MAX_NAME
+            )
         if flag(fields, suppress_i) or flag(fields, irrelevant_i):
             ratings.excluded.add((code, element))
         if scale == "IM":
@@ -142,10 +159,11 @@ def read_technology(
             unknown_rows += 1
             continue
         hot, in_demand = flag(fields, hot_i), flag(fields, demand_i)
-        example = clean(fields[example_i])
+        example = _limited(table, line, "Example", clean(fields[example_i]), MAX_NAME)
         if not (hot or in_demand) or not example:
             continue
         commodity = clean(fields[commodity_i]) if commodity_i is not None else ""
+        _limited(table, line, "Commodity Title", commodity, MAX_NAME)
         tech = per_code[code].get(example)
         if tech is None:
             per_code[code][example] = Technology(example, {commodity} - {""}, hot, in_demand)
@@ -186,8 +204,9 @@ def read_alternate_titles(
     unknown_rows = 0
     for line, fields in table.rows():
         code = table.code(fields, code_i, line, "O*NET-SOC Code")
-        long_title = clean(fields[title_i])
+        long_title = _limited(table, line, "Alternate Title", clean(fields[title_i]), MAX_NAME)
         short = clean(fields[short_i]) if short_i is not None else ""
+        _limited(table, line, "Short Title", short, MAX_NAME)
         if short.casefold() == "n/a":
             short = ""
         sources = clean(fields[sources_i]) if sources_i is not None else ""
@@ -229,7 +248,7 @@ def read_tasks(
         if code not in codes:
             unknown_rows += 1
             continue
-        text = clean(fields[task_i])
+        text = _limited(table, line, "Task", clean(fields[task_i]), MAX_TEXT)
         if text:
             core = type_i is not None and clean(fields[type_i]).casefold() == "core"
             tasks[code].append(Task(text, core))

@@ -112,15 +112,25 @@ class Table:
             raise OnetImportError(path, 1, "the file is empty: expected a header row")
 
     def _csv_rows(self, reader: Any) -> Iterator[tuple[int, list[str]]]:
+        """Each record with the line it starts on: a quote left open runs on to the end of
+        the file, and it is the line where it opened that needs the fix."""
         while True:
+            start = reader.line_num + 1
             try:
                 row = next(reader)
             except StopIteration:
                 return
             except csv.Error as exc:
-                raise OnetImportError(self.path, reader.line_num, f"bad CSV: {exc}") from None
+                raise OnetImportError(self.path, start, f"bad CSV: {exc}") from None
+            if reader.line_num > start and len(row) != self.width:
+                raise OnetImportError(
+                    self.path,
+                    start,
+                    f"a quoted field opened on this line runs to line {reader.line_num}: "
+                    "is a closing quote missing?",
+                )
             if row and any(field.strip() for field in row):
-                yield reader.line_num, row
+                yield start, row
 
     def column(self, name: str) -> int | None:
         """The index of the column ``name``, or None when the header lacks it."""

@@ -9,9 +9,15 @@
 
 Every field goes through :func:`jobcli.safetext.safe`: a tab, a newline or an escape
 in the catalog shows as ``\\x09``, ``\\x0a``, ``\\x1b`` and never splits a record.
+Asked for explicitly, ``csv`` and ``tsv`` are for spreadsheets: a cell that would start
+a formula is escaped (:func:`spreadsheet_cell`); ``markdown`` escapes what a renderer
+would read as markup or HTML (:func:`_cell`). The piped default stays the data as is,
+for grep, cut and awk.
 """
 
 from __future__ import annotations
+
+import re
 
 from ..safetext import safe
 from .model import Document, Records
@@ -53,25 +59,73 @@ def records_text(records: Records) -> str:
     return "".join("\t".join([field(f) for f in row]) + "\n" for row in records.rows)
 
 
+#: What a spreadsheet reads as the start of a formula (OWASP, CSV injection).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+#: A plain number (a sign, digits, thousands commas, a fraction, an exponent, a per
+#: cent sign), or the "-" of an unknown value: data, never a formula, left as it is.
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d[\d,]*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?%?|-")
+
+
+def spreadsheet_cell(value: str) -> str:
+    """``value`` made safe for a spreadsheet: a cell starting with ``= + - @``, a tab or
+    a carriage return, and not a plain number, gets a leading ``'`` (OWASP's rule), so
+    that ``=HYPERLINK(…)`` or ``+cmd|' /C calc'!A0`` is text, not a formula."""
+    if value.startswith(_FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def _sheet_field(value: str) -> str:
+    return spreadsheet_cell(_field(value))
+
+
 def records_tsv(records: Records) -> str:
-    """A header line, then one record per line, tab-separated."""
-    return _join([_line(records.columns), *(_line(row) for row in records.rows)])
+    """A header line, then one record per line, tab-separated, formulas escaped."""
+    return _join(
+        ["\t".join(_sheet_field(f) for f in row) for row in [records.columns, *records.rows]]
+    )
 
 
 def records_csv(records: Records) -> str:
-    """A header line, then the records, quoted as the csv module does (RFC 4180)."""
+    """A header line, then the records, quoted as the csv module does (RFC 4180),
+    formulas escaped."""
     import csv
     import io
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([_field(c) for c in records.columns])
-    writer.writerows([_field(f) for f in row] for row in records.rows)
+    writer.writerow([_sheet_field(c) for c in records.columns])
+    writer.writerows([_sheet_field(f) for f in row] for row in records.rows)
     return buffer.getvalue()
 
 
+#: Characters a Markdown renderer reads as markup, and the HTML it passes through:
+#: backslash-escaped (CommonMark escapes any ASCII punctuation) or written as entities.
+_MARKDOWN = {
+    **{c: "\\" + c for c in "\\`*_[]()|~"},
+    "<": "&lt;",
+    ">": "&gt;",
+    "&": "&amp;",
+}
+_MARKDOWN_TABLE = str.maketrans(_MARKDOWN)
+#: What starts a block at the start of a line (heading, list, quote, rule): escaped there.
+_BLOCK_START = re.compile(r"([#+=-]|\d+[.)])")
+
+
 def _cell(value: str) -> str:
-    return _field(value).replace("\\", "\\\\").replace("|", "\\|")
+    """``value`` as Markdown text that renders literally: no link, image, HTML, code
+    or emphasis (a table's cell)."""
+    return _field(value).translate(_MARKDOWN_TABLE)
+
+
+def _block(value: str) -> str:
+    """``value`` as :func:`_cell`, and no heading, list or quote where it starts a line
+    (a heading's or a list item's text)."""
+    text = _cell(value)
+    start = _BLOCK_START.match(text)
+    if start:
+        text = text[: start.end() - 1] + "\\" + text[start.end() - 1 :]
+    return text
 
 
 def _markdown_table(records: Records) -> list[str]:
@@ -87,7 +141,7 @@ def records_markdown(records: Records) -> str:
     """A pipe table ready to paste into notes, and its notes below it."""
     lines = _markdown_table(records)
     for note in records.notes:
-        lines.extend(["", _field(note)])
+        lines.extend(["", _block(note)])
     return _join(lines)
 
 
@@ -106,12 +160,12 @@ def document_text(doc: Document) -> str:
 
 def document_markdown(doc: Document) -> str:
     """``#`` title, ``##`` sections, items as a list, tables as pipe tables."""
-    lines = ["# " + _cell(doc.title)]
+    lines = ["# " + _block(doc.title)]
     for section in doc.sections:
         lines.append("")
         if section.heading:
-            lines.extend(["## " + _field(section.heading), ""])
-        lines.extend("- " + _field(item) for item in section.lines)
+            lines.extend(["## " + _block(section.heading), ""])
+        lines.extend("- " + _block(item) for item in section.lines)
         if section.table is not None:
             if section.lines:
                 lines.append("")
