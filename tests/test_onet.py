@@ -402,6 +402,22 @@ def test_alternate_titles_become_aliases_unless_ambiguous(tmp_path: Path) -> Non
     assert any("O*NET-SOC code" in note for note in report.notes)
 
 
+def test_every_alternate_title_is_kept_shared_ones_too(tmp_path: Path) -> None:
+    alternate = [
+        (DS, "Analyst", "n/a", "08"),
+        (DS, "Machine Learning Scientist", "MLS", "02,04,06"),
+        (DS, "machine learning  scientist", "n/a", "08"),  # the same title again
+        (DS, "Data Scientists", "n/a", "08"),  # the O*NET title itself
+        (ISA, "Analyst", "n/a", "08"),
+        (ISA, SWD, "n/a", "08"),
+    ]
+    catalog, _ = import_onet(make_release(tmp_path, alternate=alternate))
+    assert_valid(catalog)
+    assert role(catalog, DS)["alternate_titles"] == ["Machine Learning Scientist", "Analyst"]
+    assert role(catalog, ISA)["alternate_titles"] == ["Analyst"]
+    assert "alternate_titles" not in role(catalog, SWD)
+
+
 def test_most_common_alternate_titles_first_up_to_the_cap(tmp_path: Path) -> None:
     alternate = [(DS, f"Title {i:02d}", "n/a", ",".join(["08"] * (i % 3 + 1))) for i in range(30)]
     catalog, _ = import_onet(make_release(tmp_path, alternate=alternate))

@@ -308,10 +308,28 @@ def _roles(
         }
         if code not in rated:
             role["skills_rated"] = False
+        alternate = _alternate_titles(readings.titles.get(code, []), occupation.title)
+        if alternate:
+            role["alternate_titles"] = alternate
         if code in readings.technology:
             role["technologies"] = _technologies(readings.technology[code], widely)
         roles.append(role)
     return roles
+
+
+def _alternate_titles(titles: list[AlternateTitle], official: str) -> list[str]:
+    """Every alternate title of the occupation (``Alternate Title``, not the short forms),
+    shared or not, most common first; once each (case-insensitively), never the O*NET
+    title itself nor a title that reads as an O*NET-SOC code."""
+    seen = {" ".join(official.split()).casefold()}
+    out: list[str] = []
+    for alt in sorted(titles, key=_commonness):
+        key = " ".join(alt.name.split()).casefold()
+        if alt.short or key in seen or any(k.isdigit() and len(k) == 8 for k in keys(key)):
+            continue
+        seen.add(key)
+        out.append(alt.name)
+    return out
 
 
 def _responsibilities(tasks: list[Task]) -> list[str]:
