@@ -59,7 +59,15 @@ def test_fixture_release_is_a_valid_catalog_with_every_occupation() -> None:
     assert role(catalog, "11-9199.00")["skills"] == []  # no rating: a role all the same
     assert role(catalog, DS)["responsibilities"]
     assert report.without_skills == 1
-    assert report.files_missing == []
+    # An older release: the preparation and interest files are not there, facts left out.
+    assert report.files_missing == [
+        "Job Zones.txt",
+        "Job Zone Reference.txt",
+        "Education, Training, and Experience.txt",
+        "Education, Training, and Experience Categories.txt",
+        "Interests.txt",
+    ]
+    assert not any({"preparation", "interests"} & set(r) for r in catalog["roles"])
     assert "Knowledge.txt" in report.files_read
     assert "Task Statements.txt" in report.files_read
 
@@ -544,8 +552,8 @@ def test_exposure_join(tmp_path: Path) -> None:
 def test_progress_is_called_per_stage(tmp_path: Path) -> None:
     calls: list[tuple[str, int, int]] = []
     import_onet(make_release(tmp_path), progress=lambda *a: calls.append(a))
-    assert calls[0] == ("Occupation Data.txt", 0, 8)
-    assert calls[-1] == ("done", 8, 8)
+    assert calls[0] == ("Occupation Data.txt", 0, 13)
+    assert calls[-1] == ("done", 13, 13)
 
 
 def test_same_input_gives_the_same_catalog(tmp_path: Path) -> None:
@@ -578,7 +586,15 @@ def test_real_release_every_occupation_is_a_role(real: tuple[dict[str, Any], Any
     catalog, report = real
     assert_valid(catalog)
     assert len(catalog["roles"]) == 1016
-    assert report.files_missing == []
+    # An older release: the preparation and interest files are not there, facts left out.
+    assert report.files_missing == [
+        "Job Zones.txt",
+        "Job Zone Reference.txt",
+        "Education, Training, and Experience.txt",
+        "Education, Training, and Experience Categories.txt",
+        "Interests.txt",
+    ]
+    assert not any({"preparation", "interests"} & set(r) for r in catalog["roles"])
     assert role(catalog, "15-1299.00")["skills"] == []  # Computer Occupations, All Other
     assert report.without_skills == sum(1 for r in catalog["roles"] if not r["skills"])
 

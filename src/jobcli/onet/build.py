@@ -12,6 +12,7 @@ from typing import Any
 
 from ..names import normalize
 from ..onet_skills import BY_ELEMENT_ID, slugify
+from .facts import OccupationFacts, how_widely, role_technologies
 from .naming import ascii_key, keys, role_id, singular, technology_aliases, unique_id, unique_titles
 from .readers import AlternateTitle, Occupation, Ratings, Task, Technology
 
@@ -23,9 +24,6 @@ MAX_RESPONSIBILITIES = 8
 MAX_RELATED = 10
 #: Importance of a technology flagged In Demand (whether hot or not): only these are skills.
 IMPORTANCE_IN_DEMAND = 4
-#: At most this many technologies flagged neither In Demand nor Hot per role (the ones most
-#: occupations list first); every In Demand and Hot one is kept.
-MAX_OTHER_TECHNOLOGIES = 30
 
 #: A role's skill: its 1-5 importance and the source's rating ({"importance", "level"}).
 Given = tuple[int, "dict[str, float | None] | None"]
@@ -44,6 +42,7 @@ class Readings:
     tasks: dict[str, list[Task]] = field(default_factory=dict)
     related: dict[str, list[tuple[float, str]]] = field(default_factory=dict)
     exposure: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    facts: OccupationFacts = field(default_factory=OccupationFacts)
 
 
 @dataclass
@@ -87,7 +86,7 @@ def build_catalog(
     if readings.knowledge is not None:
         _add_ratings(vocabulary, readings.knowledge, "knowledge", min_importance, notes)
     technologies = _add_technology(vocabulary, readings.technology)
-    widely = _how_widely(readings.technology)
+    widely = how_widely(readings.technology)
     _unique_names(vocabulary)
     taken = {key for sid, (name, _, _) in vocabulary.info.items() for key in keys(sid) | keys(name)}
     for example, aliases in technology_aliases(sorted(technologies), taken).items():
@@ -207,28 +206,6 @@ def _add_technology(
     return ids
 
 
-def _how_widely(technology: dict[str, dict[str, Technology]]) -> dict[str, int]:
-    """example -> how many occupations list it."""
-    count: dict[str, int] = {}
-    for per_role in technology.values():
-        for example in per_role:
-            count[example] = count.get(example, 0) + 1
-    return count
-
-
-def _technologies(per_role: dict[str, Technology], widely: dict[str, int]) -> list[dict[str, Any]]:
-    """The role's technologies: In Demand, then Hot, then (at most
-    :data:`MAX_OTHER_TECHNOLOGIES`, the most widely listed) the others; each group by name."""
-    groups: tuple[list[Technology], list[Technology], list[Technology]] = ([], [], [])
-    for tech in per_role.values():
-        groups[0 if tech.in_demand else 1 if tech.hot else 2].append(tech)
-    others = sorted(groups[2], key=lambda t: (-widely.get(t.example, 0), t.example))
-    chosen = [*groups[0], *groups[1], *others[:MAX_OTHER_TECHNOLOGIES]]
-    group = {id(t): i for i, g in enumerate(groups) for t in g}
-    chosen.sort(key=lambda t: (group[id(t)], t.example.casefold(), t.example))
-    return [{"name": t.example, "hot": t.hot, "in_demand": t.in_demand} for t in chosen]
-
-
 def _unique_names(vocabulary: _Vocabulary) -> None:
     """Each skill's name finds that skill: a name that another skill's name or id already
     reads as gets its kind appended ("Mathematics (knowledge)", "Programming
@@ -312,7 +289,7 @@ def _roles(
         if alternate:
             role["alternate_titles"] = alternate
         if code in readings.technology:
-            role["technologies"] = _technologies(readings.technology[code], widely)
+            role["technologies"] = role_technologies(readings.technology[code], widely)
         roles.append(role)
     return roles
 
