@@ -300,7 +300,8 @@ def test_a_soc_published_only_as_a_broad_group_takes_the_groups_figures(
     wage_note = next(
         n for n in report.notes if n.startswith("U.S. Bureau of Labor Statistics, Occ")
     )
-    assert "2 occupation(s) take a broader SOC group's figures" in wage_note
+    assert "1 occupation(s) take their broad SOC group's figures" in wage_note
+    assert 'and 1 an "All Other" SOC' in wage_note
     assert "1 have no figures there: 15-1252.00" in wage_note
 
 
@@ -341,7 +342,7 @@ def test_the_cli_joins_both_files(tmp_path: Path) -> None:
         str(out),
     )
     assert r.exit_code == 0, r.output
-    assert "take a broader SOC group's figures" in r.stderr
+    assert "take their broad SOC group's figures" in r.stderr
     assert invoke("validate", str(out)).exit_code == 0
 
 

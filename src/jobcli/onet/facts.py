@@ -58,7 +58,7 @@ class OccupationFacts:
 def add_facts(roles: list[dict[str, Any]], facts: OccupationFacts, notes: list[str]) -> None:
     """Give each role (with an ``onet_soc_code``) its preparation, pay, outlook, interests."""
     unplaced: dict[str, list[str]] = {"wages": [], "projections": []}
-    grouped = {"wages": 0, "projections": 0}
+    grouped = {"wages": [0, 0], "projections": [0, 0]}  # [broad group, "All Other"]
     no_zone_education = hourly = 0
     for role in roles:
         code = role["onet_soc_code"]
@@ -69,11 +69,11 @@ def add_facts(roles: list[dict[str, Any]], facts: OccupationFacts, notes: list[s
                 hourly += 1
             elif pay is None:
                 unplaced["wages"].append(code)
-            grouped["wages"] += bool(pay and pay["group"])
+            _count_group(grouped["wages"], code, pay)
         if facts.projections is not None:
             outlook, education = _outlook(code, facts.projections)
             unplaced["projections"] += [] if outlook else [code]
-            grouped["projections"] += bool(outlook and outlook["group"])
+            _count_group(grouped["projections"], code, outlook)
         else:
             education = None
         preparation = _preparation(code, facts, education)
@@ -100,6 +100,11 @@ def add_facts(roles: list[dict[str, Any]], facts: OccupationFacts, notes: list[s
             f"{no_zone_education} occupation(s) with a typical education but no Job Zone were "
             "imported without preparation"
         )
+
+
+def _count_group(counts: list[int], code: str, fact: dict[str, Any] | None) -> None:
+    if fact is not None and fact["group"]:
+        counts[0 if fact["soc"] != code[:7] else 1] += 1
 
 
 def _pay(code: str, wages: BlsTable) -> dict[str, Any] | None:
@@ -170,11 +175,12 @@ def _preparation(
     }
 
 
-def _join_note(table: BlsTable, grouped: int, unplaced: list[str]) -> str:
+def _join_note(table: BlsTable, grouped: list[int], unplaced: list[str]) -> str:
     shown = ", ".join(unplaced[:5]) + (", ..." if len(unplaced) > 5 else "")
     text = (
-        f"{table.source}: {grouped} occupation(s) take a broader SOC group's figures "
-        '(an "All Other" SOC or the broad group; marked group: true)'
+        f"{table.source}: {grouped[0]} occupation(s) take their broad SOC group's figures "
+        f'(BLS publishes only the group) and {grouped[1]} an "All Other" SOC\'s that they '
+        "are one part of; both marked group: true"
     )
     if unplaced:
         text += f"; {len(unplaced)} have no figures there: {shown}"
