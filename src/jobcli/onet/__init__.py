@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .bls import BlsTable, read_projections, read_wages
+from .bls import BlsTable, read_projections, read_wages, require_reader
 from .build import (
     IMPORTANCE_IN_DEMAND,
     MAX_ALIASES,
@@ -213,6 +213,9 @@ def import_onet(
     for given in (exposure, wages, projections):
         if given is not None and not Path(given).is_file():
             raise OnetImportError(given, None, "no such file")
+    for excel in (wages, projections):
+        if excel is not None:
+            require_reader(Path(excel))
     # Hundreds of thousands of small objects, none of them garbage: the cyclic collector
     # would walk them again and again (a third of the time) for nothing.
     collecting = gc.isenabled()

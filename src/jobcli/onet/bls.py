@@ -57,6 +57,14 @@ class BlsTable:
     source: str
 
 
+def require_reader(path: Path) -> None:
+    """Fail early (before the O*NET files are read) when the Excel reader is missing."""
+    try:
+        import python_calamine  # noqa: F401
+    except ImportError:
+        raise OnetImportError(path, None, EXCEL_READER_MISSING) from None
+
+
 def _sheet_rows(path: Path, wanted: re.Pattern[str] | str) -> tuple[str, list[list[Any]]]:
     """The name and the cells of the sheet of ``path`` named ``wanted``."""
     try:
