@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-HEAVY = ("rich", "pydantic", "pydantic_core")
+# python_calamine reads the BLS Excel files of an import only: no catalog command loads it.
+HEAVY = ("rich", "pydantic", "pydantic_core", "python_calamine")
 
 # Runs jobcli's console-script entry point, then records which heavy packages were loaded.
 PROBE = """
@@ -120,3 +121,20 @@ def test_piped_text_imports_neither_pydantic_nor_rich(
     tmp_path: Path, warm_cache: dict[str, str], args: list[str]
 ) -> None:
     assert heavy_imports(tmp_path, *args, env=warm_cache) == set()
+
+
+def test_only_an_import_with_bls_files_loads_the_excel_reader(tmp_path: Path) -> None:
+    pytest.importorskip("python_calamine")
+    from bls_support import oews_row, write_oews
+
+    release = Path(__file__).resolve().parent / "fixtures" / "onet" / "db_29_2_text"
+    wages = write_oews(
+        tmp_path / "w.xlsx", [oews_row("15-2051", "Data Scientists", "detailed", 1, 2, 3)]
+    )
+    out = str(tmp_path / "o.json")
+    plain = heavy_imports(tmp_path, "import", "onet", str(release), "-o", out)
+    assert "python_calamine" not in plain
+    joined = heavy_imports(
+        tmp_path, "import", "onet", str(release), "--wages", str(wages), "-o", out, "--force"
+    )
+    assert "python_calamine" in joined

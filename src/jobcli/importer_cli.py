@@ -63,6 +63,8 @@ def run_onet_import(
     force: bool,
     exposure: Path | None,
     min_importance: float,
+    wages: Path | None = None,
+    projections: Path | None = None,
     release: str | None = None,
 ) -> None:
     """Import the O*NET release in ``directory`` into the catalog file ``out`` (``-``: stdout)."""
@@ -88,6 +90,8 @@ def run_onet_import(
             catalog, report = import_onet(
                 directory,
                 exposure=exposure,
+                wages=wages,
+                projections=projections,
                 min_importance=min_importance,
                 release=release,
                 progress=progress,

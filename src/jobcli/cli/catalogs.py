@@ -130,6 +130,25 @@ def import_onet(
             readable=False,  # the importer's own reader decides, and says why (exit 3)
         ),
     ] = None,
+    wages: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--wages",
+            metavar="XLSX",
+            help="BLS OEWS national wages to join (national_M2024_dl.xlsx): pay.",
+            readable=False,
+        ),
+    ] = None,
+    projections: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--projections",
+            metavar="XLSX",
+            help="BLS Employment Projections to join (ep_2024_34_occupation.xlsx): outlook "
+            "and education for entry.",
+            readable=False,
+        ),
+    ] = None,
     min_importance: Annotated[
         float,
         typer.Option(
@@ -151,8 +170,10 @@ def import_onet(
 ) -> None:
     """Convert an O*NET database release into a jobcli catalog.
 
-    Exit codes: 3 when the release is missing or malformed, 74 when FILE cannot be
-    written (or exists and --force was not given).
+    Exit codes: 3 when the release (or a file joined) is missing or malformed, or the
+    Excel reader for --wages/--projections is not installed (pip install
+    'jobcli[import]'); 74 when FILE cannot be written (or exists and --force was not
+    given). A FILE ending in .gz is written gzip-compressed.
     """
     from ..importer_cli import run_onet_import
 
@@ -161,6 +182,8 @@ def import_onet(
         out,
         force=force,
         exposure=exposure,
+        wages=wages,
+        projections=projections,
         min_importance=min_importance,
         release=release,
     )

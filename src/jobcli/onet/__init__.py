@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .bls import BlsTable, read_projections, read_wages, require_reader
 from .build import (
-    IMPORTANCE_HOT,
     IMPORTANCE_IN_DEMAND,
     MAX_ALIASES,
     MAX_RELATED,
@@ -32,6 +32,14 @@ from .build import (
     build_catalog,
 )
 from .exposure import EXPOSURE_CREDIT, EXPOSURE_MEASURES, EXPOSURE_SOURCE, read_exposure
+from .facts import MAX_OTHER_TECHNOLOGIES, add_facts
+from .occupation_files import (
+    read_education,
+    read_education_categories,
+    read_interests,
+    read_job_zone_names,
+    read_job_zones,
+)
 from .readers import (
     read_alternate_titles,
     read_occupations,
@@ -47,10 +55,10 @@ __all__ = [
     "DEFAULT_MIN_IMPORTANCE",
     "EXPOSURE_MEASURES",
     "EXPOSURE_SOURCE",
-    "IMPORTANCE_HOT",
     "IMPORTANCE_IN_DEMAND",
     "MAX_ALIASES",
     "MAX_INPUT_BYTES",
+    "MAX_OTHER_TECHNOLOGIES",
     "MAX_RELATED",
     "MAX_RESPONSIBILITIES",
     "ImportReport",
@@ -72,6 +80,12 @@ TECHNOLOGY_SKILLS = "Technology Skills.txt"
 TASK_STATEMENTS = "Task Statements.txt"
 ALTERNATE_TITLES = "Alternate Titles.txt"
 RELATED_OCCUPATIONS = "Related Occupations.txt"
+JOB_ZONES = "Job Zones.txt"
+JOB_ZONE_REFERENCE = "Job Zone Reference.txt"
+EDUCATION = "Education, Training, and Experience.txt"
+EDUCATION_CATEGORIES = "Education, Training, and Experience Categories.txt"
+INTERESTS = "Interests.txt"
+READ_ME = "Read Me.txt"
 Codes = Collection[str]
 
 
@@ -99,8 +113,29 @@ def _related(into: Readings, table: Table, codes: Codes, unknown: Counter[str]) 
     into.related = read_related(table, codes, unknown)
 
 
+def _zones(into: Readings, table: Table, codes: Codes, unknown: Counter[str]) -> None:
+    into.facts.job_zones = read_job_zones(table, codes, unknown)
+
+
+def _zone_names(into: Readings, table: Table, codes: Codes, unknown: Counter[str]) -> None:
+    into.facts.zone_names = read_job_zone_names(table)
+
+
+def _education(into: Readings, table: Table, codes: Codes, unknown: Counter[str]) -> None:
+    into.facts.education = read_education(table, codes, unknown)
+
+
+def _education_names(into: Readings, table: Table, codes: Codes, unknown: Counter[str]) -> None:
+    into.facts.education_names = read_education_categories(table)
+
+
+def _interests(into: Readings, table: Table, codes: Codes, unknown: Counter[str]) -> None:
+    into.facts.interests = read_interests(table, codes, unknown)
+
+
 #: The optional files in the order they are read: name, what it brings (for the
-#: credit), and the reader that puts it into the readings.
+#: credit; "" for a file that only names another's categories), and the reader that
+#: puts it into the readings.
 OPTIONAL_FILES: tuple[
     tuple[str, str, Callable[[Readings, Table, Codes, Counter[str]], None]], ...
 ] = (
@@ -110,6 +145,11 @@ OPTIONAL_FILES: tuple[
     (TASK_STATEMENTS, "tasks", _tasks),
     (ALTERNATE_TITLES, "alternate titles", _titles),
     (RELATED_OCCUPATIONS, "related occupations", _related),
+    (JOB_ZONES, "job zones", _zones),
+    (JOB_ZONE_REFERENCE, "", _zone_names),
+    (EDUCATION, "required education", _education),
+    (EDUCATION_CATEGORIES, "", _education_names),
+    (INTERESTS, "interests", _interests),
 )
 
 #: Skills and knowledge with an O*NET importance (IM, 1-5) below this are left out.
@@ -143,20 +183,25 @@ def import_onet(
     directory: Path,
     *,
     exposure: Path | None = None,
+    wages: Path | None = None,
+    projections: Path | None = None,
     min_importance: float = DEFAULT_MIN_IMPORTANCE,
     release: str | None = None,
     progress: ProgressCallback | None = None,
 ) -> tuple[dict[str, Any], ImportReport]:
     """The catalog made of the O*NET release in ``directory``, and a report of the import.
 
+    ``wages`` (BLS OEWS national, ``national_M2024_dl.xlsx``) and ``projections`` (BLS
+    Employment Projections, ``ep_2024_34_occupation.xlsx``) add pay and outlook;
+    ``exposure`` (``occ_level.csv``) the AI-exposure ratings.
     ``release`` ("29.2") names the release in the credit line when given; otherwise
-    the folder's name tells it (``db_29_2_text``), or the credit says it is unknown.
-    ``progress(stage, done, total)`` is called before each stage (a file name, then
-    ``"catalog"``) and once more at the end as ``("done", total, total)``.
+    ``Read Me.txt`` or the folder's name (``db_29_2_text``) tells it, or the credit says
+    it is unknown. ``progress(stage, done, total)`` is called before each stage (a file
+    name, then ``"catalog"``) and once more at the end as ``("done", total, total)``.
 
-    Raises :class:`OnetImportError` when ``Occupation Data.txt`` (or the exposure
-    file) is missing or a line is malformed; :class:`ValueError` when
-    ``min_importance`` is not a number from 0 to 5 or ``release`` is not like 29.2.
+    Raises :class:`OnetImportError` when ``Occupation Data.txt`` (or another file given)
+    is missing or malformed, or the Excel reader is not installed; :class:`ValueError`
+    when ``min_importance`` is not a number from 0 to 5 or ``release`` is not like 29.2.
     """
     if not (isinstance(min_importance, (int, float)) and 0.0 <= min_importance <= 5.0):
         raise ValueError(f"min_importance must be a number from 0 to 5, not {min_importance!r}")
@@ -165,29 +210,46 @@ def import_onet(
     directory = Path(directory)
     if not directory.is_dir():
         raise OnetImportError(directory, None, "no such folder")
-    if exposure is not None and not Path(exposure).is_file():
-        raise OnetImportError(exposure, None, "no such file")
+    for given in (exposure, wages, projections):
+        if given is not None and not Path(given).is_file():
+            raise OnetImportError(given, None, "no such file")
+    for excel in (wages, projections):
+        if excel is not None:
+            require_reader(Path(excel))
     # Hundreds of thousands of small objects, none of them garbage: the cyclic collector
     # would walk them again and again (a third of the time) for nothing.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _import(directory, exposure, min_importance, release, progress)
+        return _import(
+            directory, _Extra(exposure, wages, projections), min_importance, release, progress
+        )
     finally:
         if collecting:
             gc.enable()
 
 
+@dataclass(frozen=True)
+class _Extra:
+    """The files from outside the release that an import joins."""
+
+    exposure: Path | None
+    wages: Path | None
+    projections: Path | None
+
+    def names(self) -> list[str]:
+        return [Path(p).name for p in (self.exposure, self.wages, self.projections) if p]
+
+
 def _import(
     directory: Path,
-    exposure: Path | None,
+    extra: _Extra,
     min_importance: float,
     release: str | None,
     progress: ProgressCallback | None,
 ) -> tuple[dict[str, Any], ImportReport]:
     present = _files_in(directory)
-    stages = [OCCUPATION_DATA, *(name for name, _, _ in OPTIONAL_FILES)]
-    stages += [Path(exposure).name] if exposure is not None else []
+    stages = [OCCUPATION_DATA, *(name for name, _, _ in OPTIONAL_FILES), *extra.names()]
     stages.append("catalog")
     done = 0
 
@@ -213,22 +275,33 @@ def _import(
             continue
         reader(readings, Table(path), codes, unknown)
         read.append(path.name)
-        brought.append(what)
-    if exposure is not None:
+        brought += [what] if what else []
+    if extra.exposure is not None:
         step()
-        readings.exposure = read_exposure(Path(exposure), codes, unknown)
-        read.append(Path(exposure).name)
+        readings.exposure = read_exposure(Path(extra.exposure), codes, unknown)
+        read.append(Path(extra.exposure).name)
+    if extra.wages is not None:
+        step()
+        readings.facts.wages = read_wages(Path(extra.wages))
+        read.append(Path(extra.wages).name)
+    if extra.projections is not None:
+        step()
+        readings.facts.projections = read_projections(Path(extra.projections))
+        read.append(Path(extra.projections).name)
 
     step()
     notes: list[str] = []
-    found = release or release_of(directory)
+    found = release or _release_in_read_me(present.get(READ_ME.casefold())) or release_of(directory)
     if found is None:
         notes.append(
-            "the folder's name does not tell the O*NET release (db_29_2_text, ...) and none "
-            "was given (--release): the credit line says the release is unknown"
+            "neither Read Me.txt nor the folder's name (db_29_2_text, ...) tells the O*NET "
+            "release and none was given (--release): the credit line says it is unknown"
         )
-    source = credit(found, brought, with_exposure=exposure is not None)
+    readings.facts.release = f"O*NET {found}" if found else "O*NET"
+    bls = [t for t in (readings.facts.wages, readings.facts.projections) if t is not None]
+    source = credit(found, brought, with_exposure=extra.exposure is not None, bls=bls)
     catalog = build_catalog(readings, min_importance=min_importance, source=source, notes=notes)
+    add_facts(catalog["roles"], readings.facts, notes)
     if progress is not None:
         progress("done", len(stages), len(stages))
     roles = catalog["roles"]
@@ -245,9 +318,26 @@ def _import(
     return catalog, report
 
 
+_RELEASE_IN_READ_ME = re.compile(r"O\*NET\s+([0-9]{1,3}\.[0-9]{1,3})\s+Database")
+
+
+def _release_in_read_me(path: Path | None) -> str | None:
+    """The release ``Read Me.txt`` names on its first lines ("O*NET 29.3 Database"), or None."""
+    if path is None:
+        return None
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096).decode("utf-8", "replace")
+    except OSError:
+        return None
+    match = _RELEASE_IN_READ_ME.search(head)
+    return match[1] if match else None
+
+
 def _files_in(directory: Path) -> dict[str, Path]:
     """The release's files in ``directory`` by casefolded name (an exact-case name wins)."""
-    wanted = {n.casefold(): n for n in (OCCUPATION_DATA, *(n for n, _, _ in OPTIONAL_FILES))}
+    names = (OCCUPATION_DATA, READ_ME, *(n for n, _, _ in OPTIONAL_FILES))
+    wanted = {n.casefold(): n for n in names}
     found: dict[str, Path] = {}
     try:
         entries = sorted(directory.iterdir())
@@ -271,8 +361,14 @@ def release_of(directory: Path) -> str | None:
     return None
 
 
-def credit(release: str | None, brought: list[str], *, with_exposure: bool) -> str:
-    """The catalog's ``source``: what was imported, and the credit O*NET's licence asks for."""
+def credit(
+    release: str | None,
+    brought: list[str],
+    *,
+    with_exposure: bool,
+    bls: Collection[BlsTable] = (),
+) -> str:
+    """The catalog's ``source``: what was imported, and the credit each source asks for."""
     database = f"O*NET {release} Database" if release else "O*NET Database (release unknown)"
     parts = ["occupations", *brought]
     listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
@@ -284,6 +380,9 @@ def credit(release: str | None, brought: list[str], *, with_exposure: bool) -> s
         "some of this information. USDOL/ETA has not approved, endorsed, or tested these "
         "modifications."
     )
+    for table in bls:
+        what = "Pay" if "Wage" in table.source else "Employment outlook and education for entry"
+        text += f" {what}: {table.source} (public domain)."
     if with_exposure:
         text += " " + EXPOSURE_CREDIT
     return text

@@ -30,7 +30,7 @@ EXPOSURE_SOURCE = (
     'Eloundou, Manning, Mishkin, Rock, "GPTs are GPTs" (openai/GPTs-are-GPTs, data/occ_level.csv)'
 )
 EXPOSURE_CREDIT = (
-    f"AI exposure ratings: {EXPOSURE_SOURCE}, MIT licence; exposure measures how much "
+    f"AI exposure ratings: {EXPOSURE_SOURCE}, 2023, MIT licence; exposure measures how much "
     "of an occupation's tasks AI could speed up, not whether the job goes away."
 )
 _MISSING_VALUES = frozenset({"", "na", "n/a", "nan"})

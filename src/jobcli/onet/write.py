@@ -11,6 +11,10 @@ Rules for the output path (``-o FILE``):
   (the link stays a link); a dangling link or a loop is refused;
 - a folder, device, FIFO or socket is refused, with or without ``force``.
 
+A name ending in ``.gz`` gets the JSON without indentation, gzip-compressed
+deterministically (level 9, no file name, modification time 0): the same catalog
+gives the same bytes.
+
 The text goes to a temporary file ``.NAME.PID-XXXXXXXX.tmp`` beside the target, which
 then replaces it; on any error the temporary file is removed and the target is
 untouched. Temporary files of ours that a killed import left behind (same prefix, a
@@ -21,6 +25,8 @@ before writing; nothing else in the folder is touched.
 from __future__ import annotations
 
 import errno
+import gzip
+import io
 import json
 import os
 import re
@@ -40,8 +46,10 @@ class OutputError(Exception):
         self.reason = reason
 
 
-def catalog_text(catalog: dict[str, Any]) -> str:
-    """The catalog as UTF-8 JSON text: 2-space indent, trailing newline."""
+def catalog_text(catalog: dict[str, Any], *, compact: bool = False) -> str:
+    """The catalog as UTF-8 JSON text: 2-space indent (or none: ``compact``), a final newline."""
+    if compact:  # no indent: json's C encoder, three times as fast, a smaller file
+        return json.dumps(catalog, ensure_ascii=False, separators=(",", ":")) + "\n"
     return json.dumps(catalog, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -108,7 +116,10 @@ def write_catalog(
     catalog: dict[str, Any], out: str | os.PathLike[str], *, force: bool = False
 ) -> Path:
     """Write ``catalog`` to ``out`` atomically, by the rules above; the path written."""
-    text = catalog_text(catalog)
+    compressed = os.fspath(out).endswith(".gz")
+    data = catalog_text(catalog, compact=compressed).encode("utf-8")
+    if compressed:
+        data = gzip_bytes(data)
     target, info = output_target(out, force=force)
     sweep_leftovers(target)
     fd, temp_name = tempfile.mkstemp(
@@ -116,8 +127,8 @@ def write_catalog(
     )
     temp = Path(temp_name)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         _give_mode(temp, info)
@@ -130,6 +141,14 @@ def write_catalog(
             temp.unlink()
         raise
     return target
+
+
+def gzip_bytes(data: bytes) -> bytes:
+    """``data`` gzip-compressed the same way every time: level 9, no name, mtime 0."""
+    buffer = io.BytesIO()
+    with gzip.GzipFile(filename="", mode="wb", fileobj=buffer, compresslevel=9, mtime=0) as gz:
+        gz.write(data)
+    return buffer.getvalue()
 
 
 def _give_mode(path: Path, info: os.stat_result | None) -> None:
