@@ -21,7 +21,13 @@ try:
 except ImportError:  # not CPython
     from hashlib import blake2b
 
-from .catalog import MAX_CATALOG_BYTES, read_catalog, stat_key, validated_document
+from .catalog import (
+    MAX_CATALOG_BYTES,
+    decompressed,
+    read_catalog,
+    stat_key,
+    validated_document,
+)
 
 if TYPE_CHECKING:
     import sqlite3
@@ -306,6 +312,7 @@ def recovery(source: Path, slot: Path, key: str) -> Callable[[], sqlite3.Connect
     def recover() -> sqlite3.Connection:
         unlink(slot)
         raw, _ = read_catalog(source)
+        raw = decompressed(raw, str(source))
         return build_memory(validated_document(raw, str(source)), key)
 
     return recover

@@ -86,6 +86,8 @@ def credit_line(source: str) -> str:
         if "modified" in source:
             text += ", modified by jobcli (not endorsed by USDOL/ETA)"
         parts.append(text)
+    if "Bureau of Labor Statistics" in source:
+        parts.append("pay and outlook from the U.S. Bureau of Labor Statistics (public domain)")
     if "GPTs are GPTs" in source:
         parts.append('AI exposure from Eloundou et al., "GPTs are GPTs" (MIT licence)')
     if not parts:
