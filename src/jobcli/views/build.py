@@ -99,46 +99,82 @@ def credit_line(source: str) -> str:
 # list -----------------------------------------------------------------------------------------
 
 
-def list_records(lines: Sequence[RoleLine], *, exposure: bool, scope: str = "") -> Records:
-    columns = ["id", "title", "summary", "top skills"] + (["AI exposure"] if exposure else [])
-    rows = []
-    for line in lines:
-        row = [
+#: The figure a list sorted by it shows on a terminal: its column's heading.
+FIGURE_HEADING = {
+    "exposure": "AI exposure\n(β, human)",
+    "pay": "Median pay\n(a year)",
+    "growth": "Growth\n(projected)",
+    "zone": "Job\nZone",
+}
+
+
+def figure_text(figure: str, line: RoleLine) -> str:
+    """A line's figure as a list shows it; "-" when unknown (never 0)."""
+    value = getattr(line, figure)
+    if value is None:
+        return "-"
+    if figure == "exposure":
+        return exposure_text(value)
+    if figure == "pay":
+        return dollars(value)
+    if figure == "growth":
+        return signed_percent(value)
+    return str(value)
+
+
+def dollars(value: int) -> str:
+    return f"${value:,}"
+
+
+def signed_percent(value: float) -> str:
+    return f"{value:+.1f}%"
+
+
+def list_records(lines: Sequence[RoleLine], *, scope: str = "") -> Records:
+    """One role a record: id, title, summary, top skills, the same fields whatever the order
+    (``jobcli list --sort pay | cut -f1,2`` is still id and title)."""
+    rows = [
+        [
             line.id,
             line.title,
             first_sentence(line.summary, None),  # a pipe gets it whole
             ", ".join(line.top_skills),
         ]
-        if exposure:
-            row.append(exposure_text(line.exposure))
-        rows.append(row)
+        for line in lines
+    ]
+    columns = ["id", "title", "summary", "top skills"]
     return Records(columns, rows, [f"{len(lines)} roles {scope}"] if scope else [])
 
 
-def list_view(lines: Sequence[RoleLine], *, exposure: bool = False, scope: str = "") -> View:
-    """All roles: id, title, a short summary, top skills (and exposure when sorted by it);
-    ``scope`` says which roles when not all ("in 15 Computer and Mathematical")."""
+def list_view(lines: Sequence[RoleLine], *, figure: str | None = None, scope: str = "") -> View:
+    """All roles: id, title, a short summary, top skills (on a terminal also the ``figure``
+    sorted by); ``scope`` says which roles when not all ("in 15 Computer and Mathematical")."""
 
     def drawing(glyphs: Glyphs) -> RenderableType:
         from .tables import list_table
 
-        return list_table(lines, exposure=exposure, scope=scope)
+        return list_table(lines, figure=figure, scope=scope)
 
-    return View(lambda: list_records(lines, exposure=exposure, scope=scope), drawing)
+    return View(lambda: list_records(lines, scope=scope), drawing)
 
 
 # show -----------------------------------------------------------------------------------------
 
 
 def skill_rows(catalog: Catalog, role: Role) -> list[list[str]]:
-    """``[kind, id, name, importance]`` by kind, most important first."""
+    """``[kind, id, name, importance]`` by kind, most important first; and the source's
+    rating (``importance 4.1, level 4.6/7``) when it rates any of them."""
+    from .facts import rating_text
+
     rows = []
+    rated = any(s.rated is not None for s in role.skills)
     ordered = sorted_by_importance(role.skills)
     for kind in KINDS:
         for s in ordered:
             skill = catalog.skill_by_id[s.id]
             if skill.kind == kind:
-                rows.append([kind, skill.id, skill.name, str(s.importance)])
+                row = [kind, skill.id, skill.name, str(s.importance)]
+                rows.append([*row, rating_text(s)] if rated else row)
     return rows
 
 
@@ -161,7 +197,11 @@ def similar_not_related(
 
 
 def show_document(catalog: Catalog, role: Role, similar: Sequence[tuple[Role, float]]) -> Document:
-    skills = Records(["kind", "id", "skill", "importance"], skill_rows(catalog, role))
+    from .facts import UNRATED, fact_sections
+
+    rows = skill_rows(catalog, role)
+    rated = ["source's rating"] if rows and len(rows[0]) == 5 else []
+    skills = Records(["kind", "id", "skill", "importance", *rated], rows)
     intro = [role.summary]
     if role.aliases:
         intro.append("Also called: " + ", ".join(role.aliases))
@@ -170,10 +210,12 @@ def show_document(catalog: Catalog, role: Role, similar: Sequence[tuple[Role, fl
     sections = [Section("", intro)]
     if role.responsibilities:
         sections.append(Section("What the role does", list(role.responsibilities)))
+    unrated = [] if role.skills_rated else [UNRATED]
     if role.skills:
-        sections.append(Section("Skills, by kind (importance 1-5)", table=skills))
+        sections.append(Section("Skills, by kind (importance 1-5)", unrated, table=skills))
     else:
-        sections.append(Section("Skills", [no_skills_text(role)]))
+        sections.append(Section("Skills", unrated or [no_skills_text(role)]))
+    sections.extend(fact_sections(catalog, role))
     if role.human_edge:
         sections.append(Section(HUMAN_EDGE_HEADING, list(role.human_edge)))
     if role.ai_exposure:
