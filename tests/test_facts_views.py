@@ -172,3 +172,72 @@ def test_unknown_is_never_shown_as_zero() -> None:
     out = show("web-administrators")
     assert "$0" not in out
     assert "Openings a year: 0" not in out
+
+
+# match, compare, gap ----------------------------------------------------------------------------
+
+
+def test_match_json_carries_job_zone_pay_and_exposure_null_when_unknown() -> None:
+    r = invoke(*DATA, "match", "python", "critical thinking", "--json")
+    assert r.exit_code == 0, r.output
+    by_id = {m["role"]: m for m in json.loads(r.stdout)}
+    managers = by_id["it-managers"]
+    assert (managers["job_zone"], managers["pay_median"], managers["ai_exposure"]) == (
+        4,
+        171200,
+        0.4,
+    )
+    ethicist = by_id["tech-ethicist"]
+    assert (ethicist["job_zone"], ethicist["pay_median"], ethicist["ai_exposure"]) == (
+        None,
+        None,
+        None,
+    )
+
+
+@pytest.mark.parametrize("fmt", ["tsv", "csv", "text"])
+def test_match_records_carry_the_exposure_the_table_shows(fmt: str) -> None:
+    args = ["match", "programming", "statistics"]
+    r = invoke(*args, *(["--format", fmt] if fmt != "text" else []))
+    import csv
+
+    lines = list(csv.reader(r.stdout.splitlines(), delimiter="," if fmt == "csv" else "\t"))
+    rows = lines[1:] if fmt != "text" else lines
+    if fmt != "text":
+        assert lines[0][-1] == "AI exposure (β, human)"
+    last = {row[1]: row[-1] for row in rows}
+    assert last["data-scientist"] == "0.59"
+    assert last["ai-trainer-explainer"] == "-"
+
+
+def test_coverage_counts_skills_not_technologies() -> None:
+    # it-managers lists three technologies; only Python (in demand) is one of its 4 skills.
+    r = invoke(*DATA, "match", "python", "--json")
+    managers = next(m for m in json.loads(r.stdout) if m["role"] == "it-managers")
+    assert len(managers["have"]) + len(managers["missing"]) == 4
+    gap = json.loads(invoke(*DATA, "gap", "data-scientists", "it-managers", "--json").stdout)
+    names = {s["name"] for s in gap["transferable"] + gap["to_learn"]}
+    assert "Microsoft Excel" not in names
+    assert "SAP software" not in names
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["compare", "data-scientists", "it-managers"],
+        ["gap", "it-managers", "data-scientists"],
+        ["match", "python"],
+    ],
+)
+@pytest.mark.parametrize("drawn", [False, True])
+def test_a_comparison_resting_on_an_unrated_role_says_so(args: list[str], drawn: bool) -> None:
+    if drawn:
+        out = invoke_as(*DATA, *args, width=200).stdout
+    else:
+        out = invoke(*DATA, *args, *(["--format", "markdown"] if args[0] == "match" else [])).stdout
+    assert "O*NET rates no skills for Data Scientists" in " ".join(out.split())
+
+
+def test_no_note_when_every_role_is_rated() -> None:
+    out = invoke(*DATA, "compare", "it-managers", "web-administrators").stdout
+    assert "rates no skills" not in out

@@ -7,7 +7,7 @@ views with it, imported only when a drawing is asked for.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from ..domain import KINDS, Catalog, Role, RoleLine, sorted_by_importance
@@ -321,16 +321,39 @@ def match_records(
     for rank, m in enumerate(matches, start=1):
         missing = ", ".join(f"{_skill_name(catalog, s.id)} ({s.importance})" for s in m.missing)
         have = ", ".join(f"{_skill_name(catalog, s.id)} ({s.importance})" for s in m.have)
-        # No exposure column: a bare number would not say that exposure is not replacement.
         uses = f"{m.uses}/{wanted}"
-        rows.append([str(rank), m.role.id, m.role.title, uses, percent(m.coverage), have, missing])
+        exposure = exposure_text(m.role.headline_exposure())
+        rows.append(
+            [str(rank), m.role.id, m.role.title, uses, percent(m.coverage), have, missing, exposure]
+        )
     columns = [
-        "rank", "id", "title", "uses", "coverage", "have (importance)", "missing (importance)"
+        "rank", "id", "title", "uses", "coverage", "have (importance)", "missing (importance)",
+        "AI exposure (β, human)",
     ]  # fmt: skip
     notes = []
     if len(matches) < total:
         notes.append(MATCH_SHOWN_NOTE.format(shown=len(matches), total=total))
+    notes.extend(unrated_notes(m.role for m in matches))
+    if any(m.role.ai_exposure for m in matches):
+        notes.append(MATCH_EXPOSURE_NOTE)
     return Records(columns, rows, notes)
+
+
+MATCH_EXPOSURE_NOTE = (
+    "AI exposure: research rating (β, human raters) of tasks AI could speed up; exposure is "
+    "not replacement; -: no rating known."
+)
+
+
+def unrated_notes(roles: Iterable[Role]) -> list[str]:
+    """A note for each role whose skills the source does not rate (``skills_rated`` false)."""
+    from .facts import unrated_note
+
+    notes: dict[str, str] = {}  # one a role, though it be compared with itself
+    for r in roles:
+        if not r.skills_rated:
+            notes.setdefault(r.id, unrated_note(r))
+    return list(notes.values())
 
 
 def match_view(

@@ -21,7 +21,14 @@ from rich.text import Text
 
 from ..domain import Catalog, RoleLine
 from ..safetext import safe
-from .build import FIGURE_HEADING, MATCH_SHOWN_NOTE, figure_text, first_sentence, percent
+from .build import (
+    FIGURE_HEADING,
+    MATCH_SHOWN_NOTE,
+    figure_text,
+    first_sentence,
+    percent,
+    unrated_notes,
+)
 from .model import Glyphs
 
 if TYPE_CHECKING:  # for annotations only: list need not build analysis' classes
@@ -349,6 +356,7 @@ def _match_table(
     if len(matches) < total:
         text = MATCH_SHOWN_NOTE.format(shown=len(matches), total=total)
         parts.append(Text(text, style="dim"))
+    parts.extend(Text(n, style="dim italic") for n in unrated_notes(m.role for m in matches))
     if exposure and keep[5]:
         parts.append(
             Text(
