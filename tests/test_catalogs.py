@@ -223,3 +223,54 @@ def test_release_names_each_source_once() -> None:
     assert release_of("nothing here") is None
     text = "O*NET 29.2 Database … O*NET 29.2 Database … O*NET 29.3 Job Zones"
     assert release_of(text) == "O*NET 29.2, 29.3"
+
+
+# schema 2: jobcli schema and validate -----------------------------------------------------------
+
+
+def test_a_schema_2_catalog_validates_and_fits_the_printed_schema() -> None:
+    r = invoke("validate", str(FIXTURE), "--json")
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout) == {"valid": True, "problems": []}
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads(invoke("schema").stdout)
+    validator = jsonschema.Draft202012Validator(schema)
+    document = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    assert not list(validator.iter_errors(document))
+    seven = json.loads(jobcli.catalog.bundled_catalog_path().read_text(encoding="utf-8"))
+    assert seven["schema_version"] == 2
+    assert not list(validator.iter_errors(seven))
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "location"),
+    [
+        (("pay", "median"), -5, "roles[0].pay.median"),
+        (("pay", "top_coded"), ["p50"], "roles[0].pay.top_coded[0]"),
+        (("pay", "period"), None, "roles[0].pay.period"),
+        (("interests",), ["Curious"], "roles[0].interests[0]"),
+        (("preparation", "job_zone"), 6, "roles[0].preparation.job_zone"),
+        (("preparation", "job_zone"), 0, "roles[0].preparation.job_zone"),
+        (("outlook", "employment"), -1, "roles[0].outlook.employment"),
+    ],
+)
+def test_validate_reports_bad_facts_with_their_location(
+    tmp_path: Path, path: tuple[str, ...], value: object, location: str
+) -> None:
+    document = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    target = document["roles"][0]
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(document), encoding="utf-8")
+    r = invoke("validate", str(bad), "--json")
+    assert r.exit_code == 3
+    problems = json.loads(r.stdout)["problems"]
+    assert [p["location"] for p in problems] == [location]
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads(invoke("schema").stdout)
+    assert list(jsonschema.Draft202012Validator(schema).iter_errors(document))
+    shown = invoke("--data", str(bad), "list")
+    assert shown.exit_code == 3
+    assert location in shown.stderr
