@@ -39,7 +39,8 @@ app = typer.Typer(
         '  jobcli match programming "critical thinking" statistics\n'
         "  jobcli list | cut -f1            (piped: one role a line, tab-separated)\n"
         "  jobcli gap software-engineer data-scientist --json\n"
-        "  jobcli search machine learning   (on an O*NET catalog: --data onet.json)\n"
+        "  jobcli search machine learning   (on O*NET's occupations: -c onet)\n"
+        "  jobcli catalogs                  (the catalogs -c NAME chooses from)\n"
         "\n\b\nOutput: a drawn table on a terminal (through a pager when taller than the\n"
         "screen); piped, one record a line with tab-separated fields and no header.\n"
         "--format table|tsv|csv|markdown|json|svg chooses; tsv and csv add a header.\n"
