@@ -87,7 +87,7 @@ def credit_line(source: str) -> str:
             text += ", modified by jobcli (not endorsed by USDOL/ETA)"
         parts.append(text)
     if "Bureau of Labor Statistics" in source:
-        parts.append("pay and outlook from the U.S. Bureau of Labor Statistics (public domain)")
+        parts.append("pay and outlook from BLS")
     if "GPTs are GPTs" in source:
         parts.append('AI exposure from Eloundou et al., "GPTs are GPTs" (MIT licence)')
     if not parts:
@@ -328,7 +328,7 @@ def match_records(
         )
     columns = [
         "rank", "id", "title", "uses", "coverage", "have (importance)", "missing (importance)",
-        "AI exposure (β, human)",
+        "AI exposure (β, human raters; not replacement)",
     ]  # fmt: skip
     notes = []
     if len(matches) < total:
@@ -336,7 +336,9 @@ def match_records(
     notes.extend(unrated_notes(m.role for m in matches))
     if any(m.role.ai_exposure for m in matches):
         notes.append(MATCH_EXPOSURE_NOTE)
-    return Records(columns, rows, notes)
+    # Piped with no header, a bare exposure number could not say that exposure is not
+    # replacement: that text stops before it; tsv, csv and markdown, which name it, carry it.
+    return Records(columns, rows, notes, text_fields=len(columns) - 1)
 
 
 MATCH_EXPOSURE_NOTE = (
