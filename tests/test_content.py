@@ -23,6 +23,7 @@ import os
 import re
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 import pytest
 from support import invoke
@@ -344,3 +345,119 @@ def test_a_view_showing_exposure_names_measure_and_source_and_says_it_is_not_rep
     assert "β, human raters" in text
     assert '"GPTs are GPTs" (openai/GPTs-are-GPTs, data/occ_level.csv)' in text
     assert text.lower().count("exposure is not replacement") == 1
+
+
+# pay, outlook and preparation (issue 20) ------------------------------------------------------
+
+FACTS = Path(os.environ.get("JOBCLI_FACTS", REPO.parent / "shared" / "facts.md"))
+JOB_ZONES = (
+    Path(os.environ.get("JOBCLI_ONET_293_DIR", REPO.parent / "shared" / "data" / "onet-29.3"))
+    / "Job Zones.txt"
+)
+PAY_SOURCE = (
+    "U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics, May 2024"
+)
+OUTLOOK_SOURCE = "U.S. Bureau of Labor Statistics, Employment Projections 2024–34"
+
+
+def _dollars(text: str) -> int:
+    return int(text.strip().lstrip("$").replace(",", ""))
+
+
+def _bls_table() -> dict[str, dict[str, Any]]:
+    """SOC -> the figures of facts.md's BLS table, read from the file itself."""
+    if not FACTS.is_file():
+        pytest.skip(f"the checked facts are not at {FACTS} (set JOBCLI_FACTS)")
+    rows: dict[str, dict[str, Any]] = {}
+    for line in FACTS.read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) != 8 or not re.fullmatch(r"\d\d-\d{4}", cells[0]):
+            continue
+        low, high = cells[3].split("–")
+        rows[cells[0]] = {
+            "title": cells[1],
+            "median": _dollars(cells[2]),
+            "p10": _dollars(low),
+            "p90": _dollars(high),
+            "employment": int(cells[4].replace(",", "")),
+            "change_percent": float(cells[5].rstrip("%")),
+            "openings_per_year": int(cells[6].replace(",", "")),
+            "education": cells[7],
+        }
+    assert rows, f"no BLS table found in {FACTS}"
+    return rows
+
+
+def _with_occupation(bundled: Catalog) -> list[Role]:
+    return [r for r in bundled.roles if r.onet_soc_code]
+
+
+def test_pay_and_outlook_equal_the_checked_bls_figures(bundled: Catalog) -> None:
+    table = _bls_table()
+    roles = _with_occupation(bundled)
+    assert len(roles) == 4
+    for role in roles:
+        assert role.onet_soc_code is not None
+        assert role.pay
+        assert role.outlook
+        soc = role.onet_soc_code[:7]
+        facts = table[soc]
+        pay = role.pay
+        assert (pay["median"], pay["p10"], pay["p90"]) == (
+            facts["median"],
+            facts["p10"],
+            facts["p90"],
+        ), role.id
+        assert not pay.get("top_coded")
+        assert not pay.get("group")
+        assert (pay["soc"], pay["soc_title"]) == (soc, facts["title"])
+        assert (pay["period"], pay["source"]) == ("May 2024", PAY_SOURCE)
+        outlook = role.outlook
+        assert (
+            outlook["employment"],
+            outlook["change_percent"],
+            outlook["openings_per_year"],
+        ) == (facts["employment"], facts["change_percent"], facts["openings_per_year"]), role.id
+        assert (outlook["soc"], outlook["period"], outlook["source"]) == (
+            soc,
+            "2024–34",
+            OUTLOOK_SOURCE,
+        )
+        assert role.preparation is not None
+        assert role.preparation["education"] == facts["education"]
+
+
+def test_job_zones_are_onet_29_3s(bundled: Catalog) -> None:
+    if not JOB_ZONES.is_file():
+        pytest.skip(f"O*NET 29.3 Job Zones are not at {JOB_ZONES} (set JOBCLI_ONET_293_DIR)")
+    names = {
+        1: "Little or No Preparation Needed",
+        2: "Some Preparation Needed",
+        3: "Medium Preparation Needed",
+        4: "Considerable Preparation Needed",
+        5: "Extensive Preparation Needed",
+    }
+    with JOB_ZONES.open(encoding="utf-8", newline="") as handle:
+        zones = {
+            row["O*NET-SOC Code"].strip(): int(row["Job Zone"])
+            for row in csv.DictReader(handle, delimiter="\t")
+        }
+    for role in _with_occupation(bundled):
+        assert role.preparation is not None
+        assert role.onet_soc_code is not None
+        assert role.job_zone() == zones[role.onet_soc_code], role.id
+        assert role.preparation["name"] == names[zones[role.onet_soc_code]]
+        assert "O*NET 29.3 Job Zones" in role.preparation["source"]
+
+
+def test_roles_without_an_occupation_carry_no_figures(bundled: Catalog) -> None:
+    without = [r for r in bundled.roles if not r.onet_soc_code]
+    assert len(without) == 3
+    for role in without:
+        assert (role.pay, role.outlook, role.preparation) == (None, None, None), role.id
+
+
+def test_the_source_credits_the_bls_figures_with_their_periods(bundled: Catalog) -> None:
+    assert PAY_SOURCE in bundled.source
+    assert OUTLOOK_SOURCE in bundled.source
+    assert "O*NET 29.3" in bundled.source

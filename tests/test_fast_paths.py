@@ -140,6 +140,13 @@ def run(the_app: typer.Typer, args: list[str], env: dict[str, str] | None = None
         ["--data=missing.json", "show", "x"],
         ["--no-pager", "show", "data-scientist"],
         ["show", "data-scientist", "--data", "missing.json"],
+        ["-c", "seven", "show", "data-scientist", "--json"],
+        ["--catalog", "seven", "list"],
+        ["--catalog=seven", "list"],
+        ["-cseven", "list"],
+        ["-c", "nosuch", "list"],
+        ["-c", "seven", "--data", "missing.json", "list"],
+        ["list", "-c", "seven"],
         ["match", "programming", "-n", "0"],
         ["import", "onet", "--help"],
     ],
@@ -152,7 +159,17 @@ def test_the_pruned_app_answers_as_the_whole_app(args: list[str]) -> None:
 
 @pytest.mark.parametrize(
     "args",
-    [[], ["--help"], ["--version"], ["lst"], ["--data"], ["--data", "x"], ["-h", "list"]],
+    [
+        [],
+        ["--help"],
+        ["--version"],
+        ["lst"],
+        ["--data"],
+        ["--data", "x"],
+        ["-h", "list"],
+        ["-c"],
+        ["--catalog", "seven"],
+    ],
 )
 def test_help_version_and_unknown_commands_get_the_whole_app(args: list[str]) -> None:
     assert _app_for(args) is app
@@ -178,6 +195,8 @@ def zsh(line: str) -> dict[str, str]:
         "jobcli show ",
         "jobcli show da",
         "jobcli --data x show da",
+        "jobcli -c seven show da",
+        "jobcli --catalog ",
         "jobcli compare data-scientist u",
         "jobcli match prog",
         "jobcli import ",

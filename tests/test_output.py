@@ -579,7 +579,10 @@ def test_help_is_in_jobclis_words(path: list[str]) -> None:
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        (["list", "--sort", "foo"], "--sort must be one of: catalog, title, id, exposure"),
+        (
+            ["list", "--sort", "foo"],
+            "--sort must be one of: catalog, title, id, exposure, pay, growth, zone",
+        ),
         (["match", "-n", "0", "programming"], "-n must be at least 1"),
         (["match", "-n", "x", "programming"], "-n must be a whole number"),
         (["skills", "--kind", "soft"], "--kind must be one of: human, technical, knowledge"),

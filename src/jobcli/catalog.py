@@ -23,16 +23,27 @@ MAX_CATALOG_BYTES = 64 * 1024 * 1024
 BUNDLED_NAME = "roles.json"
 
 
-def bundled_catalog_path() -> Path:
-    """The catalog shipped inside the package (``data/roles.json`` in the repository)."""
+#: The catalogs jobcli ships, by the name ``--catalog`` takes: the file of each (the first is
+#: the default). ``onet`` is generated (gzip of the catalog JSON) from O*NET and BLS files.
+BUNDLED_CATALOGS = {"seven": BUNDLED_NAME, "onet": "onet.json.gz"}
+DEFAULT_CATALOG = "seven"
+
+
+def bundled_catalog_path(file_name: str = BUNDLED_NAME) -> Path:
+    """A catalog shipped inside the package (``data/roles.json`` in the repository)."""
     # The path importlib.resources.files("jobcli") gives for a package on disk, where a
     # wheel puts the file; importing importlib.resources (and zipfile) would cost every
     # call more time than reading the catalog.
-    packaged = Path(__file__).parent / "data" / BUNDLED_NAME
+    packaged = Path(__file__).parent / "data" / file_name
     if packaged.is_file():
         return packaged
     # An editable install runs from the source tree, where the file sits at the top.
-    return Path(__file__).resolve().parents[2] / "data" / BUNDLED_NAME
+    return Path(__file__).resolve().parents[2] / "data" / file_name
+
+
+def named_catalog_path(name: str) -> Path:
+    """The file of the bundled catalog ``name`` (a key of :data:`BUNDLED_CATALOGS`)."""
+    return bundled_catalog_path(BUNDLED_CATALOGS[name])
 
 
 def load_catalog(path: Path | None = None) -> Catalog:
@@ -43,8 +54,42 @@ def load_catalog(path: Path | None = None) -> Catalog:
 
 
 def read_catalog_bytes(path: Path) -> bytes:
-    """The file's bytes, or a :class:`CatalogError` a person can act on."""
-    return read_catalog(path)[0]
+    """The catalog's bytes (decompressed if gzip), or a :class:`CatalogError`."""
+    return decompressed(read_catalog(path)[0], str(path))
+
+
+#: The first bytes of a gzip file.
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+def decompressed(raw: bytes, origin: str) -> bytes:
+    """``raw`` itself, or the catalog a gzip file holds (``onet.json.gz``), at most
+    :data:`MAX_CATALOG_BYTES` of it.
+
+    Only a call that compiles the store decompresses (zlib, imported here): a warm call
+    checks the file's stat data and never reads it.
+    """
+    if not raw.startswith(GZIP_MAGIC):
+        return raw
+    import zlib
+
+    out = bytearray()
+    rest = raw
+    try:
+        while rest:  # a gzip file may hold several members, one after the other
+            engine = zlib.decompressobj(wbits=31)
+            out += engine.decompress(rest, MAX_CATALOG_BYTES + 1 - len(out))
+            if len(out) > MAX_CATALOG_BYTES:
+                raise _error(
+                    origin,
+                    f"the catalog it holds is larger than {MAX_CATALOG_BYTES // 2**20} MiB",
+                )
+            if not engine.eof:
+                raise _error(origin, "not a complete gzip file (cut short?)")
+            rest = engine.unused_data
+    except zlib.error as exc:
+        raise _error(origin, f"not a valid gzip file: {exc}") from None
+    return bytes(out)
 
 
 def read_catalog(path: Path) -> tuple[bytes, os.stat_result | None]:

@@ -92,6 +92,10 @@ class Role(NamedTuple):
         """The median annual pay in dollars, if known."""
         return self.pay.get("median") if self.pay else None
 
+    def growth(self) -> float | None:
+        """The projected change of employment in percent (BLS outlook), if known."""
+        return self.outlook.get("change_percent") if self.outlook else None
+
     def headline_rating(self) -> Exposure | None:
         """The headline AI-exposure rating: β by human raters where given, else the first."""
         if not self.ai_exposure:
@@ -123,6 +127,11 @@ class RoleLine(NamedTuple):
     #: The headline AI-exposure rating (:meth:`Role.headline_rating`) and its source.
     exposure: float | None = None
     exposure_source: str | None = None
+    #: The median annual pay, the projected change of employment in percent and the
+    #: Job Zone (:meth:`Role.pay_median`, :meth:`Role.growth`, :meth:`Role.job_zone`).
+    pay: int | None = None
+    growth: float | None = None
+    zone: int | None = None
 
 
 #: How many of a role's skills a list names: its most important.
@@ -140,6 +149,9 @@ def role_line(role: Role, skill_name: Mapping[str, str]) -> RoleLine:
         tuple(skill_name[s.id] for s in top),
         rating.value if rating is not None else None,
         rating.source if rating is not None else None,
+        role.pay_median(),
+        role.growth(),
+        role.job_zone(),
     )
 
 

@@ -106,14 +106,15 @@ def skills_array(catalog: Catalog, usage: Iterable[SkillUse]) -> list[dict[str, 
 
 
 def match_array(catalog: Catalog, matches: Iterable[Match]) -> list[dict[str, Any]]:
-    """``[{"role", "title", "score", "uses", "weight", "coverage", "ai_exposure", "have",
-    "missing"}]``, best first.
+    """``[{"role", "title", "score", "uses", "weight", "coverage", "ai_exposure", "job_zone",
+    "pay_median", "have", "missing"}]``, best first.
 
     ``score`` in [0, 1] orders the roles as the ranking does (see
     :func:`jobcli.analysis.match_score`); ``uses``: how many of the skills asked about the
     role uses; ``weight``: the sum of their importance in it; ``standing``: the share of
     the role's skills less important than those; ``ai_exposure``: the role's headline
-    rating (β, human raters) or null.
+    rating (β, human raters) or null; ``job_zone`` and ``pay_median`` (US dollars a year)
+    or null when unknown.
     """
     return [
         {
@@ -125,6 +126,8 @@ def match_array(catalog: Catalog, matches: Iterable[Match]) -> list[dict[str, An
             "standing": m.standing,
             "coverage": m.coverage,
             "ai_exposure": m.role.headline_exposure(),
+            "job_zone": m.role.job_zone(),
+            "pay_median": m.role.pay_median(),
             "have": skill_entries(catalog, m.have),
             "missing": skill_entries(catalog, m.missing),
         }

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
+from annotated_types import Ge
 from pydantic import (
     BaseModel,
     BeforeValidator,
@@ -104,8 +105,10 @@ class PreparationModel(_Strict):
     source: str | None = None
 
 
-Dollars = Annotated[int, BeforeValidator(_whole_number), Field(ge=0)]
-Count = Annotated[int, BeforeValidator(_whole_number), Field(ge=0)]
+# Ge before the validator, not Field(ge=0) after it: pydantic then prints the bound as
+# "ge", which JSON Schema ignores; so the printed schema says "minimum".
+Dollars = Annotated[int, Ge(0), BeforeValidator(_whole_number)]
+Count = Annotated[int, Ge(0), BeforeValidator(_whole_number)]
 PayField = Literal["median", "p10", "p90"]
 
 

@@ -56,7 +56,7 @@ except ImportError:  # not CPython
 
 from . import __version__
 from . import store_file as files
-from .catalog import bundled_catalog_path, read_catalog, validated_document
+from .catalog import bundled_catalog_path, decompressed, read_catalog, validated_document
 from .store_file import STORE_SCHEMA
 
 if TYPE_CHECKING:
@@ -137,7 +137,10 @@ def _compile(
 
     checked_ns = time.time_ns()
     raw, info = read_catalog(source)  # raises the CatalogError validation would
+    # The digest is of the file as it is (as a later call hashes it); a .gz is compiled
+    # from what it holds.
     digest = blake2b(raw).hexdigest()
+    raw = decompressed(raw, origin)
     # A catalog is compiled from its text role by role (catalog_stream), so that a large
     # one is never held whole; the bytes need not outlive decoding.
     content: str | dict[str, Any] | None = _utf8_text(raw)

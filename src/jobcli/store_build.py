@@ -14,8 +14,9 @@ Tables (``pos`` is an item's position in the catalog, which orders lists):
   read no other skill of a role to score it.
 - ``role_line``: what ``list`` shows of each role (id, title, summary, ``top_skills``: the
   names of its three most important skills as a JSON array, its headline ``exposure`` and
-  ``exposure_source``) and its ``family``: a narrow table, so that a list neither decodes
-  roles nor reads their long rows (a role row fills a page; 2,000 of them are 8 MB).
+  ``exposure_source``, its median ``pay``, ``growth`` (projected change, %) and Job
+  ``zone``, by which a list sorts) and its ``family``: a narrow table, so that a list
+  neither decodes roles nor reads their long rows (a role row fills a page; 2,000 of them are 8 MB).
 - ``role_skill(skill, role, importance)``: the role-skill pairs, keyed by skill first:
   ``match`` and ``skill`` read only the pairs of the skills asked about.
 - ``skill_roles(skill, roles, importances, dense)``: per skill, the positions of the roles
@@ -60,7 +61,8 @@ CREATE TABLE role (
 );
 CREATE TABLE role_line (
     pos INTEGER PRIMARY KEY, id TEXT NOT NULL, title TEXT NOT NULL, summary TEXT NOT NULL,
-    top_skills TEXT NOT NULL, exposure REAL, exposure_source TEXT, family TEXT
+    top_skills TEXT NOT NULL, exposure REAL, exposure_source TEXT, family TEXT,
+    pay INTEGER, growth REAL, zone INTEGER
 );
 CREATE INDEX role_family ON role (family, pos);
 CREATE TABLE role_skill (
@@ -219,6 +221,9 @@ def _insert_roles(
                 line.exposure,
                 line.exposure_source,
                 family_of(r.onet_soc_code),
+                line.pay,
+                line.growth,
+                line.zone,
             )
         )
         pair_rows += [(skill_pos[s.id], pos, s.importance) for s in r.skills]
@@ -240,7 +245,7 @@ def _insert_roles(
         names = (r.id, r.title, *r.aliases, *((r.onet_soc_code,) if r.onet_soc_code else ()))
         name_rows += [(r.id, n) for n in names]
     conn.executemany(f"INSERT INTO role VALUES ({', '.join('?' * 16)})", role_rows)
-    conn.executemany("INSERT INTO role_line VALUES (?, ?, ?, ?, ?, ?, ?, ?)", line_rows)
+    conn.executemany("INSERT INTO role_line VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", line_rows)
     conn.executemany("INSERT INTO role_skill VALUES (?, ?, ?)", pair_rows)
     conn.executemany(
         "INSERT INTO role_fts (rowid, title, aliases, summary, responsibilities, skills)"

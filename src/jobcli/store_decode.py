@@ -35,7 +35,8 @@ def columns_of(table: str) -> str:
 ROLE_COLUMNS = columns_of("role")
 #: The columns :func:`lines_from_rows` reads (of ``role_line``, read as ``role``).
 LINE_COLUMNS = (
-    "role.id, role.title, role.summary, role.top_skills, role.exposure, role.exposure_source"
+    "role.id, role.title, role.summary, role.top_skills, role.exposure, role.exposure_source,"
+    " role.pay, role.growth, role.zone"
 )
 
 
@@ -112,6 +113,8 @@ def lines_from_rows(rows: Sequence[Sequence[Any]]) -> list[RoleLine]:
     """
     tops = json.loads("[" + ",".join([row[3] for row in rows]) + "]")
     return [
-        RoleLine(rid, title, summary, tuple(top), exposure, source)
-        for (rid, title, summary, _, exposure, source), top in zip(rows, tops, strict=True)
+        RoleLine(rid, title, summary, tuple(top), exposure, source, pay, growth, zone)
+        for (rid, title, summary, _, exposure, source, pay, growth, zone), top in zip(
+            rows, tops, strict=True
+        )
     ]

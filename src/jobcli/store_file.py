@@ -21,16 +21,23 @@ try:
 except ImportError:  # not CPython
     from hashlib import blake2b
 
-from .catalog import MAX_CATALOG_BYTES, read_catalog, stat_key, validated_document
+from .catalog import (
+    MAX_CATALOG_BYTES,
+    decompressed,
+    read_catalog,
+    stat_key,
+    validated_document,
+)
 
 if TYPE_CHECKING:
     import sqlite3
 
 #: Version of the store's schema (:mod:`jobcli.store_build`); part of the key. Bump it with
 #: any change there.
-STORE_SCHEMA = 5  # 2: role_totals.importance_counts (match's standing); 3: C++ words;
+STORE_SCHEMA = 6  # 2: role_totals.importance_counts (match's standing); 3: C++ words;
 # 4: role.top_skills, exposure, exposure_source (list's lines); skill_roles.dense;
-# 5: role.facts (catalog schema 2), skills' rating and level
+# 5: role.facts (catalog schema 2), skills' rating and level; 6: role_line.pay, growth, zone
+# (list --sort)
 #: ``PRAGMA application_id`` of a jobcli store ("JOBC"): a foreign SQLite file is not ours.
 APPLICATION_ID = 0x4A4F4243
 #: A stat record is trusted only for files last changed this long before their content was read
@@ -113,7 +120,7 @@ def open_hit(slot: Path, source: Path, key: str) -> sqlite3.Connection | None:
 #: BLAKE2b of the store's own schema (:func:`schema_digest` of the rows of ``sqlite_master``
 #: for the objects ``store_build.SCHEMA`` creates); a test keeps it equal to a fresh build's.
 #: Kept here, not computed, so that a cache hit imports no more than it reads.
-SCHEMA_DIGEST = "06591d72447d3b10fca164d996056cac"
+SCHEMA_DIGEST = "0352c4d458402bfa1ecb777dd1ddeefa"
 #: What SQLite itself adds to that schema: the full-text index's shadow tables, the
 #: indexes of UNIQUE and PRIMARY KEY constraints, ANALYZE's statistics.
 SQLITE_ADDED = frozenset(
@@ -344,6 +351,7 @@ def recovery(source: Path, slot: Path, key: str) -> Callable[[], sqlite3.Connect
     def recover() -> sqlite3.Connection:
         unlink(slot)
         raw, _ = read_catalog(source)
+        raw = decompressed(raw, str(source))
         return build_memory(validated_document(raw, str(source)), key)
 
     return recover

@@ -14,8 +14,10 @@ from typing import Annotated, Any, Optional, TypeVar
 import typer
 
 from .. import __version__
+from ..catalog import BUNDLED_CATALOGS
+from ..errors import ExitCode
 from ..fastparams import install as _install_fast_params
-from ..output import FORMAT_CHOICES, Environment, Format, quote, resolve_format
+from ..output import FORMAT_CHOICES, Environment, Format, fail, quote, resolve_format
 from .wording import install as _install_wording
 
 # Typer would import pydantic to coerce every parameter: the slowest part of a call.
@@ -37,7 +39,8 @@ app = typer.Typer(
         '  jobcli match programming "critical thinking" statistics\n'
         "  jobcli list | cut -f1            (piped: one role a line, tab-separated)\n"
         "  jobcli gap software-engineer data-scientist --json\n"
-        "  jobcli search machine learning   (on an O*NET catalog: --data onet.json)\n"
+        "  jobcli search machine learning   (on O*NET's occupations: -c onet)\n"
+        "  jobcli catalogs                  (the catalogs -c NAME chooses from)\n"
         "\n\b\nOutput: a drawn table on a terminal (through a pager when taller than the\n"
         "screen); piped, one record a line with tab-separated fields and no header.\n"
         "--format table|tsv|csv|markdown|json|svg chooses; tsv and csv add a header.\n"
@@ -64,7 +67,11 @@ class Session:
 
     def __init__(self, env: Environment) -> None:
         self.env = env
+        #: --data and --catalog as given on the command line, and from the environment.
         self.data: Optional[Path] = None  # noqa: UP045
+        self.catalog: Optional[str] = None  # noqa: UP045
+        self.data_env: Optional[Path] = None  # noqa: UP045
+        self.catalog_env: Optional[str] = None  # noqa: UP045
         self.requested_format: Optional[str] = None  # noqa: UP045
         self.as_json = False
         self.pager = True
@@ -72,6 +79,35 @@ class Session:
     @property
     def format(self) -> Format:
         return resolve_format(self.requested_format, self.as_json, self.env)
+
+    def chosen_catalog(self) -> "tuple[Optional[Path], str]":  # noqa: UP045
+        """The catalog file this call reads (None: the default, ``seven``) and its name
+        (a bundled catalog's, or the file's path).
+
+        The command line wins over the environment: ``--data`` and ``--catalog`` both on
+        the command line, or ``JOBCLI_DATA`` and ``JOBCLI_CATALOG`` both set (and neither
+        option given), is a usage error (exit 2); one option on the command line and the
+        other variable in the environment is the option.
+        """
+        from ..catalog import DEFAULT_CATALOG, named_catalog_path
+
+        if self.data is not None and self.catalog is not None:
+            fail("give --catalog or --data, not both", ExitCode.USAGE)
+        if self.data is None and self.catalog is None:
+            if self.data_env is not None and self.catalog_env is not None:
+                fail(
+                    "JOBCLI_CATALOG and JOBCLI_DATA are both set; unset one "
+                    "(a --catalog or --data option overrides both)",
+                    ExitCode.USAGE,
+                )
+            data, name = self.data_env, self.catalog_env
+        else:
+            data, name = self.data, self.catalog
+        if data is not None:
+            return data, str(data)
+        if name is None or name == DEFAULT_CATALOG:
+            return None, DEFAULT_CATALOG
+        return named_catalog_path(name), name
 
 
 class _Current:
@@ -146,6 +182,35 @@ DataOption = Annotated[
         show_default=False,
     ),
 ]
+CATALOG_NAMES = tuple(BUNDLED_CATALOGS)
+_CATALOG_HELP = f"Bundled catalog to read: {', '.join(CATALOG_NAMES)} [default: seven]"
+
+
+def _catalog_name(ctx: typer.Context, param: Any, value: Optional[str]) -> Optional[str]:  # noqa: UP045
+    """A callback for ``--catalog``: a known name, said in plain words (also for the variable)."""
+    if value is None or value in CATALOG_NAMES:
+        return value
+    if value.lower() in CATALOG_NAMES:
+        return value.lower()
+    source = ctx.get_parameter_source(param.name) if param.name else None
+    where = " (JOBCLI_CATALOG)" if getattr(source, "name", "") == "ENVIRONMENT" else ""
+    raise typer.BadParameter(
+        f"no catalog {quote(value, 40)}{where}; known: {', '.join(CATALOG_NAMES)}", ctx=ctx
+    )
+
+
+CatalogOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--catalog",
+        "-c",
+        metavar="NAME",
+        help=_CATALOG_HELP + " (also before the command, or JOBCLI_CATALOG).",
+        callback=_catalog_name,
+        autocompletion=complete_from(CATALOG_NAMES),
+        show_default=False,
+    ),
+]
 FormatOption = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(
@@ -178,6 +243,8 @@ _SHARED = (
                       annotation=JsonOption),
     inspect.Parameter("data_path", inspect.Parameter.KEYWORD_ONLY, default=None,
                       annotation=DataOption),
+    inspect.Parameter("catalog_name", inspect.Parameter.KEYWORD_ONLY, default=None,
+                      annotation=CatalogOption),
     inspect.Parameter("no_pager", inspect.Parameter.KEYWORD_ONLY, default=False,
                       annotation=NoPagerOption),
 )  # fmt: skip
@@ -195,12 +262,15 @@ def prints_data(command: F) -> F:
         fmt = kwargs.pop("output_format")
         as_json = kwargs.pop("as_json")
         data = kwargs.pop("data_path")
+        name = kwargs.pop("catalog_name")
         no_pager = kwargs.pop("no_pager")
         if fmt is not None:
             current.requested_format = fmt
         current.as_json = current.as_json or as_json
         if data is not None:
             current.data = data
+        if name is not None:
+            current.catalog = name
         if no_pager:
             current.pager = False
         return command(**kwargs)
@@ -236,6 +306,19 @@ def _main_options(
             readable=False,  # jobcli's own reader decides, and says why (exit 3)
         ),
     ] = None,
+    catalog: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--catalog",
+            "-c",
+            envvar="JOBCLI_CATALOG",
+            metavar="NAME",
+            help=_CATALOG_HELP + "; not with --data (the command line wins over the environment).",
+            show_envvar=True,
+            callback=_catalog_name,
+            autocompletion=complete_from(CATALOG_NAMES),
+        ),
+    ] = None,
     no_pager: NoPagerOption = False,
     version: Annotated[
         bool,
@@ -250,6 +333,10 @@ def _main_options(
 ) -> None:
     # A test hands its own environment in as ``obj`` (CliRunner.invoke(app, obj=...)).
     current = Session(_env_of(ctx.obj) if ctx.obj is not None else Environment.from_system())
-    current.data = data
+    # Where each came from: the command line wins over the environment (chosen_catalog).
+    for name, value in (("data", data), ("catalog", catalog)):
+        source = ctx.get_parameter_source(name)
+        from_env = value is not None and getattr(source, "name", "") == "ENVIRONMENT"
+        setattr(current, f"{name}_env" if from_env else name, value)
     current.pager = not no_pager
     _current.session = current

@@ -30,8 +30,9 @@ def validate(
     """Check a catalog and list every problem; exit 0 when it is valid, 3 when not."""
     from ..catalog import bundled_catalog_path, catalog_from_bytes, read_catalog_bytes
     from ..views.problems import explained
+    from .loading import chosen_path
 
-    target = path if path is not None else (session().data or bundled_catalog_path())
+    target = path if path is not None else (chosen_path() or bundled_catalog_path())
     problems = []
     source = None
     raw = b""
@@ -187,3 +188,50 @@ def import_onet(
         min_importance=min_importance,
         release=release,
     )
+
+
+@app.command("catalogs")
+@prints_data
+def catalogs() -> None:
+    """The bundled catalogs: name, roles, skills, source and release (-c NAME reads one)."""
+    from ..catalog import BUNDLED_CATALOGS, named_catalog_path
+    from ..catalog_info import CatalogInfo, release_of
+    from .loading import load
+
+    infos = []
+    for name in BUNDLED_CATALOGS:
+        path = named_catalog_path(name)
+        if not path.is_file():
+            infos.append(CatalogInfo(name, str(path), available=False))
+            continue
+        store = load(path)  # the store's counts: a warm call reads no catalog
+        source = store.source
+        infos.append(
+            CatalogInfo(
+                name,
+                str(path),
+                True,
+                store.role_count(),
+                len(store.skills()),
+                source,
+                release_of(source),
+            )
+        )
+    if wants_json():
+        print_json(
+            [
+                {
+                    "name": i.name,
+                    "roles": i.roles,
+                    "skills": i.skills,
+                    "source": i.source,
+                    "release": i.release,
+                    "available": i.available,
+                }
+                for i in infos
+            ]
+        )
+        return
+    from ..views.catalogs import catalogs_view
+
+    emit(catalogs_view(infos))

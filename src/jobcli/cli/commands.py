@@ -9,7 +9,7 @@ No ``from __future__ import annotations`` here: Typer reads every command's
 annotations at every start, and string annotations would cost it an ``eval`` each.
 """
 
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeVar
 
 import typer
 
@@ -32,6 +32,9 @@ if TYPE_CHECKING:
 
     from ..domain import Catalog, Role
     from ..output import View
+
+
+T = TypeVar("T")
 
 
 def emit(view: "View") -> None:
@@ -63,7 +66,9 @@ RoleArg = Annotated[
 
 # commands ---------------------------------------------------------------------------------------
 
-SORT_ORDERS = ("catalog", "title", "id", "exposure")
+SORT_ORDERS = ("catalog", "title", "id", "exposure", "pay", "growth", "zone")
+#: The orders by a figure, and whether the highest comes first; roles without it go last.
+_BY_FIGURE = {"exposure": True, "pay": True, "growth": True, "zone": False}
 KINDS = ("human", "technical", "knowledge")
 
 
@@ -75,11 +80,17 @@ def list_roles(
         typer.Option(
             "--sort",
             metavar="ORDER",
-            help="Order of the roles: catalog, title, id, or exposure (highest AI exposure first).",
+            help="Order of the roles: catalog, title, id; or by a figure, roles without it "
+            "last: exposure (highest AI exposure first), pay (highest median first), growth "
+            "(fastest projected growth first), zone (least preparation, Job Zone 1, first).",
             callback=one_of(SORT_ORDERS),
             autocompletion=complete_from(SORT_ORDERS),
         ),
     ] = "catalog",
+    reverse: Annotated[
+        bool,
+        typer.Option("--reverse", help="The opposite order (roles without the figure stay last)."),
+    ] = False,
     skill: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
@@ -115,34 +126,50 @@ def list_roles(
 
         roles = list(store.roles(**chosen))
         catalog = catalog_for(store, roles)
-        _sort(roles, sort, lambda r: r.headline_exposure())
+        figures = {
+            "exposure": lambda r: r.headline_exposure(),
+            "pay": lambda r: r.pay_median(),
+            "growth": lambda r: r.growth(),
+            "zone": lambda r: r.job_zone(),
+        }
+        roles = _sort(roles, sort, reverse, figures.get(sort))
         print_json([role_object(catalog, r) for r in roles])
         return
     from ..views.build import list_view
 
     # A list reads only what it shows of each role (no role decoded).
     lines = store.role_lines(**chosen)
-    _sort(lines, sort, lambda r: r.exposure)
+    lines = _sort(
+        lines, sort, reverse, (lambda r: getattr(r, sort)) if sort in _BY_FIGURE else None
+    )
     scope = []
     if needed is not None:
         scope.append(f"that need {needed.name}")
     if group is not None:
         scope.append(f"in SOC major group {group.code} {group.name}")
-    emit(list_view(lines, exposure=sort == "exposure", scope=", ".join(scope)))
+    shown = sort if sort in _BY_FIGURE else None
+    emit(list_view(lines, figure=shown, scope=", ".join(scope)))
 
 
-def _sort(items: list[Any], sort: str, exposure: "Callable[[Any], float | None]") -> None:
-    """Sort a list's roles (or their lines) as ``--sort`` says; "catalog" keeps them."""
-    if sort == "title":
-        items.sort(key=lambda r: (r.title.casefold(), r.id))
-    elif sort == "id":
-        items.sort(key=lambda r: r.id)
-    elif sort == "exposure":
-        items.sort(key=lambda r: _exposure_key(exposure(r), r.id))
-
-
-def _exposure_key(value: Optional[float], role_id: str) -> tuple[float, str]:  # noqa: UP045
-    return (-value if value is not None else 1.0, role_id)
+def _sort(
+    items: "list[T]",
+    sort: str,
+    reverse: bool,
+    figure: "Optional[Callable[[T], Optional[float]]]",  # noqa: UP045
+) -> "list[T]":
+    """A list's roles (or their lines) in the order ``--sort`` and ``--reverse`` say:
+    "catalog" keeps the catalog's; by a figure, roles without it come last either way,
+    and equal figures by id."""
+    if figure is None:
+        if sort == "title":
+            items.sort(key=lambda r: (r.title.casefold(), r.id))  # type: ignore[attr-defined]
+        elif sort == "id":
+            items.sort(key=lambda r: r.id)  # type: ignore[attr-defined]
+        return items[::-1] if reverse else items
+    known = [(value, r) for r in items if (value := figure(r)) is not None]
+    highest_first = _BY_FIGURE[sort] != reverse
+    known.sort(key=lambda pair: (-pair[0] if highest_first else pair[0], pair[1].id))  # type: ignore[attr-defined]
+    return [r for _, r in known] + [r for r in items if figure(r) is None]
 
 
 @app.command("show")

@@ -49,15 +49,25 @@ def is_regular_file(path: Path) -> bool:
 
 
 def completion_data(ctx: Any) -> Path | None:
-    """The catalog the words typed so far name: ``--data`` anywhere, else ``JOBCLI_DATA``."""
+    """The catalog the words typed so far name: ``--data`` or ``--catalog`` anywhere (the
+    last wins), else ``JOBCLI_DATA``, else ``JOBCLI_CATALOG``."""
     value = None
     for context in _contexts(ctx):
         params = getattr(context, "params", None) or {}
-        value = params.get("data_path") or params.get("data") or value
-    if value:
-        return Path(value)
+        data = params.get("data_path") or params.get("data")
+        name = params.get("catalog_name") or params.get("catalog")
+        value = Path(data) if data else _named(name) if name else value
+    if value is not None:
+        return value
     env = os.environ.get("JOBCLI_DATA")
-    return Path(env) if env else None
+    return Path(env) if env else _named(os.environ.get("JOBCLI_CATALOG"))
+
+
+def _named(name: str | None) -> Path | None:
+    """The file of the bundled catalog ``name`` (None: the default, or no such catalog)."""
+    from ..catalog import BUNDLED_CATALOGS, named_catalog_path
+
+    return named_catalog_path(name) if name in BUNDLED_CATALOGS and name else None
 
 
 def _contexts(ctx: Any) -> list[Any]:

@@ -50,11 +50,26 @@ def load(path: Path | None = None) -> Store:
     def note(text: str) -> None:
         message(f"jobcli: note: {text}")
 
+    if path is None:
+        path = chosen_path()
     try:
-        return open_store(path if path is not None else session().data, note=note)
+        return open_store(path, note=note)
     except CatalogError as exc:
         _report_catalog_error(exc)
         raise typer.Exit(ExitCode.BAD_CATALOG) from None
+
+
+def chosen_path() -> Path | None:
+    """The file of the catalog this call reads (None: the default); exit 2 when
+    ``--catalog`` and ``--data`` conflict, 3 when a bundled catalog is not installed."""
+    path, name = session().chosen_catalog()
+    if path is not None and name != str(path) and not path.is_file():
+        fail(
+            f"the {name} catalog is not in this installation ({safe(str(path))} is missing); "
+            "it is built from O*NET and BLS files (see README), or use --data PATH",
+            ExitCode.BAD_CATALOG,
+        )
+    return path
 
 
 def catalog_for(store: Store, roles: Iterable[Role], skill_ids: Iterable[str] = ()) -> Catalog:

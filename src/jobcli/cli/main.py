@@ -27,7 +27,9 @@ def _on_sigint(signum: int, frame: object) -> None:
 
 
 #: Options of the app itself that take a value, and those that take none.
-_ROOT_VALUE_OPTIONS = ("--data",)
+_ROOT_VALUE_OPTIONS = ("--data", "--catalog", "-c")
+#: The same, given with their value in one word (``--data=x``, ``-conet``).
+_ROOT_JOINED = ("--data=", "--catalog=", "-c")
 _ROOT_FLAGS = ("--no-pager",)
 
 
@@ -61,7 +63,7 @@ def _command_word(args: list[str]) -> str | None:
     for word in words:
         if word in _ROOT_VALUE_OPTIONS:
             next(words, None)
-        elif word in _ROOT_FLAGS or word.startswith("--data="):
+        elif word in _ROOT_FLAGS or word.startswith(_ROOT_JOINED):
             continue
         else:
             return None if word.startswith("-") else word

@@ -7,7 +7,7 @@ views with it, imported only when a drawing is asked for.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from ..domain import KINDS, Catalog, Role, RoleLine, sorted_by_importance
@@ -86,6 +86,8 @@ def credit_line(source: str) -> str:
         if "modified" in source:
             text += ", modified by jobcli (not endorsed by USDOL/ETA)"
         parts.append(text)
+    if "Bureau of Labor Statistics" in source:
+        parts.append("pay and outlook from BLS")
     if "GPTs are GPTs" in source:
         parts.append('AI exposure from Eloundou et al., "GPTs are GPTs" (MIT licence)')
     if not parts:
@@ -97,46 +99,82 @@ def credit_line(source: str) -> str:
 # list -----------------------------------------------------------------------------------------
 
 
-def list_records(lines: Sequence[RoleLine], *, exposure: bool, scope: str = "") -> Records:
-    columns = ["id", "title", "summary", "top skills"] + (["AI exposure"] if exposure else [])
-    rows = []
-    for line in lines:
-        row = [
+#: The figure a list sorted by it shows on a terminal: its column's heading.
+FIGURE_HEADING = {
+    "exposure": "AI exposure\n(β, human)",
+    "pay": "Median pay\n(a year)",
+    "growth": "Growth\n(projected)",
+    "zone": "Job\nZone",
+}
+
+
+def figure_text(figure: str, line: RoleLine) -> str:
+    """A line's figure as a list shows it; "-" when unknown (never 0)."""
+    value = getattr(line, figure)
+    if value is None:
+        return "-"
+    if figure == "exposure":
+        return exposure_text(value)
+    if figure == "pay":
+        return dollars(value)
+    if figure == "growth":
+        return signed_percent(value)
+    return str(value)
+
+
+def dollars(value: int) -> str:
+    return f"${value:,}"
+
+
+def signed_percent(value: float) -> str:
+    return f"{value:+.1f}%"
+
+
+def list_records(lines: Sequence[RoleLine], *, scope: str = "") -> Records:
+    """One role a record: id, title, summary, top skills, the same fields whatever the order
+    (``jobcli list --sort pay | cut -f1,2`` is still id and title)."""
+    rows = [
+        [
             line.id,
             line.title,
             first_sentence(line.summary, None),  # a pipe gets it whole
             ", ".join(line.top_skills),
         ]
-        if exposure:
-            row.append(exposure_text(line.exposure))
-        rows.append(row)
+        for line in lines
+    ]
+    columns = ["id", "title", "summary", "top skills"]
     return Records(columns, rows, [f"{len(lines)} roles {scope}"] if scope else [])
 
 
-def list_view(lines: Sequence[RoleLine], *, exposure: bool = False, scope: str = "") -> View:
-    """All roles: id, title, a short summary, top skills (and exposure when sorted by it);
-    ``scope`` says which roles when not all ("in 15 Computer and Mathematical")."""
+def list_view(lines: Sequence[RoleLine], *, figure: str | None = None, scope: str = "") -> View:
+    """All roles: id, title, a short summary, top skills (on a terminal also the ``figure``
+    sorted by); ``scope`` says which roles when not all ("in 15 Computer and Mathematical")."""
 
     def drawing(glyphs: Glyphs) -> RenderableType:
         from .tables import list_table
 
-        return list_table(lines, exposure=exposure, scope=scope)
+        return list_table(lines, figure=figure, scope=scope)
 
-    return View(lambda: list_records(lines, exposure=exposure, scope=scope), drawing)
+    return View(lambda: list_records(lines, scope=scope), drawing)
 
 
 # show -----------------------------------------------------------------------------------------
 
 
 def skill_rows(catalog: Catalog, role: Role) -> list[list[str]]:
-    """``[kind, id, name, importance]`` by kind, most important first."""
+    """``[kind, id, name, importance]`` by kind, most important first; and the source's
+    rating (``importance 4.1, level 4.6/7``) when it rates any of them."""
+    from .facts import rating_text
+
     rows = []
+    rated = any(s.rated is not None for s in role.skills)
     ordered = sorted_by_importance(role.skills)
     for kind in KINDS:
         for s in ordered:
             skill = catalog.skill_by_id[s.id]
             if skill.kind == kind:
-                rows.append([kind, skill.id, skill.name, str(s.importance)])
+                row = [kind, skill.id, skill.name, str(s.importance)]
+                rows.append([*row, rating_text(s)] if rated else row)
     return rows
 
 
@@ -159,7 +197,11 @@ def similar_not_related(
 
 
 def show_document(catalog: Catalog, role: Role, similar: Sequence[tuple[Role, float]]) -> Document:
-    skills = Records(["kind", "id", "skill", "importance"], skill_rows(catalog, role))
+    from .facts import UNRATED, fact_sections
+
+    rows = skill_rows(catalog, role)
+    rated = ["source's rating"] if rows and len(rows[0]) == 5 else []
+    skills = Records(["kind", "id", "skill", "importance", *rated], rows)
     intro = [role.summary]
     if role.aliases:
         intro.append("Also called: " + ", ".join(role.aliases))
@@ -168,10 +210,12 @@ def show_document(catalog: Catalog, role: Role, similar: Sequence[tuple[Role, fl
     sections = [Section("", intro)]
     if role.responsibilities:
         sections.append(Section("What the role does", list(role.responsibilities)))
+    unrated = [] if role.skills_rated else [UNRATED]
     if role.skills:
-        sections.append(Section("Skills, by kind (importance 1-5)", table=skills))
+        sections.append(Section("Skills, by kind (importance 1-5)", unrated, table=skills))
     else:
-        sections.append(Section("Skills", [no_skills_text(role)]))
+        sections.append(Section("Skills", unrated or [no_skills_text(role)]))
+    sections.extend(fact_sections(catalog, role))
     if role.human_edge:
         sections.append(Section(HUMAN_EDGE_HEADING, list(role.human_edge)))
     if role.ai_exposure:
@@ -277,16 +321,41 @@ def match_records(
     for rank, m in enumerate(matches, start=1):
         missing = ", ".join(f"{_skill_name(catalog, s.id)} ({s.importance})" for s in m.missing)
         have = ", ".join(f"{_skill_name(catalog, s.id)} ({s.importance})" for s in m.have)
-        # No exposure column: a bare number would not say that exposure is not replacement.
         uses = f"{m.uses}/{wanted}"
-        rows.append([str(rank), m.role.id, m.role.title, uses, percent(m.coverage), have, missing])
+        exposure = exposure_text(m.role.headline_exposure())
+        rows.append(
+            [str(rank), m.role.id, m.role.title, uses, percent(m.coverage), have, missing, exposure]
+        )
     columns = [
-        "rank", "id", "title", "uses", "coverage", "have (importance)", "missing (importance)"
+        "rank", "id", "title", "uses", "coverage", "have (importance)", "missing (importance)",
+        "AI exposure (β, human raters; not replacement)",
     ]  # fmt: skip
     notes = []
     if len(matches) < total:
         notes.append(MATCH_SHOWN_NOTE.format(shown=len(matches), total=total))
-    return Records(columns, rows, notes)
+    notes.extend(unrated_notes(m.role for m in matches))
+    if any(m.role.ai_exposure for m in matches):
+        notes.append(MATCH_EXPOSURE_NOTE)
+    # Piped with no header, a bare exposure number could not say that exposure is not
+    # replacement: that text stops before it; tsv, csv and markdown, which name it, carry it.
+    return Records(columns, rows, notes, text_fields=len(columns) - 1)
+
+
+MATCH_EXPOSURE_NOTE = (
+    "AI exposure: research rating (β, human raters) of tasks AI could speed up; exposure is "
+    "not replacement; -: no rating known."
+)
+
+
+def unrated_notes(roles: Iterable[Role]) -> list[str]:
+    """A note for each role whose skills the source does not rate (``skills_rated`` false)."""
+    from .facts import unrated_note
+
+    notes: dict[str, str] = {}  # one a role, though it be compared with itself
+    for r in roles:
+        if not r.skills_rated:
+            notes.setdefault(r.id, unrated_note(r))
+    return list(notes.values())
 
 
 def match_view(

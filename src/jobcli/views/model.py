@@ -27,10 +27,11 @@ class Records:
 
     ``notes`` are sentences about the table (what was left out), for a person, not a
     pipe; ``when_empty`` is the line a pipe gets when there is no record
-    (``validate``'s "PATH: valid").
+    (``validate``'s "PATH: valid"); ``text_fields``, when set, is how many of the first
+    fields a pipe without ``--format`` gets (one with no header to say what a field is).
     """
 
-    __slots__ = ("columns", "notes", "rows", "when_empty")
+    __slots__ = ("columns", "notes", "rows", "text_fields", "when_empty")
 
     def __init__(
         self,
@@ -38,11 +39,13 @@ class Records:
         rows: list[list[str]] | None = None,
         notes: list[str] | None = None,
         when_empty: str = "",
+        text_fields: int | None = None,
     ) -> None:
         self.columns = columns
         self.rows = rows if rows is not None else []
         self.notes = notes if notes is not None else []
         self.when_empty = when_empty
+        self.text_fields = text_fields
 
 
 class Section:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..domain import Catalog, Role
 from ..output import View
-from .build import _skill_name, no_skills_text, percent
+from .build import _skill_name, no_skills_text, percent, unrated_notes
 from .model import Document, Glyphs, Records, Section
 
 if TYPE_CHECKING:
@@ -52,6 +52,9 @@ def compare_document(catalog: Catalog, comparison: Comparison, a: Role, b: Role)
         ],
     )
     sections.append(Section("Similarity", table=similarity))
+    notes = unrated_notes((a, b))
+    if notes:
+        sections.append(Section("", notes))
     return Document(f"{a.title} ({a.id}) vs {b.title} ({b.id})", sections, records)
 
 
@@ -94,6 +97,9 @@ def gap_document(catalog: Catalog, result: Gap) -> Document:
             sections.append(Section(f"{title} ({len(rows)})", table=table))
         else:
             sections.append(Section(title, ["none"]))
+    notes = unrated_notes((result.source, result.target))
+    if notes:
+        sections.append(Section("", notes))
     title = f"{result.source.title} ({result.source.id}) to {result.target.title}"
     return Document(f"{title} ({result.target.id})", sections, records)
 

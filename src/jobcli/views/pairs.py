@@ -5,6 +5,7 @@ Split from :mod:`.terminal` (one role's detail, the matrix, validate's problems)
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rich import box
@@ -38,10 +39,20 @@ def compare_chart(
         names = [_skill_name(catalog, e.id) for e in _compared(comparison, a, b)]
         longest = min(30, max((len(n) for n in names), default=10))
         if width >= max(9, len(a.id)) + max(9, len(b.id)) + max(10, longest) + 8:
-            return _butterfly(catalog, comparison, a, b, glyphs)
-        return _compare_list(catalog, comparison, a, b)
+            return _noted(_butterfly(catalog, comparison, a, b, glyphs), (a, b))
+        return _noted(_compare_list(catalog, comparison, a, b), (a, b))
 
     return Fitted(build)
+
+
+def _noted(drawing: RenderableType, roles: Sequence[Role]) -> RenderableType:
+    """``drawing`` and, below it, a note for each role whose skills the source does not rate."""
+    from .build import unrated_notes
+
+    notes = unrated_notes(roles)
+    if not notes:
+        return drawing
+    return Group(drawing, *(Text(note, style="dim italic") for note in notes))
 
 
 def _compared(comparison: Comparison, a: Role, b: Role) -> list[SkillInRoles]:
@@ -159,9 +170,10 @@ def gap_tables(catalog: Catalog, result: Gap, glyphs: Glyphs) -> Fitted:
     def build(width: int) -> RenderableType:
         names = [catalog.skill_by_id[s.id].name for s in (*result.transferable, *result.to_learn)]
         longest = max((len(n) for n in names), default=10)
+        roles = (result.source, result.target)
         if width >= longest + 44:
-            return _gap_tables(catalog, result, glyphs)
-        return _gap_list(catalog, result, glyphs)
+            return _noted(_gap_tables(catalog, result, glyphs), roles)
+        return _noted(_gap_list(catalog, result, glyphs), roles)
 
     return Fitted(build)
 

@@ -56,6 +56,9 @@ def records_text(records: Records) -> str:
     if not records.rows and records.when_empty:
         return _join([_field(records.when_empty)])
     field = _field
+    cut = records.text_fields
+    if cut is not None:
+        return "".join("\t".join([field(f) for f in row[:cut]]) + "\n" for row in records.rows)
     return "".join("\t".join([field(f) for f in row]) + "\n" for row in records.rows)
 
 

@@ -21,7 +21,14 @@ from rich.text import Text
 
 from ..domain import Catalog, RoleLine
 from ..safetext import safe
-from .build import MATCH_SHOWN_NOTE, first_sentence, percent
+from .build import (
+    FIGURE_HEADING,
+    MATCH_SHOWN_NOTE,
+    figure_text,
+    first_sentence,
+    percent,
+    unrated_notes,
+)
 from .model import Glyphs
 
 if TYPE_CHECKING:  # for annotations only: list need not build analysis' classes
@@ -139,18 +146,21 @@ def id_cell(value: str) -> Text:
 # list ---------------------------------------------------------------------------------------
 
 
-def list_table(lines: Sequence[RoleLine], *, exposure: bool = False, scope: str = "") -> Fitted:
-    """All roles (or those of ``scope``): id, title, a short summary, top skills."""
-    return Fitted(lambda width: _list_table(lines, exposure, width, scope))
+def list_table(lines: Sequence[RoleLine], *, figure: str | None = None, scope: str = "") -> Fitted:
+    """All roles (or those of ``scope``): id, title, a short summary, top skills; and the
+    ``figure`` they are sorted by (exposure, pay, growth, zone)."""
+    return Fitted(lambda width: _list_table(lines, figure, width, scope))
 
 
 def _list_table(
-    lines: Sequence[RoleLine], exposure: bool, width: int, scope: str = ""
+    lines: Sequence[RoleLine], figure: str | None, width: int, scope: str = ""
 ) -> RenderableType:
+    exposure = figure is not None
+    heading_of = FIGURE_HEADING.get(figure or "", "")
     idw = id_width((r.id for r in lines), width)
     cols = [Col("Id", idw, 0), Col("Role", 12, 1), Col("Summary", 16, 4), Col("Top skills", 12, 3)]
     if exposure:
-        cols.append(Col("AI exposure\n(β, human)", 11, 2))
+        cols.append(Col(heading_of, 11, 2))
     keep = fit(cols, width)
     idw = id_alone((r.id for r in lines), cols, keep, width)
     heading = f"{len(lines)} roles" + (f" {safe(scope)}" if scope else "")
@@ -165,7 +175,7 @@ def _list_table(
         if keep[i]:
             table.add_column(header, **options)  # type: ignore[arg-type]
     if exposure and keep[4]:
-        table.add_column("AI exposure\n(β, human)", no_wrap=True, justify="right")
+        table.add_column(heading_of, no_wrap=True, justify="right")
     for line in lines:
         row: list[RenderableType] = [id_cell(line.id)]
         if keep[1]:
@@ -174,11 +184,10 @@ def _list_table(
             row.append(data(first_sentence(line.summary)))
         if keep[3]:
             row.append(_top_skills(line))
-        if exposure and keep[4]:
-            value = line.exposure
-            row.append(Text(f"{value:.2f}" if value is not None else "-"))
+        if figure is not None and keep[4]:
+            row.append(Text(figure_text(figure, line)))
         table.add_row(*row)
-    if exposure and keep[4]:
+    if figure == "exposure" and keep[4]:
         sources = sorted({r.exposure_source for r in lines if r.exposure_source})
         unrated = any(r.exposure is None for r in lines)
         table.caption = Text(
@@ -188,8 +197,23 @@ def _list_table(
             + ("-: no rating known for the role." if unrated else ""),
             style="dim",
         )
+    elif figure is not None and keep[4]:
+        unknown = any(getattr(r, figure) is None for r in lines)
+        table.caption = Text(
+            _FIGURE_CAPTION[figure]
+            + ("; -: not known for the role" if unknown else "")
+            + ". jobcli show ROLE gives each figure's period and source.",
+            style="dim",
+        )
     note = dropped_note(cols, keep)
     return table if note is None else Group(table, note)
+
+
+_FIGURE_CAPTION = {
+    "pay": "Median pay: annual, in US dollars (U.S. Bureau of Labor Statistics)",
+    "growth": "Growth: projected change of employment (U.S. Bureau of Labor Statistics)",
+    "zone": "Job Zone: O*NET's measure of preparation, 1 (little) to 5 (extensive)",
+}
 
 
 # skills -------------------------------------------------------------------------------------
@@ -332,6 +356,7 @@ def _match_table(
     if len(matches) < total:
         text = MATCH_SHOWN_NOTE.format(shown=len(matches), total=total)
         parts.append(Text(text, style="dim"))
+    parts.extend(Text(n, style="dim italic") for n in unrated_notes(m.role for m in matches))
     if exposure and keep[5]:
         parts.append(
             Text(

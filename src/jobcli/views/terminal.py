@@ -31,6 +31,7 @@ from .build import (
     no_skills_text,
     percent,
 )
+from .facts import TECHNOLOGY_NOTE, UNRATED, fact_sections, rating_text
 from .model import Glyphs
 from .tables import KIND_STYLE, Fitted, _skill_name, data, fraction_bar, importance_bar
 
@@ -94,10 +95,18 @@ def _show(
 
     if role.skills:
         parts.append(_heading("Skills, by kind (importance 1-5)"))
+        if not role.skills_rated:
+            parts.append(Padding(Text(UNRATED, style="italic"), (0, 2)))
         parts.append(_skills_by_kind(catalog, role.skills, glyphs, narrow=narrow))
     else:
         parts.append(_heading("Skills"))
-        parts.append(Padding(Text(no_skills_text(role)), (0, 2)))
+        parts.append(
+            Padding(Text(UNRATED if not role.skills_rated else no_skills_text(role)), (0, 2))
+        )
+
+    for section in fact_sections(catalog, role):
+        parts.append(_heading(section.heading))
+        parts.append(_fact_lines(section.lines, glyphs))
 
     if role.human_edge:
         parts.append(_heading(HUMAN_EDGE_HEADING))
@@ -122,6 +131,17 @@ def _show(
     if catalog.source:
         parts.append(Text("\nSource: " + safe(credit_line(catalog.source)), style="dim"))
     return Group(*parts)
+
+
+def _fact_lines(lines: Sequence[str], glyphs: Glyphs) -> Padding:
+    """A section of facts: one a line, sources and notes dimmed."""
+    out = Text(overflow="fold")
+    for line in lines:
+        if out.plain:
+            out.append("\n")
+        dim = line.startswith("Source: ") or line in (TECHNOLOGY_NOTE,)
+        out.append(safe(line), style="dim" if dim else "")
+    return Padding(out, (0, 2))
 
 
 def _heading(text: str) -> Text:
@@ -151,12 +171,17 @@ def _skills_by_kind(
             for s in in_kind:
                 lines.append(f"\n  {safe(_skill_name(catalog, s.id))} ")
                 lines.append(str(s.importance), style=KIND_STYLE[kind])
+                if s.rated is not None:
+                    lines.append(f" ({rating_text(s)})", style="dim")
         return Padding(lines, (0, 2))
     table = Table(box=None, show_header=False, padding=(0, 1), pad_edge=False)
     table.add_column("kind", no_wrap=True)
     table.add_column("skill", overflow="fold")
     table.add_column("bar", no_wrap=True)
     table.add_column("n", justify="right", no_wrap=True)
+    rated = any(s.rated is not None for s in skills)
+    if rated:
+        table.add_column("rating", no_wrap=True, style="dim")
     for kind in KINDS:
         in_kind = [
             s for s in sorted_by_importance(skills) if catalog.skill_by_id[s.id].kind == kind
@@ -168,6 +193,7 @@ def _skills_by_kind(
                 data(_skill_name(catalog, s.id)),
                 importance_bar(s.importance, glyphs, style=KIND_STYLE[kind]),
                 Text(str(s.importance)),
+                *([Text(rating_text(s))] if rated else []),
             )
     return Padding(table, (0, 2))
 

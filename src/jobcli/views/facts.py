@@ -1,0 +1,149 @@
+"""The facts ``show`` gives of an occupation (catalog schema 2), as plain sections: pay,
+outlook, preparation, interests, technologies, and the skills' precise ratings.
+
+No Rich here: the terminal drawing (:mod:`.terminal`) prints the same lines. Every figure
+comes with its period and source as the catalog gives them; an unknown one says so, never 0.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ..domain import Catalog, Role, RoleSkill, Technology
+from .model import Section
+
+UNRATED = "O*NET rates no skills for this occupation."
+NO_BLS_OCCUPATION = "No BLS occupation matches this role, so no pay or outlook figures."
+UNKNOWN = "unknown"
+#: The projected change of all occupations in Employment Projections 2024–34 (facts.md).
+ALL_OCCUPATIONS_CHANGE = {"2024–34": 3.1}
+TECHNOLOGY_NOTE = (
+    "In demand: often named in job postings for this occupation. Hot: often named in job "
+    "postings across the whole economy (says nothing more about this occupation)."
+)
+
+
+def unrated_note(role: Role) -> str:
+    """The note a comparison resting on ``role``'s skills carries when O*NET rates none."""
+    return (
+        f"O*NET rates no skills for {role.title}: only its in-demand technologies count as "
+        "its skills here."
+    )
+
+
+def rating_text(s: RoleSkill) -> str:
+    """``importance 4.1, level 4.6/7`` where the source rates the skill, else ""."""
+    if s.rated is None:
+        return ""
+    level = f", level {s.level:.1f}/7" if s.level is not None else ", level unknown"
+    return f"importance {s.rated:.1f}{level}"
+
+
+def _dollars(pay: Mapping[str, Any], key: str) -> str:
+    value = pay.get(key)
+    if value is None:
+        return UNKNOWN
+    text = f"${value:,}"
+    return f"at least {text}" if key in (pay.get("top_coded") or ()) else text
+
+
+def _count(value: int | None) -> str:
+    return f"{value:,}" if value is not None else UNKNOWN
+
+
+def _source(facts: Mapping[str, Any]) -> str:
+    source = str(facts.get("source") or UNKNOWN)
+    period = str(facts.get("period") or "")
+    return f"Source: {source}" + (f" ({period})" if period and period not in source else "")
+
+
+def _group(facts: Mapping[str, Any]) -> list[str]:
+    if not facts.get("group"):
+        return []
+    title = facts.get("soc_title") or "its SOC group"
+    code = f" ({facts['soc']})" if facts.get("soc") else ""
+    return [f"Figure for the broader group {title}{code}, not for this occupation alone."]
+
+
+def pay_lines(pay: Mapping[str, Any]) -> list[str]:
+    """Median, 10th-90th percentile, the group they belong to, period and source."""
+    low, high = _dollars(pay, "p10"), _dollars(pay, "p90")
+    spread = UNKNOWN if low == high == UNKNOWN else f"{low} – {high}"
+    return [
+        f"Median: {_dollars(pay, 'median')}",
+        f"10th–90th percentile: {spread}",
+        *_group(pay),
+        _source(pay),
+    ]
+
+
+def outlook_lines(outlook: Mapping[str, Any]) -> list[str]:
+    """Employment, its projected change (with all occupations' for context), openings."""
+    period = str(outlook.get("period") or "")
+    change = outlook.get("change_percent")
+    changed = f"{change:+.1f}%" if change is not None else UNKNOWN
+    if change is not None and period in ALL_OCCUPATIONS_CHANGE:
+        changed += f" (all occupations: {ALL_OCCUPATIONS_CHANGE[period]:+.1f}%)"
+    return [
+        f"Employment: {_count(outlook.get('employment'))}",
+        f"Projected change{' ' + period if period else ''}: {changed}",
+        f"Openings a year: {_count(outlook.get('openings_per_year'))}",
+        *_group(outlook),
+        _source(outlook),
+    ]
+
+
+def preparation_lines(preparation: Mapping[str, Any]) -> list[str]:
+    zone = f"Job Zone {preparation['job_zone']}"
+    if preparation.get("name"):
+        zone += f": {preparation['name']}"
+    lines = [zone, f"Typical education for entry: {preparation.get('education') or UNKNOWN}"]
+    if preparation.get("source"):
+        lines.append(f"Source: {preparation['source']}")
+    return lines
+
+
+def technologies_in_order(role: Role) -> list[Technology]:
+    """In demand first, then hot, then the others; the catalog's order within each."""
+    return sorted(role.technologies, key=lambda t: (not t.in_demand, not t.hot))
+
+
+def technology_lines(catalog: Catalog, role: Role) -> list[str]:
+    """One technology a line, marked in demand, hot, and a skill of the role."""
+    skills = {
+        catalog.skill_by_id[s.id].name.casefold()
+        for s in role.skills
+        if s.id in catalog.skill_by_id
+    }
+    lines = []
+    for t in technologies_in_order(role):
+        marks = [m for m, on in (("in demand", t.in_demand), ("hot", t.hot)) if on]
+        if t.name.casefold() in skills:
+            marks.append("a skill of this role")
+        lines.append(t.name + (f" ({', '.join(marks)})" if marks else ""))
+    return lines
+
+
+def fact_sections(catalog: Catalog, role: Role) -> list[Section]:
+    """The sections of the role's facts, in the order ``show`` gives them."""
+    sections: list[Section] = []
+    if role.technologies:
+        sections.append(
+            Section("Technologies", [*technology_lines(catalog, role), TECHNOLOGY_NOTE])
+        )
+    if role.pay is None and role.outlook is None and not role.onet_soc_code:
+        sections.append(Section("Pay and outlook", [NO_BLS_OCCUPATION]))
+    else:
+        if role.pay is not None:
+            sections.append(Section("Pay (US dollars a year)", pay_lines(role.pay)))
+        if role.outlook is not None:
+            sections.append(Section("Outlook", outlook_lines(role.outlook)))
+        if role.pay is None and role.outlook is None:
+            sections.append(Section("Pay and outlook", [f"{UNKNOWN}: no BLS figures for it"]))
+    if role.preparation is not None:
+        sections.append(Section("Preparation", preparation_lines(role.preparation)))
+    if role.interests:
+        shown = ", ".join(role.interests)
+        sections.append(Section("Interests (RIASEC, strongest first)", [shown]))
+    return sections
