@@ -4,6 +4,7 @@ by a figure, ``show``'s pay, outlook, preparation, interests, technologies and r
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -162,7 +163,8 @@ def test_roles_without_an_occupation_say_no_bls_occupation_matches() -> None:
 
 
 def test_show_markdown_carries_the_facts() -> None:
-    out = invoke("show", "ux-designer", "--format", "markdown").stdout
+    # What a Markdown renderer shows: backslash escapes undone.
+    out = re.sub(r"\\(.)", r"\1", invoke("show", "ux-designer", "--format", "markdown").stdout)
     assert "## Pay (US dollars a year)" in out
     assert "- Median: $98,090" in out
     assert "## Preparation" in out
@@ -238,6 +240,7 @@ def test_a_comparison_resting_on_an_unrated_role_says_so(args: list[str], drawn:
         out = invoke_as(*DATA, *args, width=200).stdout
     else:
         out = invoke(*DATA, *args, *(["--format", "markdown"] if args[0] == "match" else [])).stdout
+        out = re.sub(r"\\(.)", r"\1", out)  # Markdown's escapes, as a renderer reads them
     assert "O*NET rates no skills for Data Scientists" in " ".join(out.split())
 
 
