@@ -237,7 +237,8 @@ def test_onet_match_ranks_people_who_use_the_skills_above_small_roles(onet: str)
     )
     ids = [m["role"] for m in top]
     assert "reinforcing-iron-and-rebar-workers" not in ids
-    assert all(m["uses"] == 3 for m in top)
+    # "mathematics" names the skill and the knowledge area: both are used (4 skills).
+    assert all(m["uses"] == 4 for m in top)
 
 
 @real
@@ -296,9 +297,18 @@ def test_onet_search_for_a_skill_name_puts_the_roles_that_need_it_first(onet: st
 def test_onet_ambiguous_role_names_offer_titles_first(onet: str) -> None:
     r = invoke("--data", onet, "show", "nurse")
     assert r.exit_code == 1
-    offered = r.stderr.split("could be ", 1)[1]
-    assert offered.startswith("nurse-")
-    assert "more" in offered
+    offered = r.stderr.split("could be ", 1)[1].split(" or ")[0].split(", ")
+    assert offered[0] == "registered-nurses"  # the title that ends with the word
+    assert all("nurse" in role_id for role_id in offered)  # not childcare workers, farmers
+    assert "more" in r.stderr
+
+
+@real
+def test_onet_a_prefix_offers_official_titles_with_a_word_starting_so(onet: str) -> None:
+    r = invoke("--data", onet, "show", "dev")
+    assert r.exit_code == 1
+    offered = r.stderr.split("could be ", 1)[1].split(", ")
+    assert offered[:2] == ["software-developers", "web-developers"]
 
 
 @real

@@ -102,6 +102,11 @@ def fold(norm: str) -> str:
     return norm[:-1]
 
 
+#: What kind of name a name is, best first: a lookup prefers an item's own names (its id,
+#: O*NET code, title or alias, unique across items) to an alternate title, which several
+#: items may share.
+HOW_ID, HOW_CODE, HOW_TITLE, HOW_ALIAS, HOW_ALTERNATE = range(5)
+
 if TYPE_CHECKING:  # a protocol costs a class at every start; only the type checker needs it
 
     class NameSource(Protocol[T_co]):
@@ -109,15 +114,22 @@ if TYPE_CHECKING:  # a protocol costs a class at every start; only the type chec
 
         kind: str
 
-        def exact(self, norm: str) -> list[str]:
-            """Keys of the items with a name normalising to ``norm``."""
+        def exact(self, norm: str) -> list[tuple[str, int]]:
+            """(key, how) of the items with a name normalising to ``norm`` (``how``: HOW_*)."""
 
-        def folded(self, folded: str) -> list[str]:
-            """Keys of the items with a name whose :func:`fold` is ``folded``."""
+        def folded(self, folded: str) -> list[tuple[str, int]]:
+            """(key, how) of the items with a name whose :func:`fold` is ``folded``."""
 
         def prefixed(self, norm: str, limit: int) -> "PrefixHits":
             """Up to ``limit`` keys whose names start with ``norm``, closest first (the
             shortest such name, then the key); all counted."""
+
+        def word_tails(self, start: str, limit: int) -> list[tuple[str, str, int, int]]:
+            """Up to ``limit`` (tail, key, how, words) of the names with a word-start tail
+            (:func:`tails_of`) starting with ``start``; ``words``: the name's word count."""
+
+        def title(self, key: str) -> str:
+            """The item's title (a role's) or name (a skill's)."""
 
         def item(self, key: str) -> T_co:
             """The item of ``key``."""
@@ -137,54 +149,112 @@ class PrefixHits(NamedTuple):
     total: int
 
 
+def _named(source: "NameSource[T]", norm: str) -> list[tuple[str, int]]:
+    """(key, how) of the items named ``norm`` exactly, else as its plural or singular."""
+    hits = source.exact(norm)
+    if not hits and len(norm) >= 4:
+        hits = source.folded(fold(norm))
+    return hits
+
+
+def _own(hits: list[tuple[str, int]], norm: str) -> list[str]:
+    """The keys of ``hits`` that are the items' own names (not alternate titles); of several,
+    the one whose id reads as ``norm`` (an item's id beats another's name that reads the same)."""
+    own = list(dict.fromkeys(key for key, how in hits if how < HOW_ALTERNATE))
+    if len(own) > 1:
+        by_id = [k for k in own if normalize(k) == norm]
+        if len(by_id) == 1:
+            return by_id
+    return own
+
+
 def find_named(source: "NameSource[T]", query: str) -> T | None:
     """The one item whose name ``query`` is (exactly, or as its plural), else None: no
     prefix, no suggestions (for a guess that must not cost a failed lookup's search)."""
     norm = normalize(query)
     if not norm:
         return None
-    keys = source.exact(norm)
-    if not keys and (folded := fold(norm)) and len(norm) >= 4:
-        keys = source.folded(folded)
-    if len(keys) > 1:
-        keys = [k for k in keys if normalize(k) == norm]
+    hits = _named(source, norm)
+    keys = _own(hits, norm) or list(dict.fromkeys(key for key, _ in hits))
     return source.item(keys[0]) if len(keys) == 1 else None
 
 
 def find(source: "NameSource[T]", query: str) -> T:
     """The one item ``query`` names in ``source``, or :class:`NameLookupError`.
 
-    Exact names beat folded ones, which beat prefixes; an item's own key (id) beats
-    another item's name that reads the same. Ambiguity names the first candidates
-    and counts the others.
+    An item's own name (id, code, title, alias) beats an alternate title, exact names beat
+    folded ones, which beat prefixes of words; an item's own key (id) beats another item's
+    name that reads the same. An alternate title several items list is a shared name: an
+    error naming every owner, closest first. A prefix picks an item only when it is the
+    only one; else the error names the closest candidates and counts the others.
     """
     norm = normalize(query)
     if not norm:
         raise NameLookupError(source.kind, query, [], ambiguous=False)
-    keys = source.exact(norm)
-    if not keys and (folded := fold(norm)) and len(norm) >= 4:
-        keys = source.folded(folded)
-    total = len(keys)
-    hits = None
-    if not keys:
-        hits = source.prefixed(norm, SHOWN_CANDIDATES)
-        keys, total = hits.keys, hits.total
-    if total > 1:
-        own = [k for k in keys if normalize(k) == norm]
+    hits = _named(source, norm)
+    if hits:
+        own = _own(hits, norm)
         if len(own) == 1:
-            keys, total = own, 1
+            return source.item(own[0])
+        if own:
+            shown = sorted(own)[:SHOWN_CANDIDATES]
+            raise NameLookupError(
+                source.kind, query, shown, ambiguous=True, more=len(own) - len(shown)
+            )
+        owners = list(dict.fromkeys(key for key, _ in hits))
+        if len(owners) == 1:
+            return source.item(owners[0])
+        from .name_words import closest
+
+        ranked = closest(source, query, owners)
+        raise NameLookupError(source.kind, query, ranked, ambiguous=True, shared=True)
+    from .name_words import by_words
+
+    keys, total = by_words(source, query, SHOWN_CANDIDATES)
+    if not total:
+        prefix = source.prefixed(norm, SHOWN_CANDIDATES)
+        keys, total = prefix.keys, prefix.total
     if total == 1:
         return source.item(keys[0])
     if total:
-        # Prefix hits come closest first; names that read alike, in key order.
-        shown = (keys if hits is not None else sorted(keys))[:SHOWN_CANDIDATES]
-        raise NameLookupError(source.kind, query, shown, ambiguous=True, more=total - len(shown))
+        raise NameLookupError(source.kind, query, keys, ambiguous=True, more=total - len(keys))
     raise NameLookupError(source.kind, query, source.suggestions(query), ambiguous=False)
+
+
+def tails_of(words: list[str]) -> list[str]:
+    """A name's word-start tails: its normalised words from each word on, space-separated
+    ("Registered Nurses" -> "registered nurses", "nurses"): a word-start prefix of the
+    name is a prefix of one of them."""
+    return [" ".join(words[i:]) for i in range(len(words))]
 
 
 def words_of(name: str) -> list[str]:
     """The normalised whole words of a name ("Judgment and Decision-Making" -> 4 words)."""
     return [w for w in (normalize(part) for part in _split_words(name)) if w]
+
+
+#: Every ASCII byte but letters, digits, ``+``, ``#`` and newline, made a space.
+_TO_SPACE = bytes(range(256)).translate(
+    bytes.maketrans(
+        bytes(c for c in range(128) if not chr(c).isalnum() and chr(c) not in "+#\n"),
+        b" " * sum(1 for c in range(128) if not chr(c).isalnum() and chr(c) not in "+#\n"),
+    )
+)
+
+
+def words_all(names: list[str]) -> list[list[str]]:
+    """``[words_of(name) for name in names]``, in a few passes over one string for the
+    ASCII names (tens of thousands of alternate titles are indexed at a store's build)."""
+    plain = [i for i, name in enumerate(names) if name.isascii() and "\n" not in name]
+    out = [[] if name.isascii() and "\n" not in name else words_of(name) for name in names]
+    if plain:
+        joined = "\n".join(names[i] for i in plain)
+        spaced = joined.lower().encode("ascii").translate(_TO_SPACE).decode("ascii")
+        if "+" in spaced or "#" in spaced:
+            spaced = spaced.replace("+", "plus").replace("#", "sharp")
+        for i, line in zip(plain, spaced.split("\n"), strict=True):
+            out[i] = line.split()
+    return out
 
 
 def _split_words(name: str) -> list[str]:
@@ -204,41 +274,47 @@ def _split_words(name: str) -> list[str]:
 class NameIndex(Generic[T]):
     """Every name of every item, normalised, in memory: a :class:`NameSource`.
 
-    Built once per catalog (see :mod:`jobcli.lookup`); lookups are dictionary reads,
-    a prefix is a binary search and a walk over the matching names only.
+    ``entries``: (key, [(name, how), ...], item). Built once per catalog (see
+    :mod:`jobcli.lookup`); lookups are dictionary reads, a prefix is a binary search and a
+    walk over the matching names only.
     """
 
-    def __init__(self, kind: str, entries: Iterable[tuple[str, Iterable[str], T]]) -> None:
+    def __init__(
+        self, kind: str, entries: Iterable[tuple[str, Iterable[tuple[str, int]], T]]
+    ) -> None:
         self.kind = kind
-        self._exact: dict[str, list[str]] = {}
+        self._exact: dict[str, list[tuple[str, int]]] = {}
         self._items: dict[str, T] = {}
-        owners: list[str] = []
+        self._named: list[tuple[str, str, int]] = []
+        owners: list[tuple[str, int]] = []
         names: list[str] = []
         for key, item_names, item in entries:
             self._items[key] = item
-            listed = list(item_names)
-            names += listed
-            owners += [key] * len(listed)
+            for name, how in item_names:
+                names.append(name)
+                owners.append((key, how))
+                self._named.append((key, name, how))
         exact = self._exact
-        for key, norm in zip(owners, normalize_all(names), strict=True):
+        for (key, how), norm in zip(owners, normalize_all(names), strict=True):
             if norm:
-                keys = exact.get(norm)
-                if keys is None:
-                    exact[norm] = [key]
-                elif key not in keys:  # an item's few names: a short list
-                    keys.append(key)
-        self._folded: dict[str, list[str]] | None = None
+                hits = exact.get(norm)
+                if hits is None:
+                    exact[norm] = [(key, how)]
+                elif all(k != key for k, _ in hits):  # an item's few names: a short list
+                    hits.append((key, how))
+        self._folded: dict[str, list[tuple[str, int]]] | None = None
         self._sorted_names: list[str] | None = None
+        self._tails: list[tuple[str, str, int, int]] | None = None
 
-    def exact(self, norm: str) -> list[str]:
+    def exact(self, norm: str) -> list[tuple[str, int]]:
         return list(self._exact.get(norm, ()))
 
-    def folded(self, folded: str) -> list[str]:
+    def folded(self, folded: str) -> list[tuple[str, int]]:
         if self._folded is None:
             self._folded = {}
-            for norm, keys in self._exact.items():
+            for norm, hits in self._exact.items():
                 bucket = self._folded.setdefault(fold(norm), [])
-                bucket.extend(k for k in keys if k not in bucket)
+                bucket.extend(h for h in hits if h not in bucket)
         return list(self._folded.get(folded, ()))
 
     def prefixed(self, norm: str, limit: int) -> PrefixHits:
@@ -250,7 +326,7 @@ class NameIndex(Generic[T]):
         shortest: dict[str, int] = {}
         i = bisect.bisect_left(names, norm)
         while i < len(names) and names[i].startswith(norm):
-            for key in self._exact[names[i]]:
+            for key, _ in self._exact[names[i]]:
                 shortest[key] = min(shortest.get(key, len(names[i])), len(names[i]))
             i += 1
         # Items whose own key starts so (a title, not only an alias) first.
@@ -258,6 +334,27 @@ class NameIndex(Generic[T]):
             shortest, key=lambda k: (not k.replace("-", "").startswith(norm), shortest[k], k)
         )
         return PrefixHits(ordered[:limit], len(shortest))
+
+    def word_tails(self, start: str, limit: int) -> list[tuple[str, str, int, int]]:
+        import bisect
+
+        if self._tails is None:
+            rows = []
+            for key, name, how in self._named:
+                words = words_of(name)
+                rows += [(tail, key, how, len(words)) for tail in tails_of(words)]
+            self._tails = sorted(rows)
+        tails = self._tails
+        out = []
+        i = bisect.bisect_left(tails, (start,))
+        while i < len(tails) and tails[i][0].startswith(start) and len(out) < limit:
+            out.append(tails[i])
+            i += 1
+        return out
+
+    def title(self, key: str) -> str:
+        item = self._items[key]
+        return str(getattr(item, "title", None) or getattr(item, "name", key))
 
     def item(self, key: str) -> T:
         return self._items[key]
@@ -267,7 +364,7 @@ class NameIndex(Generic[T]):
         return find(self, query)
 
     def suggestions(self, query: str, limit: int = 3) -> list[str]:
-        return close_keys(query, self._exact, limit)
+        return close_keys(query, {n: [k for k, _ in h] for n, h in self._exact.items()}, limit)
 
 
 def close_keys(query: str, names: dict[str, list[str]], limit: int = 3) -> list[str]:

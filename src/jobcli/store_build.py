@@ -24,9 +24,12 @@ Tables (``pos`` is an item's position in the catalog, which orders lists):
   importance, or 0), summed in C (:mod:`jobcli.store_match`); with ``role_totals`` (every
   role's importance sum and sum of squares, int32 arrays) what ``match`` and
   ``similar_roles`` rank from.
-- ``name(kind, norm, folded, item)``: every id, title, alias, O*NET code and skill
-  name, normalised (:func:`jobcli.names.normalize`) and plural-folded
-  (:func:`jobcli.names.fold`), with the id of its item.
+- ``name(kind, norm, folded, item, how)``: every id, title, alias, O*NET code, alternate
+  title and skill name, normalised (:func:`jobcli.names.normalize`) and plural-folded
+  (:func:`jobcli.names.fold`), with the id of its item and what the name is (``how``:
+  ``names.HOW_*``; an item's own names first).
+- ``name_word(kind, tail, item, how, size)``: each name's word-start tails
+  (:func:`jobcli.names.tails_of`), for prefixes at word starts, with the name's word count.
 - ``role_fts``: an FTS5 index (porter stemmer over unicode61) with one column per
   field, so that BM25 can weigh a title above a responsibility.
 """
@@ -40,7 +43,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from .domain import Role, Skill, family_of, role_from_dict, role_line, skill_from_dict
-from .names import fold, normalize_all
+from .names import HOW_ALIAS, HOW_ID, HOW_TITLE, fold, normalize_all, tails_of, words_all
 from .store_decode import facts_of
 from .store_file import APPLICATION_ID, STORE_SCHEMA
 
@@ -77,11 +80,16 @@ CREATE TABLE role_totals (
 );
 CREATE TABLE name (
     kind TEXT NOT NULL, norm TEXT NOT NULL, folded TEXT NOT NULL, item TEXT NOT NULL,
-    PRIMARY KEY (kind, norm, item)
+    how INTEGER NOT NULL, PRIMARY KEY (kind, norm, item)
 ) WITHOUT ROWID;
 CREATE INDEX name_folded ON name (kind, folded);
+CREATE TABLE name_word (
+    kind TEXT NOT NULL, tail TEXT NOT NULL, item TEXT NOT NULL, how INTEGER NOT NULL,
+    size INTEGER NOT NULL, PRIMARY KEY (kind, tail, item)
+) WITHOUT ROWID;
 CREATE VIRTUAL TABLE role_fts USING fts5(
-    title, aliases, summary, responsibilities, skills, tokenize = 'porter unicode61'
+    title, aliases, alternate_titles, summary, responsibilities, skills,
+    tokenize = 'porter unicode61'
 );
 """
 
@@ -150,12 +158,13 @@ def build_from_values(
         skill_pos: dict[str, int] = {}
         skill_name: dict[str, str] = {}
         skill_rows = []
-        name_rows: list[tuple[str, str]] = []
+        name_rows: list[tuple[str, str, int]] = []
         for pos, s in enumerate(skills):
             skill_pos[s.id] = pos
             skill_name[s.id] = s.name
             skill_rows.append((pos, s.id, s.name, s.kind, s.description, _dump(s.aliases)))
-            name_rows += [(s.id, n) for n in (s.id, s.name, *s.aliases)]
+            name_rows += [(s.id, s.id, HOW_ID), (s.id, s.name, HOW_TITLE)]
+            name_rows += [(s.id, a, HOW_ALIAS) for a in s.aliases]
         conn.executemany("INSERT INTO skill VALUES (?, ?, ?, ?, ?, ?)", skill_rows)
         _insert_names(conn, "skill", name_rows)
         batch: list[Role] = []
@@ -186,7 +195,9 @@ def _insert_roles(
     line_rows = []
     pair_rows = []
     fts_rows = []
-    name_rows: list[tuple[str, str]] = []
+    from .lookup import role_names
+
+    name_rows: list[tuple[str, str, int]] = []
     for pos, r in enumerate(roles, start):
         line = role_line(r, skill_name)
         role_rows.append(
@@ -230,6 +241,7 @@ def _insert_roles(
                     for text in (
                         r.title,
                         " ; ".join(r.aliases),
+                        " ; ".join(r.alternate_titles),
                         r.summary,
                         " ; ".join(r.responsibilities),
                         " ; ".join(skill_name[s.id] for s in r.skills),
@@ -237,14 +249,13 @@ def _insert_roles(
                 ),
             )
         )
-        names = (r.id, r.title, *r.aliases, *((r.onet_soc_code,) if r.onet_soc_code else ()))
-        name_rows += [(r.id, n) for n in names]
+        name_rows += [(r.id, n, how) for n, how in role_names(r)]
     conn.executemany(f"INSERT INTO role VALUES ({', '.join('?' * 16)})", role_rows)
     conn.executemany("INSERT INTO role_line VALUES (?, ?, ?, ?, ?, ?, ?, ?)", line_rows)
     conn.executemany("INSERT INTO role_skill VALUES (?, ?, ?)", pair_rows)
     conn.executemany(
-        "INSERT INTO role_fts (rowid, title, aliases, summary, responsibilities, skills)"
-        " VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO role_fts (rowid, title, aliases, alternate_titles, summary,"
+        " responsibilities, skills) VALUES (?, ?, ?, ?, ?, ?, ?)",
         fts_rows,
     )
     _insert_names(conn, "role", name_rows)
@@ -314,13 +325,21 @@ def _with_symbol_words(text: str) -> str:
     return f"{text} ; {extra}" if extra else text
 
 
-def _insert_names(conn: sqlite3.Connection, kind: str, rows: list[tuple[str, str]]) -> None:
-    norms = normalize_all([name for _, name in rows])
+def _insert_names(conn: sqlite3.Connection, kind: str, rows: list[tuple[str, str, int]]) -> None:
+    """``rows``: (item, name, how), each item's best names first (the first of equal ones
+    is kept)."""
+    names = [name for _, name, _ in rows]
+    norms = normalize_all(names)
     conn.executemany(
-        "INSERT OR IGNORE INTO name VALUES (?, ?, ?, ?)",
+        "INSERT OR IGNORE INTO name VALUES (?, ?, ?, ?, ?)",
         [
-            (kind, norm, fold(norm), item)
-            for (item, _), norm in zip(rows, norms, strict=True)
+            (kind, norm, fold(norm), item, how)
+            for (item, _, how), norm in zip(rows, norms, strict=True)
             if norm
         ],
     )
+    word_rows = []
+    for (item, _, how), words in zip(rows, words_all(names), strict=True):
+        size = len(words)
+        word_rows += [(kind, tail, item, how, size) for tail in tails_of(words)]
+    conn.executemany("INSERT OR IGNORE INTO name_word VALUES (?, ?, ?, ?, ?)", word_rows)

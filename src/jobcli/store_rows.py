@@ -28,8 +28,10 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-#: BM25 weights of the full-text columns: title, aliases, summary, responsibilities, skills.
-FTS_WEIGHTS = (10.0, 6.0, 2.0, 1.0, 1.5)
+#: BM25 weights of the full-text columns: title, aliases, alternate titles, summary,
+#: responsibilities, skills. Titles say what a role is; a summary and tasks what it
+#: does; a skill's name only that it is used (a word in a list of 40 skills is weak).
+FTS_WEIGHTS = (10.0, 6.0, 5.0, 2.0, 1.0, 0.5)
 
 
 class SearchHit(NamedTuple):
@@ -118,17 +120,35 @@ class NameTable(Generic[T]):
         self.kind = kind
         self.get = get
 
-    def exact(self, norm: str) -> list[str]:
+    def exact(self, norm: str) -> list[tuple[str, int]]:
         rows = self.store._rows(
-            "SELECT item FROM name WHERE kind = ? AND norm = ?", (self.kind, norm)
+            "SELECT item, how FROM name WHERE kind = ? AND norm = ?", (self.kind, norm)
         )
-        return [r[0] for r in rows]
+        return [(r[0], r[1]) for r in rows]
 
-    def folded(self, folded: str) -> list[str]:
+    def folded(self, folded: str) -> list[tuple[str, int]]:
         rows = self.store._rows(
-            "SELECT DISTINCT item FROM name WHERE kind = ? AND folded = ?", (self.kind, folded)
+            "SELECT item, min(how) FROM name WHERE kind = ? AND folded = ? GROUP BY item",
+            (self.kind, folded),
         )
-        return [r[0] for r in rows]
+        return [(r[0], r[1]) for r in rows]
+
+    def word_tails(self, start: str, limit: int) -> list[tuple[str, str, int, int]]:
+        rows = self.store._rows(
+            "SELECT tail, item, how, size FROM name_word"
+            " WHERE kind = ? AND tail >= ? AND tail < ? LIMIT ?",
+            (self.kind, start, start + "\U0010ffff", limit),
+        )
+        return [(r[0], r[1], r[2], r[3]) for r in rows]
+
+    def title(self, key: str) -> str:
+        sql = (
+            "SELECT title FROM role WHERE id = ?"
+            if self.kind == "role"
+            else "SELECT name FROM skill WHERE id = ?"
+        )
+        rows = self.store._rows(sql, (key,))
+        return str(rows[0][0]) if rows else key
 
     def prefixed(self, norm: str, limit: int) -> "PrefixHits":
         from .names import PrefixHits

@@ -61,7 +61,7 @@ def _skill_named(store: Store, text: str) -> str | None:
 
     norm = normalize(text)
     keys = NameTable(store, "skill", store.skill).exact(norm) if norm else []
-    return keys[0] if len(keys) == 1 else None
+    return keys[0][0] if len(keys) == 1 else None
 
 
 def _search_skill(

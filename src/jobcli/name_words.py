@@ -1,0 +1,70 @@
+"""Candidates for a name that is no item's whole name: prefixes at word starts, ranked by fit.
+
+Pure, like :mod:`jobcli.names` (which imports this only when a name is not found
+whole). A person typing ``nurse`` means a nurse, not a nursery worker: the words
+are matched at the start of a name's words only, and the candidates are ranked
+by how well they fit, best first:
+
+1. an official title before other names ("dev" means a Software Developer before a
+   "Dev Ops Engineer", one of many alternate titles);
+2. names holding the typed words as whole words (singular or plural) before names
+   whose word merely starts with them; an id, code or alias before an alternate title;
+3. a name that ends with the words ("Registered Nurses") before one that goes on
+   ("Nurse Practitioners");
+4. the name with the fewest other words; then the key.
+"""
+
+# No ``from __future__ import annotations``: see jobcli.names.
+
+from typing import TYPE_CHECKING, TypeVar
+
+from .names import HOW_ALTERNATE, HOW_TITLE, fold, words_of
+
+if TYPE_CHECKING:
+    from .names import NameSource
+
+T = TypeVar("T")
+
+#: The most name tails read for one lookup (a one-letter prefix of a huge catalog).
+MAX_TAILS = 20000
+
+
+def by_words(source: "NameSource[T]", query: str, limit: int) -> tuple[list[str], int]:
+    """The ``limit`` keys whose names hold ``query``'s words at word starts, best fit first,
+    and how many keys there are in all."""
+    words = words_of(query)
+    if not words:
+        return [], 0
+    starts = [" ".join(words)]
+    last = fold(words[-1])
+    if last != words[-1]:  # "nurses" finds "Nurse Practitioners" too
+        starts.append(" ".join([*words[:-1], last]))
+    wanted = [fold(w) for w in words]
+    best: dict[str, tuple[bool, bool, int, bool, int]] = {}
+    for start in starts:
+        for tail, key, how, size in source.word_tails(start, MAX_TAILS):
+            tail_words = tail.split()
+            whole = [fold(w) for w in tail_words[: len(words)]] == wanted
+            fit = (
+                how > HOW_TITLE,  # an id, code or title: the official names
+                not whole,
+                how == HOW_ALTERNATE,
+                len(tail_words) != len(words),
+                size - len(words),
+            )
+            if key not in best or fit < best[key]:
+                best[key] = fit
+    ordered = sorted(best, key=lambda k: (best[k], k))
+    return ordered[:limit], len(ordered)
+
+
+def closest(source: "NameSource[T]", query: str, keys: list[str]) -> list[str]:
+    """``keys`` (the owners of a shared name), closest to ``query`` first: the one whose
+    title holds more of its words, then the one with the shorter title, then by key."""
+    wanted = {fold(w) for w in words_of(query)}
+
+    def fit(key: str) -> tuple[int, int, str]:
+        title = [fold(w) for w in words_of(source.title(key))]
+        return (-len(wanted.intersection(title)), len(title), key)
+
+    return sorted(keys, key=fit)
