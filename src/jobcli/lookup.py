@@ -263,9 +263,7 @@ def _read(
     if source.named_skill(typed) is None:
         wanted = [fold(w) for w in words_of(typed)]
         names = [skill.name, *skill.aliases]
-        whole = any(
-            all(w in {fold(x) for x in words_of(name)} for w in wanted) for name in names
-        )
+        whole = any(all(w in {fold(x) for x in words_of(name)} for w in wanted) for name in names)
         how = ("word" if len(wanted) == 1 else "words") if whole else "prefix"
         return [Resolved(skill, typed, how)]
     out = [Resolved(skill, typed)]

@@ -18,15 +18,15 @@ by how well they fit, best first:
 
 from typing import TYPE_CHECKING, TypeVar
 
-from .names import HOW_ALTERNATE, HOW_TITLE, fold, words_of
+from .names import HOW_ALTERNATE, HOW_TITLE, fold, word_line, words_of
 
 if TYPE_CHECKING:
     from .names import NameSource
 
 T = TypeVar("T")
 
-#: The most name tails read for one lookup (a one-letter prefix of a huge catalog).
-MAX_TAILS = 20000
+#: The most names read for one lookup (a one-letter prefix of a huge catalog).
+MAX_NAMES = 50000
 
 
 def by_words(source: "NameSource[T]", query: str, limit: int) -> tuple[list[str], int]:
@@ -35,25 +35,28 @@ def by_words(source: "NameSource[T]", query: str, limit: int) -> tuple[list[str]
     words = words_of(query)
     if not words:
         return [], 0
-    starts = [" ".join(words)]
-    last = fold(words[-1])
-    if last != words[-1]:  # "nurses" finds "Nurse Practitioners" too
-        starts.append(" ".join([*words[:-1], last]))
+    start = word_line(words)  # "nurses" finds "Nurse Practitioners" too
     wanted = [fold(w) for w in words]
-    best: dict[str, tuple[bool, bool, int, bool, int]] = {}
-    for start in starts:
-        for tail, key, how, size in source.word_tails(start, MAX_TAILS):
-            tail_words = tail.split()
-            whole = [fold(w) for w in tail_words[: len(words)]] == wanted
-            fit = (
-                how > HOW_TITLE,  # an id, code or title: the official names
-                not whole,
-                how == HOW_ALTERNATE,
-                len(tail_words) != len(words),
-                size - len(words),
-            )
-            if key not in best or fit < best[key]:
-                best[key] = fit
+    best: dict[str, tuple[bool, bool, bool, bool, int]] = {}
+    for key, line, how in source.word_names(start, MAX_NAMES):
+        name_words = line.split()
+        at = next(
+            (i for i in range(len(name_words)) if " ".join(name_words[i:]).startswith(start)),
+            None,
+        )
+        if at is None:
+            continue
+        tail = name_words[at:]
+        whole = [fold(w) for w in tail[: len(words)]] == wanted
+        fit = (
+            how > HOW_TITLE,  # an id, code or title: the official names
+            not whole,
+            how == HOW_ALTERNATE,
+            len(tail) != len(words),
+            len(name_words) - len(words),
+        )
+        if key not in best or fit < best[key]:
+            best[key] = fit
     ordered = sorted(best, key=lambda k: (best[k], k))
     return ordered[:limit], len(ordered)
 

@@ -124,9 +124,12 @@ if TYPE_CHECKING:  # a protocol costs a class at every start; only the type chec
             """Up to ``limit`` keys whose names start with ``norm``, closest first (the
             shortest such name, then the key); all counted."""
 
-        def word_tails(self, start: str, limit: int) -> list[tuple[str, str, int, int]]:
-            """Up to ``limit`` (tail, key, how, words) of the names with a word-start tail
-            (:func:`tails_of`) starting with ``start``; ``words``: the name's word count."""
+        def alternates(self, line: str) -> list[str]:
+            """Keys of the items listing an alternate title whose :func:`word_line` is ``line``."""
+
+        def word_names(self, start: str, limit: int) -> list[tuple[str, str, int]]:
+            """Up to ``limit`` (key, line, how) of the names (own and alternate) whose
+            :func:`word_line` has a word starting with ``start`` (a word line itself)."""
 
         def title(self, key: str) -> str:
             """The item's title (a role's) or name (a skill's)."""
@@ -150,7 +153,8 @@ class PrefixHits(NamedTuple):
 
 
 def _named(source: "NameSource[T]", norm: str) -> list[tuple[str, int]]:
-    """(key, how) of the items named ``norm`` exactly, else as its plural or singular."""
+    """(key, how) of the items whose own name is ``norm`` exactly, else as its plural or
+    singular."""
     hits = source.exact(norm)
     if not hits and len(norm) >= 4:
         hits = source.folded(fold(norm))
@@ -174,8 +178,7 @@ def find_named(source: "NameSource[T]", query: str) -> T | None:
     norm = normalize(query)
     if not norm:
         return None
-    hits = _named(source, norm)
-    keys = _own(hits, norm) or list(dict.fromkeys(key for key, _ in hits))
+    keys = _own(_named(source, norm), norm) or source.alternates(word_line(words_of(query)))
     return source.item(keys[0]) if len(keys) == 1 else None
 
 
@@ -191,19 +194,16 @@ def find(source: "NameSource[T]", query: str) -> T:
     norm = normalize(query)
     if not norm:
         raise NameLookupError(source.kind, query, [], ambiguous=False)
-    hits = _named(source, norm)
-    if hits:
-        own = _own(hits, norm)
-        if len(own) == 1:
-            return source.item(own[0])
-        if own:
-            shown = sorted(own)[:SHOWN_CANDIDATES]
-            raise NameLookupError(
-                source.kind, query, shown, ambiguous=True, more=len(own) - len(shown)
-            )
-        owners = list(dict.fromkeys(key for key, _ in hits))
-        if len(owners) == 1:
-            return source.item(owners[0])
+    own = _own(_named(source, norm), norm)
+    if len(own) == 1:
+        return source.item(own[0])
+    if own:
+        shown = sorted(own)[:SHOWN_CANDIDATES]
+        raise NameLookupError(source.kind, query, shown, ambiguous=True, more=len(own) - len(shown))
+    owners = source.alternates(word_line(words_of(query)))
+    if len(owners) == 1:
+        return source.item(owners[0])
+    if owners:
         from .name_words import closest
 
         ranked = closest(source, query, owners)
@@ -221,11 +221,13 @@ def find(source: "NameSource[T]", query: str) -> T:
     raise NameLookupError(source.kind, query, source.suggestions(query), ambiguous=False)
 
 
-def tails_of(words: list[str]) -> list[str]:
-    """A name's word-start tails: its normalised words from each word on, space-separated
-    ("Registered Nurses" -> "registered nurses", "nurses"): a word-start prefix of the
-    name is a prefix of one of them."""
-    return [" ".join(words[i:]) for i in range(len(words))]
+def word_line(words: list[str]) -> str:
+    """A name's normalised words, space-separated, its last word folded to the singular
+    ("Registered Nurses" -> "registered nurse"): how alternate titles are compared (plural
+    and singular alike), and where prefixes are looked for at word starts."""
+    if not words:
+        return ""
+    return " ".join([*words[:-1], fold(words[-1])])
 
 
 def words_of(name: str) -> list[str]:
@@ -242,18 +244,29 @@ _TO_SPACE = bytes(range(256)).translate(
 )
 
 
-def words_all(names: list[str]) -> list[list[str]]:
-    """``[words_of(name) for name in names]``, in a few passes over one string for the
-    ASCII names (tens of thousands of alternate titles are indexed at a store's build)."""
-    plain = [i for i, name in enumerate(names) if name.isascii() and "\n" not in name]
-    out = [[] if name.isascii() and "\n" not in name else words_of(name) for name in names]
-    if plain:
-        joined = "\n".join(names[i] for i in plain)
-        spaced = joined.lower().encode("ascii").translate(_TO_SPACE).decode("ascii")
-        if "+" in spaced or "#" in spaced:
-            spaced = spaced.replace("+", "plus").replace("#", "sharp")
-        for i, line in zip(plain, spaced.split("\n"), strict=True):
-            out[i] = line.split()
+def word_lines(names: list[str]) -> list[str]:
+    """``[word_line(words_of(name)) for name in names]``, in a few passes over one string
+    for the ASCII names (tens of thousands of alternate titles at a store's build)."""
+    out = [
+        "" if name.isascii() and "\n" not in name else word_line(words_of(name)) for name in names
+    ]
+    plain = [i for i, name in enumerate(names) if not out[i]]
+    if not plain:
+        return out
+    import re  # only when a store is built
+
+    joined = "\n".join(names[i] for i in plain)
+    spaced = joined.lower().encode("ascii").translate(_TO_SPACE).decode("ascii")
+    if "+" in spaced or "#" in spaced:
+        spaced = spaced.replace("+", "plus").replace("#", "sharp")
+    for i, line in zip(plain, re.sub(" {2,}", " ", spaced).split("\n"), strict=True):
+        line = line.strip(" ")
+        if line.endswith("s"):  # the last word folded, as word_line does
+            head, _, last = line.rpartition(" ")
+            folded = fold(last)
+            if folded != last:
+                line = f"{head} {folded}" if head else folded
+        out[i] = line
     return out
 
 
@@ -285,7 +298,8 @@ class NameIndex(Generic[T]):
         self.kind = kind
         self._exact: dict[str, list[tuple[str, int]]] = {}
         self._items: dict[str, T] = {}
-        self._named: list[tuple[str, str, int]] = []
+        self._alternates: dict[str, list[str]] = {}
+        self._lines: list[tuple[str, str, int]] = []
         owners: list[tuple[str, int]] = []
         names: list[str] = []
         for key, item_names, item in entries:
@@ -293,10 +307,16 @@ class NameIndex(Generic[T]):
             for name, how in item_names:
                 names.append(name)
                 owners.append((key, how))
-                self._named.append((key, name, how))
         exact = self._exact
-        for (key, how), norm in zip(owners, normalize_all(names), strict=True):
-            if norm:
+        for (key, how), norm, line in zip(
+            owners, normalize_all(names), word_lines(names), strict=True
+        ):
+            self._lines.append((key, line, how))
+            if how == HOW_ALTERNATE:
+                keys = self._alternates.setdefault(line, [])
+                if key not in keys:
+                    keys.append(key)
+            elif norm:
                 hits = exact.get(norm)
                 if hits is None:
                     exact[norm] = [(key, how)]
@@ -304,7 +324,6 @@ class NameIndex(Generic[T]):
                     hits.append((key, how))
         self._folded: dict[str, list[tuple[str, int]]] | None = None
         self._sorted_names: list[str] | None = None
-        self._tails: list[tuple[str, str, int, int]] | None = None
 
     def exact(self, norm: str) -> list[tuple[str, int]]:
         return list(self._exact.get(norm, ()))
@@ -335,22 +354,13 @@ class NameIndex(Generic[T]):
         )
         return PrefixHits(ordered[:limit], len(shortest))
 
-    def word_tails(self, start: str, limit: int) -> list[tuple[str, str, int, int]]:
-        import bisect
+    def alternates(self, line: str) -> list[str]:
+        return list(self._alternates.get(line, ())) if line else []
 
-        if self._tails is None:
-            rows = []
-            for key, name, how in self._named:
-                words = words_of(name)
-                rows += [(tail, key, how, len(words)) for tail in tails_of(words)]
-            self._tails = sorted(rows)
-        tails = self._tails
-        out = []
-        i = bisect.bisect_left(tails, (start,))
-        while i < len(tails) and tails[i][0].startswith(start) and len(out) < limit:
-            out.append(tails[i])
-            i += 1
-        return out
+    def word_names(self, start: str, limit: int) -> list[tuple[str, str, int]]:
+        at = " " + start
+        hits = [row for row in self._lines if (" " + row[1]).find(at) >= 0]
+        return hits[:limit]
 
     def title(self, key: str) -> str:
         item = self._items[key]

@@ -24,12 +24,17 @@ Tables (``pos`` is an item's position in the catalog, which orders lists):
   importance, or 0), summed in C (:mod:`jobcli.store_match`); with ``role_totals`` (every
   role's importance sum and sum of squares, int32 arrays) what ``match`` and
   ``similar_roles`` rank from.
-- ``name(kind, norm, folded, item, how)``: every id, title, alias, O*NET code, alternate
-  title and skill name, normalised (:func:`jobcli.names.normalize`) and plural-folded
+- ``name(kind, norm, folded, item, how)``: every id, title, alias, O*NET code and skill
+  name, normalised (:func:`jobcli.names.normalize`) and plural-folded
   (:func:`jobcli.names.fold`), with the id of its item and what the name is (``how``:
-  ``names.HOW_*``; an item's own names first).
-- ``name_word(kind, tail, item, how, size)``: each name's word-start tails
-  (:func:`jobcli.names.tails_of`), for prefixes at word starts, with the name's word count.
+  ``names.HOW_*``; an item's best name first).
+- ``role_words(pos, own, alternate)``: a role's names as word lines
+  (:func:`jobcli.names.word_line`), one a line, each after a space: ``own`` its id, code,
+  title and aliases (each line ends with a tab and its ``how``), ``alternate`` its
+  alternate titles (newline-delimited): an alternate title is found by ``instr`` of
+  its line, a prefix at a word start by ``instr`` of a space and the prefix. Scanned
+  only when a name is no item's own name: a table of rows per word would cost the
+  store's build more than the scan costs a lookup.
 - ``role_fts``: an FTS5 index (porter stemmer over unicode61) with one column per
   field, so that BM25 can weigh a title above a responsibility.
 """
@@ -43,7 +48,15 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from .domain import Role, Skill, family_of, role_from_dict, role_line, skill_from_dict
-from .names import HOW_ALIAS, HOW_ID, HOW_TITLE, fold, normalize_all, tails_of, words_all
+from .names import (
+    HOW_ALIAS,
+    HOW_ALTERNATE,
+    HOW_ID,
+    HOW_TITLE,
+    fold,
+    normalize_all,
+    word_lines,
+)
 from .store_decode import facts_of
 from .store_file import APPLICATION_ID, STORE_SCHEMA
 
@@ -83,10 +96,7 @@ CREATE TABLE name (
     how INTEGER NOT NULL, PRIMARY KEY (kind, norm, item)
 ) WITHOUT ROWID;
 CREATE INDEX name_folded ON name (kind, folded);
-CREATE TABLE name_word (
-    kind TEXT NOT NULL, tail TEXT NOT NULL, item TEXT NOT NULL, how INTEGER NOT NULL,
-    size INTEGER NOT NULL, PRIMARY KEY (kind, tail, item)
-) WITHOUT ROWID;
+CREATE TABLE role_words (pos INTEGER PRIMARY KEY, own TEXT NOT NULL, alternate TEXT NOT NULL);
 CREATE VIRTUAL TABLE role_fts USING fts5(
     title, aliases, alternate_titles, summary, responsibilities, skills,
     tokenize = 'porter unicode61'
@@ -198,6 +208,7 @@ def _insert_roles(
     from .lookup import role_names
 
     name_rows: list[tuple[str, str, int]] = []
+    ends: list[int] = []  # where each role's names end in name_rows
     for pos, r in enumerate(roles, start):
         line = role_line(r, skill_name)
         role_rows.append(
@@ -250,6 +261,7 @@ def _insert_roles(
             )
         )
         name_rows += [(r.id, n, how) for n, how in role_names(r)]
+        ends.append(len(name_rows))
     conn.executemany(f"INSERT INTO role VALUES ({', '.join('?' * 16)})", role_rows)
     conn.executemany("INSERT INTO role_line VALUES (?, ?, ?, ?, ?, ?, ?, ?)", line_rows)
     conn.executemany("INSERT INTO role_skill VALUES (?, ?, ?)", pair_rows)
@@ -258,7 +270,20 @@ def _insert_roles(
         " responsibilities, skills) VALUES (?, ?, ?, ?, ?, ?, ?)",
         fts_rows,
     )
-    _insert_names(conn, "role", name_rows)
+    _insert_names(conn, "role", [row for row in name_rows if row[2] != HOW_ALTERNATE])
+    lines = word_lines([name for _, name, _ in name_rows])
+    word_rows = []
+    begin = 0
+    for pos, end in enumerate(ends, start):
+        own = [
+            f" {lines[i]}\t{name_rows[i][2]}"
+            for i in range(begin, end)
+            if name_rows[i][2] != HOW_ALTERNATE
+        ]
+        other = [f" {lines[i]}" for i in range(begin, end) if name_rows[i][2] == HOW_ALTERNATE]
+        word_rows.append((pos, "\n" + "\n".join(own) + "\n", "\n" + "\n".join(other) + "\n"))
+        begin = end
+    conn.executemany("INSERT INTO role_words VALUES (?, ?, ?)", word_rows)
 
 
 def int32_bytes(values: Iterable[int]) -> bytes:
@@ -328,8 +353,7 @@ def _with_symbol_words(text: str) -> str:
 def _insert_names(conn: sqlite3.Connection, kind: str, rows: list[tuple[str, str, int]]) -> None:
     """``rows``: (item, name, how), each item's best names first (the first of equal ones
     is kept)."""
-    names = [name for _, name, _ in rows]
-    norms = normalize_all(names)
+    norms = normalize_all([name for _, name, _ in rows])
     conn.executemany(
         "INSERT OR IGNORE INTO name VALUES (?, ?, ?, ?, ?)",
         [
@@ -338,8 +362,3 @@ def _insert_names(conn: sqlite3.Connection, kind: str, rows: list[tuple[str, str
             if norm
         ],
     )
-    word_rows = []
-    for (item, _, how), words in zip(rows, words_all(names), strict=True):
-        size = len(words)
-        word_rows += [(kind, tail, item, how, size) for tail in tails_of(words)]
-    conn.executemany("INSERT OR IGNORE INTO name_word VALUES (?, ?, ?, ?, ?)", word_rows)

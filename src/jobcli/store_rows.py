@@ -133,13 +133,46 @@ class NameTable(Generic[T]):
         )
         return [(r[0], r[1]) for r in rows]
 
-    def word_tails(self, start: str, limit: int) -> list[tuple[str, str, int, int]]:
+    def alternates(self, line: str) -> list[str]:
+        if self.kind != "role" or not line:
+            return []
         rows = self.store._rows(
-            "SELECT tail, item, how, size FROM name_word"
-            " WHERE kind = ? AND tail >= ? AND tail < ? LIMIT ?",
-            (self.kind, start, start + "\U0010ffff", limit),
+            "SELECT role.id FROM role_words JOIN role ON role.pos = role_words.pos"
+            " WHERE instr(alternate, ?) > 0 ORDER BY role.pos",
+            (f"\n {line}\n",),
         )
-        return [(r[0], r[1], r[2], r[3]) for r in rows]
+        return [r[0] for r in rows]
+
+    def word_names(self, start: str, limit: int) -> list[tuple[str, str, int]]:
+        from .names import HOW_ALIAS, HOW_ALTERNATE, HOW_ID, HOW_TITLE, word_line, words_of
+
+        at = " " + start
+        out: list[tuple[str, str, int]] = []
+        if self.kind != "role":  # a few hundred skills: read them all
+            for key, name, aliases in self.store._rows("SELECT id, name, aliases FROM skill"):
+                import json
+
+                names = [(key, HOW_ID), (name, HOW_TITLE)]
+                names += [(alias, HOW_ALIAS) for alias in json.loads(aliases)]
+                for text, how in names:
+                    line = word_line(words_of(text))
+                    if at in " " + line:
+                        out.append((key, line, how))
+            return out[:limit]
+        rows = self.store._rows(
+            "SELECT role.id, own, alternate FROM role_words JOIN role ON role.pos = role_words.pos"
+            " WHERE instr(own, ?) > 0 OR instr(alternate, ?) > 0",
+            (at, at),
+        )
+        for key, own, alternate in rows:
+            for entry in own.split("\n"):
+                line, _, how = entry.partition("\t")
+                if at in line:
+                    out.append((key, line[1:], int(how)))
+            out += [(key, line[1:], HOW_ALTERNATE) for line in alternate.split("\n") if at in line]
+            if len(out) >= limit:
+                break
+        return out[:limit]
 
     def title(self, key: str) -> str:
         sql = (

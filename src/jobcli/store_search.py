@@ -67,7 +67,7 @@ def _named_hits(store: Store, text: str, any_word: str) -> list[SearchHit]:
     """The roles ``text`` names exactly (or as its plural): the role whose own name it is,
     else every role listing it as an alternate title, by relevance; ``matched`` the name."""
     from .lookup import role_names
-    from .names import HOW_ALTERNATE, fold, normalize
+    from .names import fold, normalize, word_line, words_of
     from .store_decode import ROLE_COLUMNS, role_from_row
     from .store_rows import NameTable
 
@@ -76,8 +76,9 @@ def _named_hits(store: Store, text: str, any_word: str) -> list[SearchHit]:
         return []
     table = NameTable(store, "role", store.role)
     named = table.exact(norm) or (table.folded(fold(norm)) if len(norm) >= 4 else [])
-    own = [key for key, how in named if how < HOW_ALTERNATE]
-    keys = own[:1] if len(own) == 1 else list(dict.fromkeys(key for key, _ in named))
+    own = list(dict.fromkeys(key for key, _ in named))
+    line = word_line(words_of(text))
+    keys = own[:1] if len(own) == 1 else table.alternates(line)
     if not keys:
         return []
     marks = ", ".join("?" * len(keys))
@@ -97,7 +98,7 @@ def _named_hits(store: Store, text: str, any_word: str) -> list[SearchHit]:
     for pos, role in roles.items():
         names = [name for name, _ in role_names(role)]
         said = next((n for n in names if normalize(n) == norm), None)
-        said = said or next((n for n in names if fold(normalize(n)) == fold(norm)), role.title)
+        said = said or next((n for n in names if word_line(words_of(n)) == line), role.title)
         hits.append(SearchHit(role.id, role.title, float(scores.get(pos, 0.0)), said))
     hits.sort(key=lambda h: (-h.score, h.id))
     top = max((h.score for h in hits), default=0.0)
@@ -110,7 +111,7 @@ def _with_titles(store: Store, hits: list[SearchHit], query: str) -> list[Search
     that holds the words."""
     if not hits:
         return hits
-    positions = [hit_pos for hit_pos in _positions(store, [h.id for h in hits])]
+    positions = _positions(store, [h.id for h in hits])
     marks = ", ".join("?" * len(positions))
     rows = store._rows(
         "SELECT rowid, highlight(role_fts, 0, char(2), char(3)),"
