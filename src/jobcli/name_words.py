@@ -63,11 +63,14 @@ def by_words(source: "NameSource[T]", query: str, limit: int) -> tuple[list[str]
 
 def closest(source: "NameSource[T]", query: str, keys: list[str]) -> list[str]:
     """``keys`` (the owners of a shared name), closest to ``query`` first: the one whose
-    title holds more of its words, then the one with the shorter title, then by key."""
-    wanted = {fold(w) for w in words_of(query)}
+    title holds more of its words, then one whose title ends with its last word ("nurse":
+    Registered Nurses before Nurse Practitioners), then the shorter title, then by key."""
+    words = [fold(w) for w in words_of(query)]
+    wanted = set(words)
 
-    def fit(key: str) -> tuple[int, int, str]:
+    def fit(key: str) -> tuple[int, bool, int, str]:
         title = [fold(w) for w in words_of(source.title(key))]
-        return (-len(wanted.intersection(title)), len(title), key)
+        ends = bool(words) and title[-1:] == words[-1:]
+        return (-len(wanted.intersection(title)), not ends, len(title), key)
 
     return sorted(keys, key=fit)
