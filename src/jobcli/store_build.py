@@ -6,7 +6,8 @@ converted and written one at a time, so a large catalog is never held twice.
 
 Tables (``pos`` is an item's position in the catalog, which orders lists):
 
-- ``meta(key, value)``: what the store was built for (see :mod:`jobcli.store`).
+- ``meta(key, value)``: what the store was built for (see :mod:`jobcli.store`), and
+  ``alternate_titled``: how many roles list alternate titles.
 - ``skill``: every skill; ``aliases`` is a JSON array.
 - ``role``: every role, its lists as JSON arrays, ``skills`` as ``[[id, importance], ...]``
   in catalog order, its SOC ``family``, and its totals (``skill_count``,
@@ -187,6 +188,11 @@ def build_from_values(
                 batch = []
         _insert_roles(conn, start, batch, skill_pos, skill_name)
         _insert_vectors(conn, len(skill_pos))
+        # How many roles list alternate titles: none, and no lookup need look for one.
+        conn.execute(
+            "INSERT INTO meta VALUES ('alternate_titled',"
+            " (SELECT count(*) FROM role_words WHERE length(alternate) > 2))"
+        )
     # Merge the full-text index's segments into one: fewer b-trees for every query to read.
     conn.execute("INSERT INTO role_fts (role_fts) VALUES ('optimize')")
     conn.commit()

@@ -136,10 +136,18 @@ class NameTable(Generic[T]):
     def alternates(self, line: str) -> list[str]:
         if self.kind != "role" or not line:
             return []
+        titled = self.store._rows("SELECT value FROM meta WHERE key = 'alternate_titled'")
+        if not titled or titled[0][0] in ("0", 0):
+            return []
+        # The full-text index finds the few roles whose alternate titles hold every word
+        # (stemmed); their word lines say which list the title itself.
+        words = " ".join('"' + word + '"' for word in line.split())
         rows = self.store._rows(
             "SELECT role.id FROM role_words JOIN role ON role.pos = role_words.pos"
-            " WHERE instr(alternate, ?) > 0 ORDER BY role.pos",
-            (f"\n {line}\n",),
+            " WHERE role_words.pos IN"
+            " (SELECT rowid FROM role_fts WHERE role_fts MATCH ?)"
+            " AND instr(alternate, ?) > 0 ORDER BY role.pos",
+            (f"{{alternate_titles}} : ({words})", f"\n {line}\n"),
         )
         return [r[0] for r in rows]
 

@@ -41,10 +41,14 @@ def search(store: Store, text: str, limit: int | None = 10) -> list[SearchHit]:
     named = _skill_named(store, text)
     if named is not None:
         return _search_skill(store, named, tokens, limit)
-    phrase = " + ".join(tokens)
+    telling = _telling(store, tokens) if limit is not None and len(tokens) > 1 else tokens
+    phrase = " + ".join(telling)
     titles = f"{{title aliases alternate_titles}} : ({phrase})"
-    tiers = [titles, " ".join(tokens)]
-    if len(tokens) > 1:
+    tiers = [titles, " ".join(telling)]
+    if not telling:  # every word is in most roles: the first that hold them all, unranked
+        tiers = [" ".join(tokens)]
+    elif len(telling) > 1:
+        tokens = telling
         tiers = [
             titles,
             phrase,
@@ -54,11 +58,13 @@ def search(store: Store, text: str, limit: int | None = 10) -> list[SearchHit]:
         ]
     hits = _named_hits(store, text, " OR ".join(tokens))
     seen = {hit.id for hit in hits}
-    for tier, query in enumerate(tiers):
+    for query in tiers:
         if limit is not None and len(hits) >= limit:
             break
-        found = _search(store, query, None if limit is None else limit + len(hits))
-        if tier == 0:
+        found = _search(
+            store, query, None if limit is None else limit + len(hits), ranked=bool(telling)
+        )
+        if query == titles:
             found = _with_titles(store, found, query)
         for hit in found:
             if hit.id in seen:
@@ -70,10 +76,21 @@ def search(store: Store, text: str, limit: int | None = 10) -> list[SearchHit]:
     return hits if limit is None else hits[:limit]
 
 
+def _telling(store: Store, tokens: list[str]) -> list[str]:
+    """``tokens`` without the words most roles of a huge catalog hold ("the", "and"):
+    BM25 weighs them near 0, and phrases of them would cost the search a scan of
+    their every place. Empty when every word is such."""
+    if store.role_count() < RANKED_ROWS:
+        return tokens
+    count = "(SELECT count(*) FROM (SELECT 1 FROM role_fts WHERE role_fts MATCH ?"
+    count += f" LIMIT {RANKED_ROWS}))"
+    counts = store._rows(f"SELECT {', '.join([count] * len(tokens))}", tokens)[0]
+    return [token for token, n in zip(tokens, counts, strict=True) if n < RANKED_ROWS]
+
+
 def _named_hits(store: Store, text: str, any_word: str) -> list[SearchHit]:
     """The roles ``text`` names exactly (or as its plural): the role whose own name it is,
     else every role listing it as an alternate title, by relevance; ``matched`` the name."""
-    from .lookup import role_names
     from .names import fold, normalize, word_line, words_of
     from .store_decode import ROLE_COLUMNS, role_from_row
     from .store_rows import NameTable
@@ -88,6 +105,8 @@ def _named_hits(store: Store, text: str, any_word: str) -> list[SearchHit]:
     keys = own[:1] if len(own) == 1 else table.alternates(line)
     if not keys:
         return []
+    from .lookup import role_names
+
     marks = ", ".join("?" * len(keys))
     rows = store._rows(f"SELECT pos, {ROLE_COLUMNS} FROM role WHERE id IN ({marks})", keys)
     roles = {pos: role_from_row(row) for pos, *row in rows}
@@ -179,15 +198,37 @@ def _search_skill(
     return hits
 
 
-def _search(store: Store, query: str, limit: int | None) -> list[SearchHit]:
+#: A search tier matching this many roles or more is not ranked (see :func:`_search`).
+RANKED_ROWS = 5000
+#: The score of a hit found unranked: FTS5's floor for a word's weight in BM25.
+UNRANKED_SCORE = 1e-06
+
+
+def _search(store: Store, query: str, limit: int | None, *, ranked: bool = True) -> list[SearchHit]:
     from .store_rows import FTS_WEIGHTS, SearchHit
 
     weights = ", ".join(str(w) for w in FTS_WEIGHTS)
+    order = f"bm25(role_fts, {weights}), rowid" if ranked else "rowid"
+    if limit is not None and ranked:
+        # Words in most roles say little of any (BM25 weighs them near 0), and ranking
+        # every role that holds them would cost a huge catalog's search most of its time:
+        # past RANKED_ROWS matches, the first roles in catalog order (counted, not ranked).
+        many = store._rows(
+            "SELECT count(*) FROM (SELECT 1 FROM role_fts WHERE role_fts MATCH ? LIMIT ?)",
+            (query, RANKED_ROWS),
+        )[0][0]
+        if not many:
+            return []
+        if many >= RANKED_ROWS:
+            order, ranked = "rowid", False
     # The full-text table alone (rowid = the role's position), then the few titles.
+    # Unranked, no BM25 at all (its first call reads every place of every word): the
+    # weight BM25 gives a word most roles hold.
+    score = f"-bm25(role_fts, {weights})" if ranked else str(UNRANKED_SCORE)
     rows = store._rows(
-        f"SELECT rowid, -bm25(role_fts, {weights}),"
+        f"SELECT rowid, {score},"
         " snippet(role_fts, -1, '', '', '…', 12) FROM role_fts WHERE role_fts MATCH ?"
-        f" ORDER BY bm25(role_fts, {weights}), rowid LIMIT ?",
+        f" ORDER BY {order} LIMIT ?",
         (query, -1 if limit is None else limit),
     )
     names: dict[int, tuple[str, str]] = {}
