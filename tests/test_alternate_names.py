@@ -213,3 +213,26 @@ def test_match_takes_only_the_twin_named_exactly() -> None:
     assert r.exit_code == 0, r.output
     assert "names two skills" not in r.stderr
     assert {s["id"] for m in json.loads(r.stdout) for s in m["have"]} == {"mathematics-knowledge"}
+
+
+def test_words_most_roles_hold_are_found_unranked_in_a_huge_catalog(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import jobcli.store_search as store_search
+
+    store = open_store(Path(NAMES))
+    ranked = [h.id for h in store.search("and software", limit=5)]
+    # As if the fixture were huge: "and" is in at least 2 roles, so it is not ranked.
+    monkeypatch.setattr(store_search, "RANKED_ROWS", 2)
+    monkeypatch.setattr(type(store), "role_count", lambda self: 20000)
+    hits = store.search("and software", limit=5)
+    assert hits[0].id == "software-developers"  # ranked by the telling word
+    assert ranked[0] == "software-developers"
+    everyday = store.search("and the", limit=3)  # every word is everywhere: catalog order
+    assert [h.id for h in everyday] == sorted((h.id for h in everyday), key=_catalog_order)
+    assert all(h.score > 0 for h in everyday)
+
+
+def _catalog_order(role_id: str) -> int:
+    roles = json.loads(Path(NAMES).read_text(encoding="utf-8"))["roles"]
+    return [r["id"] for r in roles].index(role_id)
