@@ -193,7 +193,8 @@ VIEWS: list[tuple[str, ...]] = [
 ]
 NOT_FOUND: list[tuple[str, ...]] = [
     ("show", ESC + "[2J" + ESC + "[H"),
-    ("match", ESC + "]0;pwned" + BEL),
+    # (Not "pwned": its words start a hostile skill's name, which match now reads, said.)
+    ("match", ESC + "]0;nowhere" + BEL),
     ("compare", "role-a", "\u202erole\u202c" + "\x9b2J"),
     ("gap", ESC + "]8;;https://evil.example/" + ESC + "\\x", "role-a"),
 ]

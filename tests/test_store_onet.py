@@ -49,13 +49,15 @@ def test_search_takes_any_text(onet: Store) -> None:
 def test_match_ranks_roles_that_use_all_the_skills_and_need_them_most(onet: Store) -> None:
     words = ["programming", "mathematics", "critical", "thinking"]
     result = resolve_skill_words(onet, words)
-    assert len(result.skill_ids) == 3
+    # "mathematics" names the skill and the knowledge area: both are used, said.
+    assert len(result.skill_ids) == 4
+    assert any(r.how == "twin" for r in result.resolved)
     assert result.misses == []
     best = onet.match(result.skill_ids, 10).matches
     titles = [m.role.title for m in best]
     assert "Reinforcing Iron and Rebar Workers" not in titles
     assert {"Computer Programmers", "Statisticians"} <= set(titles), titles
-    assert all(m.uses == 3 for m in best)
+    assert all(m.uses == 4 for m in best)
 
 
 def test_skill_python_lists_the_occupations_that_need_it(onet: Store) -> None:

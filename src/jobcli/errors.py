@@ -60,9 +60,18 @@ class NameLookupError(Exception):
     """A ROLE or SKILL name matched nothing, or more than one thing."""
 
     def __init__(
-        self, kind: str, query: str, candidates: list[str], *, ambiguous: bool, more: int = 0
+        self,
+        kind: str,
+        query: str,
+        candidates: list[str],
+        *,
+        ambiguous: bool,
+        more: int = 0,
+        shared: bool = False,
     ) -> None:
         self.kind = kind
+        #: True when ``query`` is an alternate title that every candidate lists (a shared name).
+        self.shared = shared
         self.query = query
         self.candidates = candidates
         self.ambiguous = ambiguous
@@ -78,6 +87,11 @@ class NameLookupError(Exception):
             if more:
                 listed.append(f"{more} more")
             message = f"{kind} {shown} is ambiguous: it could be " + _or_list(listed)
+            if shared:
+                message += (
+                    f"\n{shown} is a title {len(candidates) + more} {kind}s share;"
+                    " name one of them by its id"
+                )
         else:
             message = f"no {kind} matches {shown}"
             if candidates:

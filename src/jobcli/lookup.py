@@ -11,12 +11,23 @@ forgivingly and returns what it made of them as values; the shell prints.
 # No ``from __future__ import annotations``: typing.NamedTuple would compile each
 # string annotation at every start (see jobcli.domain).
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NamedTuple, cast
 
 from .domain import Catalog, Role, Skill
 from .errors import NameLookupError
-from .names import NameIndex, find_named, normalize, words_of
+from .names import (
+    HOW_ALIAS,
+    HOW_ALTERNATE,
+    HOW_CODE,
+    HOW_ID,
+    HOW_TITLE,
+    NameIndex,
+    find_named,
+    fold,
+    normalize,
+    words_of,
+)
 
 if TYPE_CHECKING:
     from typing import Protocol
@@ -35,26 +46,32 @@ def role_index(catalog: Catalog) -> NameIndex[Role]:
     """Every name of every role (built once per catalog)."""
     index = cast("NameIndex[Role] | None", catalog.memo.get("role_index"))
     if index is None:
-        index = NameIndex(
-            "role",
-            (
-                (
-                    r.id,
-                    (r.id, r.title, *r.aliases, *((r.onet_soc_code,) if r.onet_soc_code else ())),
-                    r,
-                )
-                for r in catalog.roles
-            ),
-        )
+        index = NameIndex("role", ((r.id, role_names(r), r) for r in catalog.roles))
         catalog.memo["role_index"] = index
     return index
+
+
+def role_names(role: Role) -> list[tuple[str, int]]:
+    """A role's names with what each is (``names.HOW_*``), its own names first."""
+    names = [(role.id, HOW_ID)]
+    if role.onet_soc_code:
+        names.append((role.onet_soc_code, HOW_CODE))
+    names.append((role.title, HOW_TITLE))
+    names += [(alias, HOW_ALIAS) for alias in role.aliases]
+    names += [(title, HOW_ALTERNATE) for title in role.alternate_titles]
+    return names
+
+
+def skill_names(skill: Skill) -> list[tuple[str, int]]:
+    """A skill's names with what each is (``names.HOW_*``)."""
+    return [(skill.id, HOW_ID), (skill.name, HOW_TITLE), *((a, HOW_ALIAS) for a in skill.aliases)]
 
 
 def skill_index(catalog: Catalog) -> NameIndex[Skill]:
     """Every name of every skill (built once per catalog)."""
     index = cast("NameIndex[Skill] | None", catalog.memo.get("skill_index"))
     if index is None:
-        index = NameIndex("skill", ((s.id, (s.id, s.name, *s.aliases), s) for s in catalog.skills))
+        index = NameIndex("skill", ((s.id, skill_names(s), s) for s in catalog.skills))
         catalog.memo["skill_index"] = index
     return index
 
@@ -101,8 +118,12 @@ class Resolved(NamedTuple):
     typed: str
     #: How it was read when not simply by its name: "joined" (adjacent words form the
     #: name), "word" (the one skill whose name holds this whole word), "words" (the one
-    #: skill whose name holds every one of adjacent words that name no skill); "" otherwise.
+    #: skill whose name holds every one of adjacent words that name no skill), "prefix" (the
+    #: one skill with a word starting so), "twin" (a skill whose name reads as another's but
+    #: for a parenthesis: "Mathematics" and "Mathematics (knowledge)"); "" otherwise.
     how: str = ""
+    #: For "twin": the skill named exactly so, which this one accompanies.
+    twin_of: str = ""
 
 
 class Miss(NamedTuple):
@@ -142,6 +163,16 @@ class Resolution(NamedTuple):
                     f"{safe(repr(_cut(r.typed)))} read as {safe(r.skill.name)} "
                     "(the one skill whose name holds these words)"
                 )
+            elif r.how == "prefix":
+                out.append(
+                    f"{safe(repr(_cut(r.typed)))} read as {safe(r.skill.name)} "
+                    "(the one skill with a word starting so)"
+                )
+            elif r.how == "twin":
+                out.append(
+                    f"{safe(repr(_cut(r.typed)))} names two skills: {safe(r.twin_of)} and"
+                    f" {safe(r.skill.name)}; both are used (name one to use only it)"
+                )
             elif r.how == "joined":
                 out.append(f"{safe(repr(_cut(r.typed)))} read as one skill: {safe(r.skill.name)}")
         return out
@@ -180,9 +211,9 @@ def resolve_skill_words(source: "SkillNames", names: Sequence[str]) -> Resolutio
             resolved.append(joined[0])
             i += joined[1]
             continue
-        unknown, known = _unknown_words(source, names, i)
+        unknown, known, guess = _unknown_words(source, names, i)
         if not unknown and known is not None:  # the common case: a skill's name
-            resolved.append(Resolved(known, names[i]))
+            resolved += _read(source, names[i], known, skill_words)
             i += 1
             continue
         if len(unknown) > 1:  # "machine learning": words of one name, not skills each
@@ -200,9 +231,12 @@ def resolve_skill_words(source: "SkillNames", names: Sequence[str]) -> Resolutio
         i += 1
         if unknown:
             error = unknown[0][1]
+            if guess is not None:  # the one skill with a word (starting) so: said
+                resolved += _read(source, typed, guess, skill_words)
+                continue
         else:  # a quoted name of several words
             try:
-                resolved.append(Resolved(source.find_skill(typed), typed))
+                resolved += _read(source, typed, source.find_skill(typed), skill_words)
                 continue
             except NameLookupError as exc:
                 error = exc
@@ -215,6 +249,37 @@ def resolve_skill_words(source: "SkillNames", names: Sequence[str]) -> Resolutio
                 error = found
         misses.append(Miss(typed, error))
     return Resolution(resolved, misses, tuple(phrases))
+
+
+def _read(
+    source: "SkillNames",
+    typed: str,
+    skill: Skill,
+    skill_words: "Callable[[], list[tuple[Skill, list[str]]]]",
+) -> list[Resolved]:
+    """How ``typed``, which the lookup found to be ``skill``, was read: by its name (and
+    any twin: a skill named the same but for a parenthesis, used too and said), else by
+    a word of its name or a word's start (said)."""
+    if source.named_skill(typed) is None:
+        wanted = [fold(w) for w in words_of(typed)]
+        names = [skill.name, *skill.aliases]
+        whole = any(all(w in {fold(x) for x in words_of(name)} for w in wanted) for name in names)
+        how = ("word" if len(wanted) == 1 else "words") if whole else "prefix"
+        return [Resolved(skill, typed, how)]
+    out = [Resolved(skill, typed)]
+    bare = _bare(skill.name)
+    if normalize(typed) != bare:  # "Mathematics (knowledge)" or an id names one of them
+        return out
+    for other, _ in skill_words():
+        if other.id != skill.id and _bare(other.name) == bare:
+            out.append(Resolved(other, typed, "twin", skill.name))
+    return out
+
+
+def _bare(name: str) -> str:
+    """A name without its parenthesis: "Mathematics (knowledge)" -> "mathematics"."""
+    head = name.split("(", 1)[0]
+    return normalize(head) or normalize(name)
 
 
 def _joined(source: "SkillNames", names: Sequence[str], start: int) -> tuple[Resolved, int] | None:
@@ -235,20 +300,29 @@ def _joined(source: "SkillNames", names: Sequence[str], start: int) -> tuple[Res
 
 def _unknown_words(
     source: "SkillNames", names: Sequence[str], start: int
-) -> "tuple[list[tuple[str, NameLookupError]], Skill | None]":
+) -> "tuple[list[tuple[str, NameLookupError]], Skill | None, Skill | None]":
     """The run of adjacent one-word names from ``start`` that name no skill (up to
     :data:`MAX_JOINED_WORDS`), each with its lookup's error: a person typing
     ``machine learning`` means one thing, not a skill per word. And the skill that the
-    word after the run names, if it was looked up (so that it need not be again)."""
+    word after the run names, if it was looked up (so that it need not be again); and the
+    skill the run's first word would be read as by a word of its name (a guess: the whole
+    name beats a word inside a longer one, and adjacent words are read together first)."""
     run: list[tuple[str, NameLookupError]] = []
+    guess = None
     for typed in names[start : start + MAX_JOINED_WORDS]:
         if len(typed.split()) != 1:
             break
         try:
-            return run, source.find_skill(typed)
+            found = source.find_skill(typed)
         except NameLookupError as error:
             run.append((typed, error))
-    return run, None
+            continue
+        if source.named_skill(typed) is not None:
+            return run, found, guess
+        if not run:
+            guess = found
+        run.append((typed, NameLookupError("skill", typed, [found.id], ambiguous=False)))
+    return run, None, guess
 
 
 def _by_words(

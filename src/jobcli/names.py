@@ -151,6 +151,11 @@ def fold(norm: str) -> str:
     return norm[:-1]
 
 
+#: What kind of name a name is, best first: a lookup prefers an item's own names (its id,
+#: O*NET code, title or alias, unique across items) to an alternate title, which several
+#: items may share.
+HOW_ID, HOW_CODE, HOW_TITLE, HOW_ALIAS, HOW_ALTERNATE = range(5)
+
 if TYPE_CHECKING:  # a protocol costs a class at every start; only the type checker needs it
 
     class NameSource(Protocol[T_co]):
@@ -158,15 +163,25 @@ if TYPE_CHECKING:  # a protocol costs a class at every start; only the type chec
 
         kind: str
 
-        def exact(self, norm: str) -> list[str]:
-            """Keys of the items with a name normalising to ``norm``."""
+        def exact(self, norm: str) -> list[tuple[str, int]]:
+            """(key, how) of the items with a name normalising to ``norm`` (``how``: HOW_*)."""
 
-        def folded(self, folded: str) -> list[str]:
-            """Keys of the items with a name whose :func:`fold` is ``folded``."""
+        def folded(self, folded: str) -> list[tuple[str, int]]:
+            """(key, how) of the items with a name whose :func:`fold` is ``folded``."""
 
         def prefixed(self, norm: str, limit: int) -> "PrefixHits":
             """Up to ``limit`` keys whose names start with ``norm``, closest first (the
             shortest such name, then the key); all counted."""
+
+        def alternates(self, line: str) -> list[str]:
+            """Keys of the items listing an alternate title whose :func:`word_line` is ``line``."""
+
+        def word_names(self, start: str, limit: int) -> list[tuple[str, str, int]]:
+            """Up to ``limit`` (key, line, how) of the names (own and alternate) whose
+            :func:`word_line` has a word starting with ``start`` (a word line itself)."""
+
+        def title(self, key: str) -> str:
+            """The item's title (a role's) or name (a skill's)."""
 
         def item(self, key: str) -> T_co:
             """The item of ``key``."""
@@ -186,54 +201,122 @@ class PrefixHits(NamedTuple):
     total: int
 
 
+def _named(source: "NameSource[T]", norm: str) -> list[tuple[str, int]]:
+    """(key, how) of the items whose own name is ``norm`` exactly, else as its plural or
+    singular."""
+    hits = source.exact(norm)
+    if not hits and len(norm) >= 4:
+        hits = source.folded(fold(norm))
+    return hits
+
+
+def _own(hits: list[tuple[str, int]], norm: str) -> list[str]:
+    """The keys of ``hits`` that are the items' own names (not alternate titles); of several,
+    the one whose id reads as ``norm`` (an item's id beats another's name that reads the same)."""
+    own = list(dict.fromkeys(key for key, how in hits if how < HOW_ALTERNATE))
+    if len(own) > 1:
+        by_id = [k for k in own if normalize(k) == norm]
+        if len(by_id) == 1:
+            return by_id
+    return own
+
+
 def find_named(source: "NameSource[T]", query: str) -> T | None:
     """The one item whose name ``query`` is (exactly, or as its plural), else None: no
     prefix, no suggestions (for a guess that must not cost a failed lookup's search)."""
     norm = normalize(query)
     if not norm:
         return None
-    keys = source.exact(norm)
-    if not keys and (folded := fold(norm)) and len(norm) >= 4:
-        keys = source.folded(folded)
-    if len(keys) > 1:
-        keys = [k for k in keys if normalize(k) == norm]
+    keys = _own(_named(source, norm), norm) or source.alternates(word_line(words_of(query)))
     return source.item(keys[0]) if len(keys) == 1 else None
 
 
 def find(source: "NameSource[T]", query: str) -> T:
     """The one item ``query`` names in ``source``, or :class:`NameLookupError`.
 
-    Exact names beat folded ones, which beat prefixes; an item's own key (id) beats
-    another item's name that reads the same. Ambiguity names the first candidates
-    and counts the others.
+    An item's own name (id, code, title, alias) beats an alternate title, exact names beat
+    folded ones, which beat prefixes of words; an item's own key (id) beats another item's
+    name that reads the same. An alternate title several items list is a shared name: an
+    error naming every owner, closest first. A prefix picks an item only when it is the
+    only one; else the error names the closest candidates and counts the others.
     """
     norm = normalize(query)
     if not norm:
         raise NameLookupError(source.kind, query, [], ambiguous=False)
-    keys = source.exact(norm)
-    if not keys and (folded := fold(norm)) and len(norm) >= 4:
-        keys = source.folded(folded)
-    total = len(keys)
-    hits = None
-    if not keys:
-        hits = source.prefixed(norm, SHOWN_CANDIDATES)
-        keys, total = hits.keys, hits.total
-    if total > 1:
-        own = [k for k in keys if normalize(k) == norm]
-        if len(own) == 1:
-            keys, total = own, 1
+    own = _own(_named(source, norm), norm)
+    if len(own) == 1:
+        return source.item(own[0])
+    if own:
+        shown = sorted(own)[:SHOWN_CANDIDATES]
+        raise NameLookupError(source.kind, query, shown, ambiguous=True, more=len(own) - len(shown))
+    owners = source.alternates(word_line(words_of(query)))
+    if len(owners) == 1:
+        return source.item(owners[0])
+    if owners:
+        from .name_words import closest
+
+        ranked = closest(source, query, owners)
+        raise NameLookupError(source.kind, query, ranked, ambiguous=True, shared=True)
+    from .name_words import by_words
+
+    keys, total = by_words(source, query, SHOWN_CANDIDATES)
+    if not total:
+        prefix = source.prefixed(norm, SHOWN_CANDIDATES)
+        keys, total = prefix.keys, prefix.total
     if total == 1:
         return source.item(keys[0])
     if total:
-        # Prefix hits come closest first; names that read alike, in key order.
-        shown = (keys if hits is not None else sorted(keys))[:SHOWN_CANDIDATES]
-        raise NameLookupError(source.kind, query, shown, ambiguous=True, more=total - len(shown))
+        raise NameLookupError(source.kind, query, keys, ambiguous=True, more=total - len(keys))
     raise NameLookupError(source.kind, query, source.suggestions(query), ambiguous=False)
+
+
+def word_line(words: list[str]) -> str:
+    """A name's normalised words, space-separated, its last word folded to the singular
+    ("Registered Nurses" -> "registered nurse"): how alternate titles are compared (plural
+    and singular alike), and where prefixes are looked for at word starts."""
+    if not words:
+        return ""
+    return " ".join([*words[:-1], fold(words[-1])])
 
 
 def words_of(name: str) -> list[str]:
     """The normalised whole words of a name ("Judgment and Decision-Making" -> 4 words)."""
     return [w for w in (normalize(part) for part in _split_words(name)) if w]
+
+
+#: Every ASCII byte but letters, digits, ``+``, ``#`` and newline, made a space.
+_TO_SPACE = bytes(range(256)).translate(
+    bytes.maketrans(
+        bytes(c for c in range(128) if not chr(c).isalnum() and chr(c) not in "+#\n"),
+        b" " * sum(1 for c in range(128) if not chr(c).isalnum() and chr(c) not in "+#\n"),
+    )
+)
+
+
+def word_lines(names: list[str]) -> list[str]:
+    """``[word_line(words_of(name)) for name in names]``, in a few passes over one string
+    for the ASCII names (tens of thousands of alternate titles at a store's build)."""
+    out = [
+        "" if name.isascii() and "\n" not in name else word_line(words_of(name)) for name in names
+    ]
+    plain = [i for i, name in enumerate(names) if not out[i]]
+    if not plain:
+        return out
+    import re  # only when a store is built
+
+    joined = "\n".join(names[i] for i in plain)
+    spaced = joined.lower().encode("ascii").translate(_TO_SPACE).decode("ascii")
+    if "+" in spaced or "#" in spaced:
+        spaced = spaced.replace("+", "plus").replace("#", "sharp")
+    for i, line in zip(plain, re.sub(" {2,}", " ", spaced).split("\n"), strict=True):
+        line = line.strip(" ")
+        if line.endswith("s"):  # the last word folded, as word_line does
+            head, _, last = line.rpartition(" ")
+            folded = fold(last)
+            if folded != last:
+                line = f"{head} {folded}" if head else folded
+        out[i] = line
+    return out
 
 
 def _split_words(name: str) -> list[str]:
@@ -253,41 +336,53 @@ def _split_words(name: str) -> list[str]:
 class NameIndex(Generic[T]):
     """Every name of every item, normalised, in memory: a :class:`NameSource`.
 
-    Built once per catalog (see :mod:`jobcli.lookup`); lookups are dictionary reads,
-    a prefix is a binary search and a walk over the matching names only.
+    ``entries``: (key, [(name, how), ...], item). Built once per catalog (see
+    :mod:`jobcli.lookup`); lookups are dictionary reads, a prefix is a binary search and a
+    walk over the matching names only.
     """
 
-    def __init__(self, kind: str, entries: Iterable[tuple[str, Iterable[str], T]]) -> None:
+    def __init__(
+        self, kind: str, entries: Iterable[tuple[str, Iterable[tuple[str, int]], T]]
+    ) -> None:
         self.kind = kind
-        self._exact: dict[str, list[str]] = {}
+        self._exact: dict[str, list[tuple[str, int]]] = {}
         self._items: dict[str, T] = {}
-        owners: list[str] = []
+        self._alternates: dict[str, list[str]] = {}
+        self._lines: list[tuple[str, str, int]] = []
+        owners: list[tuple[str, int]] = []
         names: list[str] = []
         for key, item_names, item in entries:
             self._items[key] = item
-            listed = list(item_names)
-            names += listed
-            owners += [key] * len(listed)
+            for name, how in item_names:
+                names.append(name)
+                owners.append((key, how))
         exact = self._exact
-        for key, norm in zip(owners, normalize_all(names), strict=True):
-            if norm:
-                keys = exact.get(norm)
-                if keys is None:
-                    exact[norm] = [key]
-                elif key not in keys:  # an item's few names: a short list
+        for (key, how), norm, line in zip(
+            owners, normalize_all(names), word_lines(names), strict=True
+        ):
+            self._lines.append((key, line, how))
+            if how == HOW_ALTERNATE:
+                keys = self._alternates.setdefault(line, [])
+                if key not in keys:
                     keys.append(key)
-        self._folded: dict[str, list[str]] | None = None
+            elif norm:
+                hits = exact.get(norm)
+                if hits is None:
+                    exact[norm] = [(key, how)]
+                elif all(k != key for k, _ in hits):  # an item's few names: a short list
+                    hits.append((key, how))
+        self._folded: dict[str, list[tuple[str, int]]] | None = None
         self._sorted_names: list[str] | None = None
 
-    def exact(self, norm: str) -> list[str]:
+    def exact(self, norm: str) -> list[tuple[str, int]]:
         return list(self._exact.get(norm, ()))
 
-    def folded(self, folded: str) -> list[str]:
+    def folded(self, folded: str) -> list[tuple[str, int]]:
         if self._folded is None:
             self._folded = {}
-            for norm, keys in self._exact.items():
+            for norm, hits in self._exact.items():
                 bucket = self._folded.setdefault(fold(norm), [])
-                bucket.extend(k for k in keys if k not in bucket)
+                bucket.extend(h for h in hits if h not in bucket)
         return list(self._folded.get(folded, ()))
 
     def prefixed(self, norm: str, limit: int) -> PrefixHits:
@@ -299,7 +394,7 @@ class NameIndex(Generic[T]):
         shortest: dict[str, int] = {}
         i = bisect.bisect_left(names, norm)
         while i < len(names) and names[i].startswith(norm):
-            for key in self._exact[names[i]]:
+            for key, _ in self._exact[names[i]]:
                 shortest[key] = min(shortest.get(key, len(names[i])), len(names[i]))
             i += 1
         # Items whose own key starts so (a title, not only an alias) first.
@@ -307,6 +402,18 @@ class NameIndex(Generic[T]):
             shortest, key=lambda k: (not k.replace("-", "").startswith(norm), shortest[k], k)
         )
         return PrefixHits(ordered[:limit], len(shortest))
+
+    def alternates(self, line: str) -> list[str]:
+        return list(self._alternates.get(line, ())) if line else []
+
+    def word_names(self, start: str, limit: int) -> list[tuple[str, str, int]]:
+        at = " " + start
+        hits = [row for row in self._lines if (" " + row[1]).find(at) >= 0]
+        return hits[:limit]
+
+    def title(self, key: str) -> str:
+        item = self._items[key]
+        return str(getattr(item, "title", None) or getattr(item, "name", key))
 
     def item(self, key: str) -> T:
         return self._items[key]
@@ -316,7 +423,7 @@ class NameIndex(Generic[T]):
         return find(self, query)
 
     def suggestions(self, query: str, limit: int = 3) -> list[str]:
-        return close_keys(query, self._exact, limit)
+        return close_keys(query, {n: [k for k, _ in h] for n, h in self._exact.items()}, limit)
 
 
 def close_keys(query: str, names: dict[str, list[str]], limit: int = 3) -> list[str]:

@@ -6,7 +6,8 @@ converted and written one at a time, so a large catalog is never held twice.
 
 Tables (``pos`` is an item's position in the catalog, which orders lists):
 
-- ``meta(key, value)``: what the store was built for (see :mod:`jobcli.store`).
+- ``meta(key, value)``: what the store was built for (see :mod:`jobcli.store`), and
+  ``alternate_titled``: how many roles list alternate titles.
 - ``skill``: every skill; ``aliases`` is a JSON array.
 - ``role``: every role, its lists as JSON arrays, ``skills`` as ``[[id, importance], ...]``
   in catalog order, its SOC ``family``, and its totals (``skill_count``,
@@ -25,9 +26,17 @@ Tables (``pos`` is an item's position in the catalog, which orders lists):
   importance, or 0), summed in C (:mod:`jobcli.store_match`); with ``role_totals`` (every
   role's importance sum and sum of squares, int32 arrays) what ``match`` and
   ``similar_roles`` rank from.
-- ``name(kind, norm, folded, item)``: every id, title, alias, O*NET code and skill
+- ``name(kind, norm, folded, item, how)``: every id, title, alias, O*NET code and skill
   name, normalised (:func:`jobcli.names.normalize`) and plural-folded
-  (:func:`jobcli.names.fold`), with the id of its item.
+  (:func:`jobcli.names.fold`), with the id of its item and what the name is (``how``:
+  ``names.HOW_*``; an item's best name first).
+- ``role_words(pos, own, alternate)``: a role's names as word lines
+  (:func:`jobcli.names.word_line`), one a line, each after a space: ``own`` its id, code,
+  title and aliases (each line ends with a tab and its ``how``), ``alternate`` its
+  alternate titles (newline-delimited): an alternate title is found by ``instr`` of
+  its line, a prefix at a word start by ``instr`` of a space and the prefix. Scanned
+  only when a name is no item's own name: a table of rows per word would cost the
+  store's build more than the scan costs a lookup.
 - ``role_fts``: an FTS5 index (porter stemmer over unicode61) with one column per
   field, so that BM25 can weigh a title above a responsibility.
 """
@@ -41,7 +50,15 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from .domain import Role, Skill, family_of, role_from_dict, role_line, skill_from_dict
-from .names import fold, normalize_all
+from .names import (
+    HOW_ALIAS,
+    HOW_ALTERNATE,
+    HOW_ID,
+    HOW_TITLE,
+    fold,
+    normalize_all,
+    word_lines,
+)
 from .store_decode import facts_of
 from .store_file import APPLICATION_ID, STORE_SCHEMA
 
@@ -79,11 +96,13 @@ CREATE TABLE role_totals (
 );
 CREATE TABLE name (
     kind TEXT NOT NULL, norm TEXT NOT NULL, folded TEXT NOT NULL, item TEXT NOT NULL,
-    PRIMARY KEY (kind, norm, item)
+    how INTEGER NOT NULL, PRIMARY KEY (kind, norm, item)
 ) WITHOUT ROWID;
 CREATE INDEX name_folded ON name (kind, folded);
+CREATE TABLE role_words (pos INTEGER PRIMARY KEY, own TEXT NOT NULL, alternate TEXT NOT NULL);
 CREATE VIRTUAL TABLE role_fts USING fts5(
-    title, aliases, summary, responsibilities, skills, tokenize = 'porter unicode61'
+    title, aliases, alternate_titles, summary, responsibilities, skills,
+    tokenize = 'porter unicode61'
 );
 """
 
@@ -152,12 +171,13 @@ def build_from_values(
         skill_pos: dict[str, int] = {}
         skill_name: dict[str, str] = {}
         skill_rows = []
-        name_rows: list[tuple[str, str]] = []
+        name_rows: list[tuple[str, str, int]] = []
         for pos, s in enumerate(skills):
             skill_pos[s.id] = pos
             skill_name[s.id] = s.name
             skill_rows.append((pos, s.id, s.name, s.kind, s.description, _dump(s.aliases)))
-            name_rows += [(s.id, n) for n in (s.id, s.name, *s.aliases)]
+            name_rows += [(s.id, s.id, HOW_ID), (s.id, s.name, HOW_TITLE)]
+            name_rows += [(s.id, a, HOW_ALIAS) for a in s.aliases]
         conn.executemany("INSERT INTO skill VALUES (?, ?, ?, ?, ?, ?)", skill_rows)
         _insert_names(conn, "skill", name_rows)
         batch: list[Role] = []
@@ -170,6 +190,11 @@ def build_from_values(
                 batch = []
         _insert_roles(conn, start, batch, skill_pos, skill_name)
         _insert_vectors(conn, len(skill_pos))
+        # How many roles list alternate titles: none, and no lookup need look for one.
+        conn.execute(
+            "INSERT INTO meta VALUES ('alternate_titled',"
+            " (SELECT count(*) FROM role_words WHERE length(alternate) > 2))"
+        )
     # Merge the full-text index's segments into one: fewer b-trees for every query to read.
     conn.execute("INSERT INTO role_fts (role_fts) VALUES ('optimize')")
     conn.commit()
@@ -188,7 +213,10 @@ def _insert_roles(
     line_rows = []
     pair_rows = []
     fts_rows = []
-    name_rows: list[tuple[str, str]] = []
+    from .lookup import role_names
+
+    name_rows: list[tuple[str, str, int]] = []
+    ends: list[int] = []  # where each role's names end in name_rows
     for pos, r in enumerate(roles, start):
         line = role_line(r, skill_name)
         role_rows.append(
@@ -235,6 +263,7 @@ def _insert_roles(
                     for text in (
                         r.title,
                         " ; ".join(r.aliases),
+                        " ; ".join(r.alternate_titles),
                         r.summary,
                         " ; ".join(r.responsibilities),
                         " ; ".join(skill_name[s.id] for s in r.skills),
@@ -242,17 +271,30 @@ def _insert_roles(
                 ),
             )
         )
-        names = (r.id, r.title, *r.aliases, *((r.onet_soc_code,) if r.onet_soc_code else ()))
-        name_rows += [(r.id, n) for n in names]
+        name_rows += [(r.id, n, how) for n, how in role_names(r)]
+        ends.append(len(name_rows))
     conn.executemany(f"INSERT INTO role VALUES ({', '.join('?' * 16)})", role_rows)
     conn.executemany("INSERT INTO role_line VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", line_rows)
     conn.executemany("INSERT INTO role_skill VALUES (?, ?, ?)", pair_rows)
     conn.executemany(
-        "INSERT INTO role_fts (rowid, title, aliases, summary, responsibilities, skills)"
-        " VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO role_fts (rowid, title, aliases, alternate_titles, summary,"
+        " responsibilities, skills) VALUES (?, ?, ?, ?, ?, ?, ?)",
         fts_rows,
     )
-    _insert_names(conn, "role", name_rows)
+    _insert_names(conn, "role", [row for row in name_rows if row[2] != HOW_ALTERNATE])
+    lines = word_lines([name for _, name, _ in name_rows])
+    word_rows = []
+    begin = 0
+    for pos, end in enumerate(ends, start):
+        own = [
+            f" {lines[i]}\t{name_rows[i][2]}"
+            for i in range(begin, end)
+            if name_rows[i][2] != HOW_ALTERNATE
+        ]
+        other = [f" {lines[i]}" for i in range(begin, end) if name_rows[i][2] == HOW_ALTERNATE]
+        word_rows.append((pos, "\n" + "\n".join(own) + "\n", "\n" + "\n".join(other) + "\n"))
+        begin = end
+    conn.executemany("INSERT INTO role_words VALUES (?, ?, ?)", word_rows)
 
 
 def int32_bytes(values: Iterable[int]) -> bytes:
@@ -319,13 +361,15 @@ def _with_symbol_words(text: str) -> str:
     return f"{text} ; {extra}" if extra else text
 
 
-def _insert_names(conn: sqlite3.Connection, kind: str, rows: list[tuple[str, str]]) -> None:
-    norms = normalize_all([name for _, name in rows])
+def _insert_names(conn: sqlite3.Connection, kind: str, rows: list[tuple[str, str, int]]) -> None:
+    """``rows``: (item, name, how), each item's best names first (the first of equal ones
+    is kept)."""
+    norms = normalize_all([name for _, name, _ in rows])
     conn.executemany(
-        "INSERT OR IGNORE INTO name VALUES (?, ?, ?, ?)",
+        "INSERT OR IGNORE INTO name VALUES (?, ?, ?, ?, ?)",
         [
-            (kind, norm, fold(norm), item)
-            for (item, _), norm in zip(rows, norms, strict=True)
+            (kind, norm, fold(norm), item, how)
+            for (item, _, how), norm in zip(rows, norms, strict=True)
             if norm
         ],
     )

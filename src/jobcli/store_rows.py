@@ -29,8 +29,10 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-#: BM25 weights of the full-text columns: title, aliases, summary, responsibilities, skills.
-FTS_WEIGHTS = (10.0, 6.0, 2.0, 1.0, 1.5)
+#: BM25 weights of the full-text columns: title, aliases, alternate titles, summary,
+#: responsibilities, skills. Titles say what a role is; a summary and tasks what it
+#: does; a skill's name only that it is used (a word in a list of 40 skills is weak).
+FTS_WEIGHTS = (10.0, 6.0, 5.0, 2.0, 1.0, 0.5)
 
 
 class SearchHit(NamedTuple):
@@ -130,17 +132,76 @@ class NameTable(Generic[T]):
         self.kind = kind
         self.get = get
 
-    def exact(self, norm: str) -> list[str]:
+    def exact(self, norm: str) -> list[tuple[str, int]]:
         rows = self.store._rows(
-            "SELECT item FROM name WHERE kind = ? AND norm = ?", (self.kind, norm)
+            "SELECT item, how FROM name WHERE kind = ? AND norm = ?", (self.kind, norm)
+        )
+        return [(r[0], r[1]) for r in rows]
+
+    def folded(self, folded: str) -> list[tuple[str, int]]:
+        rows = self.store._rows(
+            "SELECT item, min(how) FROM name WHERE kind = ? AND folded = ? GROUP BY item",
+            (self.kind, folded),
+        )
+        return [(r[0], r[1]) for r in rows]
+
+    def alternates(self, line: str) -> list[str]:
+        if self.kind != "role" or not line:
+            return []
+        titled = self.store._rows("SELECT value FROM meta WHERE key = 'alternate_titled'")
+        if not titled or titled[0][0] in ("0", 0):
+            return []
+        # The full-text index finds the few roles whose alternate titles hold every word
+        # (stemmed); their word lines say which list the title itself.
+        words = " ".join('"' + word + '"' for word in line.split())
+        rows = self.store._rows(
+            "SELECT role.id FROM role_words JOIN role ON role.pos = role_words.pos"
+            " WHERE role_words.pos IN"
+            " (SELECT rowid FROM role_fts WHERE role_fts MATCH ?)"
+            " AND instr(alternate, ?) > 0 ORDER BY role.pos",
+            (f"{{alternate_titles}} : ({words})", f"\n {line}\n"),
         )
         return [r[0] for r in rows]
 
-    def folded(self, folded: str) -> list[str]:
+    def word_names(self, start: str, limit: int) -> list[tuple[str, str, int]]:
+        from .names import HOW_ALIAS, HOW_ALTERNATE, HOW_ID, HOW_TITLE, word_line, words_of
+
+        at = " " + start
+        out: list[tuple[str, str, int]] = []
+        if self.kind != "role":  # a few hundred skills: read them all
+            for key, name, aliases in self.store._rows("SELECT id, name, aliases FROM skill"):
+                import json
+
+                names = [(key, HOW_ID), (name, HOW_TITLE)]
+                names += [(alias, HOW_ALIAS) for alias in json.loads(aliases)]
+                for text, how in names:
+                    line = word_line(words_of(text))
+                    if at in " " + line:
+                        out.append((key, line, how))
+            return out[:limit]
         rows = self.store._rows(
-            "SELECT DISTINCT item FROM name WHERE kind = ? AND folded = ?", (self.kind, folded)
+            "SELECT role.id, own, alternate FROM role_words JOIN role ON role.pos = role_words.pos"
+            " WHERE instr(own, ?) > 0 OR instr(alternate, ?) > 0",
+            (at, at),
         )
-        return [r[0] for r in rows]
+        for key, own, alternate in rows:
+            for entry in own.split("\n"):
+                line, _, how = entry.partition("\t")
+                if at in line:
+                    out.append((key, line[1:], int(how)))
+            out += [(key, line[1:], HOW_ALTERNATE) for line in alternate.split("\n") if at in line]
+            if len(out) >= limit:
+                break
+        return out[:limit]
+
+    def title(self, key: str) -> str:
+        sql = (
+            "SELECT title FROM role WHERE id = ?"
+            if self.kind == "role"
+            else "SELECT name FROM skill WHERE id = ?"
+        )
+        rows = self.store._rows(sql, (key,))
+        return str(rows[0][0]) if rows else key
 
     def prefixed(self, norm: str, limit: int) -> "PrefixHits":
         from .names import PrefixHits

@@ -47,7 +47,8 @@ def search(
     every: Annotated[bool, typer.Option("--all", help="Show every role that matches.")] = False,
 ) -> None:
     """Roles ranked by how well the words match their titles, alternate titles,
-    summaries, responsibilities and skill names (full-text search, BM25)."""
+    summaries, responsibilities and skill names (full-text search, BM25): the roles a
+    title names first, then titles holding the words. Exit 1 when no role matches."""
     text = " ".join(words)
     if not text.strip():
         fail("nothing to search for; give at least one word", ExitCode.USAGE)
@@ -59,10 +60,13 @@ def search(
     store = load()
     shown = None if every else (int(limit) if limit is not None else SEARCH_LIMIT)
     hits = store.search(text, limit=shown)
-    if not hits:
-        message(f"jobcli: no role matches {quote(text, 60)}")
     from .commands import emit, print_json, wants_json
 
+    if not hits:  # as grep does: nothing found is exit 1, said on stderr
+        if wants_json():
+            print_json([])
+        message(f"jobcli: no role matches {quote(text, 60)}")
+        raise typer.Exit(ExitCode.NOT_FOUND)
     if wants_json():
         print_json(
             [{"id": h.id, "title": h.title, "score": h.score, "matched": h.matched} for h in hits]

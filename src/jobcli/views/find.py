@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..output import View
-from .build import KIND_LABEL
 from .model import Document, Glyphs, Records, Section
 
 if TYPE_CHECKING:
@@ -103,6 +102,8 @@ def skill_document(skill: Skill, users: Sequence[SkillUser], total: int | None =
         ["id", "title", "importance"],
         [[u.role_id, u.title, str(u.importance)] for u in users],
     )
+    from .build import KIND_LABEL  # not on search's path: views.build is large
+
     intro = [f"Kind: {skill.kind} ({KIND_LABEL.get(skill.kind, skill.kind).lower()})"]
     if skill.description:
         intro.append(skill.description)
