@@ -6,6 +6,7 @@
 from . import commands as commands  # list, show, compare, skills, match, gap
 from . import find as find  # search, skill
 from . import catalogs as catalogs  # validate, schema, import onet
+from . import me as me  # me (show, add, remove, from, rate, clear)
 
 # isort: on
 from .app import app as app

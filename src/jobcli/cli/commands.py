@@ -245,14 +245,15 @@ MATCH_LIMIT = 20
 @prints_data
 def match(
     names: Annotated[
-        list[str],
+        Optional[list[str]],  # noqa: UP045
         typer.Argument(
             metavar="SKILL...",
             help="Skills you have: id, name, alias or unique prefix. '-' reads them from stdin, "
             f"one per line or comma-separated (at most {MAX_NAMES:,} names, 1 MiB).",
             autocompletion=complete_skills,
+            show_default=False,
         ),
-    ],
+    ] = None,
     limit: Annotated[
         Optional[str],  # noqa: UP045 - parsed by at_least_one: an int costs pydantic at start
         typer.Option(
@@ -270,16 +271,27 @@ def match(
         bool,
         typer.Option("--strict", help="Any name that matches no skill is an error (exit 1)."),
     ] = False,
+    me: Annotated[
+        bool, typer.Option("--me", help="Your profile's skills (see 'jobcli me'), and any named.")
+    ] = False,
 ) -> None:
     """The roles that use your skills: those using more of them first, then by their
     importance in the role and by how much of the role they cover; with what is missing."""
     from .find import resolve_names
 
     store = load()
-    wanted = read_skill_names(names)
-    if not wanted:
-        fail("no skills given; name at least one (see 'jobcli skills')", ExitCode.USAGE)
-    ids = resolve_names(store, wanted, strict=strict)
+    wanted = read_skill_names(names or [])
+    mine: list[str] = []
+    if me:
+        from ..profile import held
+        from .me import profile_levels
+
+        mine = held(profile_levels(store))
+    elif not wanted:
+        fail("no skills given; name at least one (see 'jobcli skills'), or --me", ExitCode.USAGE)
+    ids = list(
+        dict.fromkeys([*mine, *(resolve_names(store, wanted, strict=strict) if wanted else [])])
+    )
     shown = None if every else (int(limit) if limit is not None else MATCH_LIMIT)
     found = store.match(ids, limit=shown)
     catalog = catalog_for(store, [m.role for m in found.matches], ids)
@@ -299,16 +311,42 @@ def match(
 def gap(
     source: Annotated[
         str,
-        typer.Argument(metavar="FROM", help="The role you are in.", autocompletion=complete_roles),
+        typer.Argument(
+            metavar="FROM",
+            help="The role you are in (with --me: TO).",
+            autocompletion=complete_roles,
+        ),
     ],
     target: Annotated[
-        str, typer.Argument(metavar="TO", help="The role you want.", autocompletion=complete_roles)
-    ],
+        Optional[str],  # noqa: UP045
+        typer.Argument(
+            metavar="TO",
+            help="The role you want.",
+            autocompletion=complete_roles,
+            show_default=False,
+        ),
+    ] = None,
+    me: Annotated[
+        bool, typer.Option("--me", help="From your profile (see 'jobcli me'): gap --me TO.")
+    ] = False,
 ) -> None:
-    """What a person in FROM already brings to TO, and what to learn, most important first."""
+    """What a person in FROM (or with your profile's skills: --me TO) already brings to TO,
+    and what to learn, most important first."""
     from ..analysis import gap as gap_between
 
-    catalog, a, b = _two_roles(source, target)
+    if me:
+        if target is not None:
+            fail("with --me, give only TO: jobcli gap --me TO", ExitCode.USAGE)
+        from .me import profile_role
+
+        store = load()
+        b = find_role(store, source)
+        a = profile_role(store)
+        catalog = catalog_for(store, [a, b])
+    elif target is None:
+        fail("missing TO: jobcli gap FROM TO (or jobcli gap --me TO)", ExitCode.USAGE)
+    else:
+        catalog, a, b = _two_roles(source, target)
     result = gap_between(a, b)
     if wants_json():
         from ..jsonout import gap_object
