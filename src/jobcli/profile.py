@@ -135,7 +135,7 @@ class Profile(NamedTuple):
     def placed(self, catalog_skills: Iterable[Skill]) -> Placement:
         """The profile read against a catalog's skills: each found by id, else by its
         name (normalised); the rest left out. Two entries finding one skill count once
-        (the first, which is the one found by id when there is one)."""
+        (the one found by id when there is one, else the first)."""
         from .names import normalize
 
         by_id: dict[str, Skill] = {}
@@ -143,24 +143,23 @@ class Profile(NamedTuple):
         for skill in catalog_skills:
             by_id[skill.id] = skill
             by_name.setdefault(normalize(skill.name), skill)
-        found: list[tuple[ProfileSkill, Skill]] = []
+        found: list[tuple[int, ProfileSkill, Skill]] = []
         left_out: list[ProfileSkill] = []
-        for entry in self.skills:
+        for at, entry in enumerate(self.skills):
             match = by_id.get(entry.id) or by_name.get(normalize(entry.name))
             if match is None:
                 left_out.append(entry)
             else:
-                found.append((entry, match))
-        found.sort(key=lambda pair: pair[1].id != pair[0].id)  # found by id first; stable
-        levels: dict[str, float | None] = {}
-        skills: dict[str, Skill] = {}
-        for entry, skill in found:
-            if skill.id not in levels:
-                levels[skill.id] = entry.level
-                skills[skill.id] = skill
-        order = {s.id: i for i, s in enumerate(self.skills)}
-        ordered = sorted(levels, key=lambda sid: order.get(sid, len(order)))
-        return Placement({k: levels[k] for k in ordered}, skills, left_out)
+                found.append((at, entry, match))
+        # Two entries finding one skill: the one found by id wins, else the first.
+        found.sort(key=lambda t: (t[2].id != t[1].id, t[0]))
+        chosen: dict[str, tuple[int, ProfileSkill, Skill]] = {}
+        for item in found:
+            chosen.setdefault(item[2].id, item)
+        ordered = sorted(chosen.values(), key=lambda t: t[0])  # the profile's order
+        levels = {skill.id: entry.level for _, entry, skill in ordered}
+        skills = {skill.id: skill for _, _, skill in ordered}
+        return Placement(levels, skills, left_out)
 
     def levels_for(self, catalog_skills: Iterable[Skill]) -> dict[str, float | None]:
         """Skill id -> your level (0-7) or None, for the skills this catalog has: what the

@@ -143,6 +143,7 @@ def run(
                 answer = read_answer(ask(prompt))
             except BadLevel as exc:
                 say(f"  {exc}; Enter skips.")
+                prompt = prompt.rsplit("\n", 1)[-1]  # ask again, without the whole question
                 continue
             break
         if answer == STOP:

@@ -318,11 +318,12 @@ def from_role(
     profile = profile.with_skills(added, keep_higher=True)
     write(profile)
     rated = sum(1 for s in found.skills if s.level is not None)
+    why = "" if found.skills_rated else ": the source rates none of this role's skills"
     _done(
         store,
         profile,
         f"added the {len(added)} skills of {safe(found.title)} to your profile "
-        f"({rated} with the level the role needs); see 'jobcli me'",
+        f"({rated} with the level the role needs{why}); see 'jobcli me'",
     )
 
 
