@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from jobcli.domain import Skill
+from jobcli.domain import Catalog, Skill
 from jobcli.profile import (
     BadLevel,
     Profile,
@@ -99,6 +99,7 @@ def test_a_skill_is_found_by_id_then_by_name_and_the_rest_left_out() -> None:
     assert placed.note() is not None
     assert "Empathy" in placed.note()
     assert profile.levels_for(other_catalog) == placed.levels
+    assert profile.levels_for(Catalog(2, "", tuple(other_catalog), ())) == placed.levels
 
 
 def test_found_by_id_wins_over_another_entry_with_the_same_name() -> None:

@@ -30,7 +30,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .domain import Skill
+from .domain import Catalog, Skill
 
 #: The version of the file's layout (its ``jobcli_profile`` key).
 PROFILE_VERSION = 1
@@ -132,12 +132,14 @@ class Profile(NamedTuple):
         gone = set(skill_ids)
         return Profile(tuple(s for s in self.skills if s.id not in gone))
 
-    def placed(self, catalog_skills: Iterable[Skill]) -> Placement:
-        """The profile read against a catalog's skills: each found by id, else by its
-        name (normalised); the rest left out. Two entries finding one skill count once
+    def placed(self, catalog_skills: Catalog | Iterable[Skill]) -> Placement:
+        """The profile read against a catalog (or its skills): each found by id, else by
+        its name (normalised); the rest left out. Two entries finding one skill count once
         (the one found by id when there is one, else the first)."""
         from .names import normalize
 
+        if isinstance(catalog_skills, Catalog):
+            catalog_skills = catalog_skills.skills
         by_id: dict[str, Skill] = {}
         by_name: dict[str, Skill] = {}
         for skill in catalog_skills:
@@ -161,7 +163,7 @@ class Profile(NamedTuple):
         skills = {skill.id: skill for _, _, skill in ordered}
         return Placement(levels, skills, left_out)
 
-    def levels_for(self, catalog_skills: Iterable[Skill]) -> dict[str, float | None]:
+    def levels_for(self, catalog_skills: Catalog | Iterable[Skill]) -> dict[str, float | None]:
         """Skill id -> your level (0-7) or None, for the skills this catalog has: what the
         fit, ``next`` and ``path`` take as a person's skills. See :meth:`placed`."""
         return self.placed(catalog_skills).levels
