@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support import catalog_data, invoke, runner, spawn, write_json
+from support import catalog_data, invoke, jobcli_command, runner, spawn, write_json
 
 from jobcli.cli import app
 
@@ -371,3 +371,49 @@ def test_rate_from_a_pipe_in_a_real_process_is_exit_2(home: Path, catalog: str) 
     assert ran.code == 2, ran.err
     assert "Traceback" not in ran.err
     assert not home.exists()
+
+
+def test_ctrl_c_on_a_real_terminal_keeps_the_answers(home: Path, catalog: str) -> None:
+    """The installed program on a pseudo-terminal: answer one question, then SIGINT."""
+    import pty
+    import select
+    import signal
+    import subprocess
+    import time
+
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(
+        [*jobcli_command(), "--data", catalog, "me", "rate"],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=dict(os.environ),
+        start_new_session=True,
+    )
+    os.close(slave)
+    seen = b""
+
+    def until(text: bytes) -> None:
+        nonlocal seen
+        deadline = time.monotonic() + 60
+        while text not in seen and time.monotonic() < deadline:
+            if select.select([master], [], [], 0.5)[0]:
+                try:
+                    seen += os.read(master, 65536)
+                except OSError:
+                    break
+
+    try:
+        until(b"[1/3]")
+        os.write(master, b"6\n")
+        until(b"[2/3]")
+        proc.send_signal(signal.SIGINT)
+        code = proc.wait(timeout=60)
+        until(b"saved")
+    finally:
+        os.close(master)
+        if proc.poll() is None:
+            proc.kill()
+    assert code == 130, seen.decode(errors="replace")
+    assert b"Traceback" not in seen
+    assert stored(home) == {"writing": 6}
