@@ -417,3 +417,18 @@ def test_ctrl_c_on_a_real_terminal_keeps_the_answers(home: Path, catalog: str) -
     assert code == 130, seen.decode(errors="replace")
     assert b"Traceback" not in seen
     assert stored(home) == {"writing": 6}
+
+
+def test_me_on_a_terminal_is_a_table_with_levels_and_the_file(home: Path, catalog: str) -> None:
+    from support import invoke_as
+
+    me(catalog, "add", "writing", "programming=5")
+    r = invoke_as("--data", catalog, "me", width=100)
+    assert r.exit_code == 0, r.output
+    lines = r.stdout.splitlines()
+    programming = next(i for i, line in enumerate(lines) if "Programming" in line)
+    writing = next(i for i, line in enumerate(lines) if "Writing" in line)
+    assert programming < writing  # rated first
+    assert "█████░░" in lines[programming]
+    assert "have it" in lines[writing]
+    assert str(home) in r.stdout.replace("\n", "")
