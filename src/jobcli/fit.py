@@ -35,7 +35,7 @@ from .domain import Role, RoleSkill
 #: catalog would drown the rest of the role.
 RCA_CAP = 3.0
 #: Share of a role-to-role fit that comes from the work's words (the rest: skills).
-WORK_SHARE = 0.5
+WORK_SHARE = 0.7
 #: A move up more than one Job Zone keeps this share of its fit per zone beyond one.
 ZONE_PENALTY = 0.75
 #: The fit from which a move is viable (``next`` lists it, ``path`` takes it).

@@ -305,16 +305,32 @@ def gap(
         str, typer.Argument(metavar="TO", help="The role you want.", autocompletion=complete_roles)
     ],
 ) -> None:
-    """What a person in FROM already brings to TO, and what to learn, most important first."""
-    from ..analysis import gap as gap_between
+    """What a person in FROM already brings to TO, what to improve (same skill, higher
+    level needed) and what to learn, weightiest first; coverage is the fit of FROM to TO."""
+    from .moves import gap_parts
 
-    catalog, a, b = _two_roles(source, target)
-    result = gap_between(a, b)
+    store = load()
+    a = find_role(store, source)
+    b = find_role(store, target)
+    catalog, fit, have, split = gap_parts(store, a, b)
     if wants_json():
-        from ..jsonout import gap_object
+        from ..jsonout import skill_entries
 
-        print_json(gap_object(catalog, result))
+        transferable, improve, learn = split
+        print_json(
+            {
+                "from": a.id,
+                "to": b.id,
+                "coverage": round(fit.value, 4),
+                "transferable": skill_entries(catalog, transferable),
+                "to_improve": [
+                    {**entry, "level": {"have": have[s.id], "need": s.level}}
+                    for entry, s in zip(skill_entries(catalog, improve), improve, strict=True)
+                ],
+                "to_learn": skill_entries(catalog, learn),
+            }
+        )
         return
-    from ..views.pair_views import gap_view
+    from ..views.moves import gap_view
 
-    emit(gap_view(catalog, result))
+    emit(gap_view(catalog, a, b, fit, have, split))

@@ -1,0 +1,242 @@
+"""Career moves: ``next`` (the best moves from a job) and ``path`` (the easiest route).
+
+No ``from __future__ import annotations`` here: Typer reads the commands' annotations.
+"""
+
+from typing import TYPE_CHECKING, Annotated, Any, Optional
+
+import typer
+
+from ..errors import ExitCode
+from ..fit import VIABLE
+from ..output import fail, message
+from ..safetext import safe
+from .app import app, at_least_one, prints_data
+from .completion import complete_roles
+from .loading import catalog_for, find_role, load
+
+if TYPE_CHECKING:
+    from ..domain import Catalog, Role, RoleSkill
+    from ..store_query import Store
+
+NEXT_LIMIT = 10
+MAX_STEPS = 3
+
+def _zone(ctx: typer.Context, param: Any, value: Optional[str]) -> Optional[int]:  # noqa: UP045
+    """A callback for ``--max-zone Z``: a Job Zone, 1 to 5."""
+    if value is None:
+        return None
+    if value.strip() not in ("1", "2", "3", "4", "5"):
+        raise typer.BadParameter("must be a Job Zone, 1 to 5")
+    return int(value)
+
+
+ZoneOpt = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--max-zone",
+        metavar="Z",
+        help="Only roles of O*NET Job Zone Z or below (1 little preparation ... 5 extensive).",
+        callback=_zone,
+    ),
+]
+
+
+def to_learn(have: "dict[str, float | None]", target: "Role", weights: Any) -> "list[RoleSkill]":
+    from ..fit import top_to_learn
+
+    return top_to_learn(have, target, weights)
+
+
+@app.command("next")
+@prints_data
+def next_moves(
+    role: Annotated[
+        str, typer.Argument(metavar="ROLE", help="The job you have.", autocompletion=complete_roles)
+    ],
+    safer: Annotated[
+        bool, typer.Option("--safer", help="Only moves to roles less exposed to AI.")
+    ] = False,
+    keep_pay: Annotated[
+        bool, typer.Option("--keep-pay", help="Only moves that keep the median pay or raise it.")
+    ] = False,
+    max_zone: ZoneOpt = None,
+    limit: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "-n",
+            "--limit",
+            metavar="N",
+            help=f"Show the best N moves [default: {NEXT_LIMIT}].",
+            callback=at_least_one,
+        ),
+    ] = None,
+) -> None:
+    """The best moves from a job, best fit first: fit, change of median pay and of AI
+    exposure, Job Zone, and the top skills to learn. A move is viable when its fit is
+    at least 35%; a move up more than one Job Zone counts against the fit and is marked."""
+    from ..fit import VIABLE as viable
+    from ..moves import keep, move
+    from ..store_fit import fit_weights, moves_from, roles_at
+
+    store = load()
+    source = find_role(store, role)
+    shown = int(limit) if limit is not None else NEXT_LIMIT
+    candidates = moves_from(store, source.id)
+    if candidates is None:
+        fail("this catalog is too large for next's precomputed moves", ExitCode.USAGE)
+    candidates = [(p, f) for p, f in candidates if f >= viable]
+    decoded = roles_at(store, [p for p, _ in candidates])
+    weights = fit_weights(store)
+    from ..fit import levels_of
+
+    have = levels_of(source)
+    moves = []
+    for pos, fit in candidates:
+        target = decoded[pos]
+        m = move(source, target, fit, [])
+        if keep(m, safer=safer, keep_pay=keep_pay, max_zone=max_zone):
+            moves.append(m._replace(to_learn=to_learn(have, target, weights)))
+        if len(moves) == shown:
+            break
+    notes = []
+    if not source.skills_rated or not source.skills:
+        notes.append(
+            f"{source.title}: the source rates none of its skills; fits rest on its tools "
+            "in demand and the words of its work."
+        )
+    if not moves:
+        message("jobcli: no viable move passes the filters")
+    from .commands import emit, print_json, wants_json
+
+    catalog = catalog_for(store, [source, *(m.role for m in moves)])
+    if wants_json():
+        from ..jsonout import skill_entries
+
+        print_json(
+            {
+                "from": source.id,
+                "moves": [
+                    {
+                        "role": m.role.id,
+                        "title": m.role.title,
+                        "fit": round(m.fit, 4),
+                        "pay_change": None if m.pay_change is None else round(m.pay_change, 4),
+                        "exposure_change": (
+                            None if m.exposure_change is None else round(m.exposure_change, 4)
+                        ),
+                        "job_zone": m.job_zone,
+                        "to_learn": skill_entries(catalog, m.to_learn),
+                    }
+                    for m in moves
+                ],
+            }
+        )
+        return
+    from ..views.moves import next_view
+
+    emit(next_view(catalog, source, moves, notes))
+
+
+@app.command("path")
+@prints_data
+def path(
+    source_name: Annotated[
+        str, typer.Argument(metavar="FROM", help="The job you have.", autocompletion=complete_roles)
+    ],
+    target_name: Annotated[
+        str, typer.Argument(metavar="TO", help="The job you want.", autocompletion=complete_roles)
+    ],
+    max_steps: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--max-steps",
+            metavar="K",
+            help=f"At most K moves [default: {MAX_STEPS}].",
+            callback=at_least_one,
+        ),
+    ] = None,
+) -> None:
+    """The easiest way from one role to another: the route of viable moves (fit at least
+    35%, each one a move 'next' would list) with the least to learn over the whole route;
+    the direct move when it is best. Exit 1, naming the closest role it reaches, when
+    there is no route within K moves."""
+    from ..fit import levels_of, role_fit
+    from ..moves import closest, easiest_route, reachable
+    from ..store_fit import all_moves, fit_weights, position_of, roles_at
+
+    store = load()
+    source = find_role(store, source_name)
+    target = find_role(store, target_name)
+    if source.id == target.id:
+        fail(f"{safe(source.title)} is already the role you want", ExitCode.NOT_FOUND)
+    steps_allowed = int(max_steps) if max_steps is not None else MAX_STEPS
+    graph = all_moves(store)
+    start, goal = position_of(store, source.id), position_of(store, target.id)
+    weights = fit_weights(store)
+    edges = dict(graph)
+    # The store keeps each role's best moves; the move straight to TO is always a candidate.
+    direct = role_fit(source, target, weights).value
+    edges[start] = [*(e for e in graph.get(start, []) if e[0] != goal), (goal, direct)]
+    route = easiest_route(start, goal, lambda n: edges.get(n, ()), steps_allowed)
+    if route is None:
+        seen = reachable(start, lambda n: edges.get(n, ()), steps_allowed) - {start}
+        roles = roles_at(store, sorted(seen)[:2000])
+        fits = {p: role_fit(r, target, weights).value for p, r in roles.items()}
+        near = closest(fits)
+        hint = (
+            f"; the closest role it reaches is {safe(roles[near].title)} ({roles[near].id}), "
+            f"fit {fits[near]:.0%} to {safe(target.title)}"
+            if near is not None
+            else "; no viable move leads out of it"
+        )
+        fail(
+            f"no route from {safe(source.title)} to {safe(target.title)} within "
+            f"{steps_allowed} viable moves{hint}",
+            ExitCode.NOT_FOUND,
+        )
+    decoded = roles_at(store, [s.position for s in route])
+    from ..fit import top_to_learn
+
+    steps = []
+    previous = source
+    for step in route:
+        role = decoded[step.position]
+        steps.append((role, step.fit, top_to_learn(levels_of(previous), role, weights)))
+        previous = role
+    from .commands import emit, print_json, wants_json
+
+    catalog = catalog_for(store, [source, *(s[0] for s in steps)])
+    if wants_json():
+        from ..jsonout import skill_entries
+
+        print_json(
+            {
+                "from": source.id,
+                "to": target.id,
+                "steps": [
+                    {
+                        "role": r.id,
+                        "title": r.title,
+                        "fit": round(f, 4),
+                        "to_learn": skill_entries(catalog, learn),
+                    }
+                    for r, f, learn in steps
+                ],
+            }
+        )
+        return
+    from ..views.moves import path_view
+
+    emit(path_view(catalog, source, steps))
+
+
+def gap_parts(store: "Store", source: "Role", target: "Role") -> "tuple[Catalog, Any, Any, Any]":
+    """The fit of ``source`` to ``target``, what it has, and the three lists of ``gap``."""
+    from ..fit import levels_of, role_fit, split_needs
+    from ..store_fit import fit_weights
+
+    weights = fit_weights(store)
+    have = levels_of(source)
+    fit = role_fit(source, target, weights)
+    return catalog_for(store, [source, target]), fit, have, split_needs(have, target, weights)
