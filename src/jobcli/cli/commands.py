@@ -25,6 +25,7 @@ from .app import (
 )
 from .completion import complete_roles, complete_skills
 from .loading import catalog_for, find_role, find_skill, load
+from .moves import zone_option
 from .stdin import MAX_NAMES, read_skill_names
 
 if TYPE_CHECKING:
@@ -245,14 +246,15 @@ MATCH_LIMIT = 20
 @prints_data
 def match(
     names: Annotated[
-        list[str],
+        Optional[list[str]],  # noqa: UP045
         typer.Argument(
-            metavar="SKILL...",
+            metavar="[SKILL]...",
             help="Skills you have: id, name, alias or unique prefix. '-' reads them from stdin, "
             f"one per line or comma-separated (at most {MAX_NAMES:,} names, 1 MiB).",
             autocompletion=complete_skills,
+            show_default=False,
         ),
-    ],
+    ] = None,
     limit: Annotated[
         Optional[str],  # noqa: UP045 - parsed by at_least_one: an int costs pydantic at start
         typer.Option(
@@ -270,28 +272,65 @@ def match(
         bool,
         typer.Option("--strict", help="Any name that matches no skill is an error (exit 1)."),
     ] = False,
+    from_role: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--from",
+            metavar="ROLE",
+            help="Take a past job's skills and levels as yours (the role itself left out); "
+            "roles are then ranked by the fit (see 'jobcli gap').",
+            autocompletion=complete_roles,
+        ),
+    ] = None,
+    max_zone: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--max-zone",
+            metavar="Z",
+            help="Only roles of O*NET Job Zone Z or below (1 little preparation ... 5 extensive).",
+            callback=zone_option,
+        ),
+    ] = None,
 ) -> None:
     """The roles that use your skills: those using more of them first, then by their
-    importance in the role and by how much of the role they cover; with what is missing."""
+    importance in the role and by how much of the role they cover; with what is missing.
+    With --from ROLE, the roles a person in ROLE fits best."""
     from .find import resolve_names
-
+    zone = int(max_zone) if max_zone is not None else None
     store = load()
-    wanted = read_skill_names(names)
+    shown = None if every else (int(limit) if limit is not None else MATCH_LIMIT)
+    if from_role is not None:
+        from .moves import match_from
+
+        matches, total = match_from(store, find_role(store, from_role), zone, shown)
+        _print_matches(store, matches, [], total, from_role)
+        return
+    wanted = read_skill_names(names or [])
     if not wanted:
         fail("no skills given; name at least one (see 'jobcli skills')", ExitCode.USAGE)
     ids = resolve_names(store, wanted, strict=strict)
-    shown = None if every else (int(limit) if limit is not None else MATCH_LIMIT)
-    found = store.match(ids, limit=shown)
-    catalog = catalog_for(store, [m.role for m in found.matches], ids)
+    found = store.match(ids, limit=shown if zone is None else None)
+    matches, total = found.matches, found.total
+    if zone is not None:
+        matches = [m for m in matches if (m.role.job_zone() or 99) <= zone]
+        total = len(matches)
+        matches = matches[:shown] if shown is not None else matches
+    _print_matches(store, matches, ids, total, None)
+
+
+def _print_matches(
+    store: Any, matches: Any, ids: list[str], total: int, from_role: Optional[str]  # noqa: UP045
+) -> None:
+    catalog = catalog_for(store, [m.role for m in matches], ids)
     if wants_json():
         from ..jsonout import match_array
 
-        print_json(match_array(catalog, found.matches))
+        print_json(match_array(catalog, matches))
         return
     from ..views.build import match_view
 
-    given = [catalog.skill_by_id[i].name for i in ids]
-    emit(match_view(catalog, found.matches, given, total=found.total))
+    given = [catalog.skill_by_id[i].name for i in ids] or [f"the skills of {from_role}"]
+    emit(match_view(catalog, matches, given, total=total))
 
 
 @app.command("gap")

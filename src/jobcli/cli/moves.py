@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 NEXT_LIMIT = 10
 MAX_STEPS = 3
 
-def _zone(ctx: typer.Context, param: Any, value: Optional[str]) -> Optional[int]:  # noqa: UP045
+def zone_option(ctx: typer.Context, param: Any, value: Optional[str]) -> Optional[int]:  # noqa: UP045
     """A callback for ``--max-zone Z``: a Job Zone, 1 to 5."""
     if value is None:
         return None
@@ -37,7 +37,7 @@ ZoneOpt = Annotated[
         "--max-zone",
         metavar="Z",
         help="Only roles of O*NET Job Zone Z or below (1 little preparation ... 5 extensive).",
-        callback=_zone,
+        callback=zone_option,
     ),
 ]
 
@@ -240,3 +240,31 @@ def gap_parts(store: "Store", source: "Role", target: "Role") -> "tuple[Catalog,
     have = levels_of(source)
     fit = role_fit(source, target, weights)
     return catalog_for(store, [source, target]), fit, have, split_needs(have, target, weights)
+
+
+def match_from(
+    store: "Store", source: "Role", zone: Optional[int], shown: Optional[int]  # noqa: UP045
+) -> "tuple[list[Any], int]":
+    """``match --from ROLE``: every other role by the fit of ROLE's skills and levels to
+    it (a person's fit: skills only), best first; and how many there were."""
+    from ..analysis import match_role
+    from ..fit import levels_of, person_fit
+    from ..store_fit import fit_weights
+
+    weights = fit_weights(store)
+    have = levels_of(source)
+    scored = []
+    for role in store.roles():
+        if role.id == source.id or (zone is not None and (role.job_zone() or 99) > zone):
+            continue
+        fit = person_fit(have, role, weights, source.job_zone())
+        if fit.value > 0:
+            scored.append((fit.value, role))
+    scored.sort(key=lambda p: (-p[0], p[1].id))
+    total = len(scored)
+    chosen = scored if shown is None else scored[:shown]
+    out = []
+    for value, role in chosen:
+        m = match_role(role, have.keys())
+        out.append(m._replace(score=value, coverage=value))
+    return out, total
