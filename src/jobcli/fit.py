@@ -115,11 +115,11 @@ def levels_of(role: Role) -> dict[str, float | None]:
 
 def credit(have: float | None, need: float | None) -> float:
     """How much of a needed skill one holding it brings: ``min(1, have / need)`` of the
-    level (the need rounded to a quarter), in full when either level is unknown (None:
+    level (the need rounded down to a quarter), in full when either level is unknown (None:
     "has it, level unknown")."""
     if have is None or need is None:
         return 1.0
-    need = round(need * 4) / 4  # to a quarter: the store's bulk fits share credit vectors
+    need = math.floor(need * 4) / 4  # down to a quarter: the bulk fits share credit vectors
     if need <= 0:
         return 1.0
     return min(1.0, max(0.0, have) / need)

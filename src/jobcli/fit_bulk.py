@@ -7,6 +7,7 @@ lane per role, so that the sums run in C (Python's integer arithmetic) rather th
 a loop over roles. Values are fixed-point (:data:`ONE`), exact to about 1e-5.
 """
 
+import math
 from array import array
 from collections.abc import Sequence
 
@@ -48,7 +49,7 @@ def fit_columns(roles: Sequence[Role], weights: Weights) -> list[list[float]]:
 
     def credit_vector(skill: str, need: float | None) -> int:
         # credit() inlined: this runs for every holder of every (skill, level needed).
-        q = None if need is None else round(need * 4) / 4
+        q = None if need is None else math.floor(need * 4) / 4
         key = (skill, q)
         if key not in credits:
             have = levels[skill]
@@ -75,12 +76,10 @@ def fit_columns(roles: Sequence[Role], weights: Weights) -> list[list[float]]:
     # Zone: the parts' mean (or the one part), less the penalty of a stretch.
     factors: dict[tuple[int | None, bool], list[float]] = {}
 
-    def factor(zone: int | None, both: bool) -> list[float]:
+    def factor(zone: int | None, both: bool = True) -> list[float]:
         if (zone, both) not in factors:
-            share = WORK_SHARE if both else 1.0
             factors[zone, both] = [
-                share
-                * unit
+                unit
                 * (ZONE_PENALTY ** (zone - z - 1) if zone is not None and z is not None and zone - z > 1 else 1.0)
                 for z in zones
             ]
@@ -90,15 +89,19 @@ def fit_columns(roles: Sequence[Role], weights: Weights) -> list[list[float]]:
     for t, target in enumerate(roles):
         dist = distinctiveness(target, weights)
         total = sum(dist.values())
+        both = total > 0 and bool(vectors[t])
+        # The parts' weighted mean (or the one part there is), summed in one integer.
+        skill_share = (1 - WORK_SHARE) if both else 1.0
+        word_share = WORK_SHARE if both else 1.0
         acc = 0
         if total > 0:
             for s in target.skills:
-                acc += round(dist[s.id] / total * ONE) * credit_vector(s.id, s.level)
+                scale = round(dist[s.id] / total * skill_share * ONE)
+                acc += scale * credit_vector(s.id, s.level)
         if vectors[t]:
             for w, v in vectors[t].items():
-                acc += round(v * ONE) * packed_words[w]
-        both = total > 0 and bool(vectors[t])
-        col = [v * f for v, f in zip(_unpack(acc, size), factor(zones[t], both))]
+                acc += round(v * word_share * ONE) * packed_words[w]
+        col = [v * f for v, f in zip(_unpack(acc, size), factor(zones[t]))]
         col[t] = 1.0
         cols.append(col)
     return cols
