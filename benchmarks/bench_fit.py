@@ -54,16 +54,13 @@ def main(catalog_path: str, onet_dir: str) -> None:
     rated = [i for i, r in enumerate(roles) if r.skills_rated and r.skills]
     rated_set = set(rated)
     pos = [cols[b][a] for a in short for b in short[a] if a in rated_set and b in rated_set]
-    neg = [
-        cols[b][a]
-        for a in rated
-        for b in rated
-        if a != b and b not in related.get(a, ())
-    ]
+    neg = [cols[b][a] for a in rated for b in rated if a != b and b not in related.get(a, ())]
     print(f"roles: {len(roles)}, rated: {len(rated)}, Primary-Short pairs: {total}")
     print(f"(a) next top-10 recall of Primary-Short: {found / total:.3f} ({found}/{total})")
-    print(f"(b) gap coverage AUC, Primary-Short vs unrelated: {auc(pos, neg):.3f} "
-          f"({len(pos)} vs {len(neg)} pairs)")
+    print(
+        f"(b) gap coverage AUC, Primary-Short vs unrelated: {auc(pos, neg):.3f} "
+        f"({len(pos)} vs {len(neg)} pairs)"
+    )
     print(f"all-pairs fit computed in {seconds:.1f} s")
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support import invoke, write_json
 
 from jobcli.domain import Role, RoleSkill
 from jobcli.fit import (
@@ -21,13 +22,15 @@ from jobcli.fit import (
 from jobcli.fit_bulk import fit_columns
 from jobcli.moves import easiest_route
 
-from support import invoke, write_json
-
 SKILLS = ["common", "code", "care", "math", "law"]
 
 
-def role(rid: str, skills: dict[str, tuple[float, float | None]], zone: int | None = None,
-         words: str = "") -> Role:
+def role(
+    rid: str,
+    skills: dict[str, tuple[float, float | None]],
+    zone: int | None = None,
+    words: str = "",
+) -> Role:
     return Role(
         rid,
         rid.title(),
@@ -93,7 +96,8 @@ def test_a_move_up_two_job_zones_is_penalised() -> None:
     w = catalog_weights([nurse, doctor, peer])
     to_doctor = person_fit(levels_of(nurse), doctor, w, nurse.job_zone())
     to_peer = person_fit(levels_of(nurse), peer, w, nurse.job_zone())
-    assert to_doctor.stretch and not to_peer.stretch
+    assert to_doctor.stretch
+    assert not to_peer.stretch
     assert to_doctor.value < to_peer.value
 
 
@@ -118,8 +122,14 @@ def test_the_easiest_route_prefers_the_direct_move_when_it_is_best() -> None:
 
 
 def moves_catalog(tmp_path: Path) -> Path:
-    def r(rid: str, skills: dict[str, tuple[float, float]], zone: int, pay: int,
-          exposure: float, words: str) -> dict[str, Any]:
+    def r(
+        rid: str,
+        skills: dict[str, tuple[float, float]],
+        zone: int,
+        pay: int,
+        exposure: float,
+        words: str,
+    ) -> dict[str, Any]:
         return {
             "id": rid,
             "title": rid.replace("-", " ").title(),
@@ -137,10 +147,22 @@ def moves_catalog(tmp_path: Path) -> Path:
     skills = [{"id": k, "name": k.title(), "kind": "human"} for k in SKILLS]
     roles = [
         r("nurse", {"care": (5, 5), "common": (4, 4)}, 3, 80000, 0.3, "care for patients ward"),
-        r("senior-nurse", {"care": (5, 6), "common": (4, 4), "law": (3, 3)}, 4, 95000, 0.2,
-          "care for patients ward lead"),
-        r("doctor", {"care": (5, 7), "math": (4, 5), "law": (4, 5)}, 5, 200000, 0.25,
-          "diagnose patients ward care"),
+        r(
+            "senior-nurse",
+            {"care": (5, 6), "common": (4, 4), "law": (3, 3)},
+            4,
+            95000,
+            0.2,
+            "care for patients ward lead",
+        ),
+        r(
+            "doctor",
+            {"care": (5, 7), "math": (4, 5), "law": (4, 5)},
+            5,
+            200000,
+            0.25,
+            "diagnose patients ward care",
+        ),
         r("coder", {"code": (5, 6), "math": (4, 5)}, 4, 120000, 0.6, "write software code"),
     ]
     data = {"schema_version": 2, "source": "test", "skills": skills, "roles": roles}
@@ -155,8 +177,15 @@ def test_next_lists_moves_best_first_with_the_contract_keys(tmp_path: Path) -> N
     assert doc["from"] == "nurse"
     assert doc["moves"], doc
     first = doc["moves"][0]
-    assert set(first) == {"role", "title", "fit", "pay_change", "exposure_change", "job_zone",
-                          "to_learn"}
+    assert set(first) == {
+        "role",
+        "title",
+        "fit",
+        "pay_change",
+        "exposure_change",
+        "job_zone",
+        "to_learn",
+    }
     assert first["role"] == "senior-nurse"
     assert abs(first["pay_change"] - (95000 - 80000) / 80000) < 1e-3
     fits = [m["fit"] for m in doc["moves"]]
@@ -168,8 +197,9 @@ def test_next_filters_keep_only_what_they_say(tmp_path: Path) -> None:
     path = moves_catalog(tmp_path)
     safer = json.loads(invoke("--data", str(path), "next", "nurse", "--safer", "--json").stdout)
     assert all(m["exposure_change"] < 0 for m in safer["moves"])
-    zone = json.loads(invoke("--data", str(path), "next", "nurse", "--max-zone", "4",
-                             "--json").stdout)
+    zone = json.loads(
+        invoke("--data", str(path), "next", "nurse", "--max-zone", "4", "--json").stdout
+    )
     assert all(m["job_zone"] <= 4 for m in zone["moves"])
     assert "doctor" not in [m["role"] for m in zone["moves"]]
     bad = invoke("--data", str(path), "next", "nurse", "--max-zone", "9")
@@ -181,7 +211,8 @@ def test_path_ends_at_the_target_and_fails_with_the_closest_role(tmp_path: Path)
     r = invoke("--data", str(path), "path", "nurse", "senior-nurse", "--json")
     assert r.exit_code == 0, r.output
     doc = json.loads(r.stdout)
-    assert doc["from"] == "nurse" and doc["to"] == "senior-nurse"
+    assert doc["from"] == "nurse"
+    assert doc["to"] == "senior-nurse"
     assert doc["steps"][-1]["role"] == "senior-nurse"
     assert set(doc["steps"][0]) == {"role", "title", "fit", "to_learn"}
     none = invoke("--data", str(path), "path", "nurse", "coder")
@@ -206,6 +237,7 @@ def test_match_from_a_role_leaves_the_role_out(tmp_path: Path) -> None:
     r = invoke("--data", str(path), "match", "--from", "nurse", "--json")
     assert r.exit_code == 0, r.output
     ids = [m["role"] for m in json.loads(r.stdout)]
-    assert "nurse" not in ids and ids[0] == "senior-nurse"
+    assert "nurse" not in ids
+    assert ids[0] == "senior-nurse"
     zoned = invoke("--data", str(path), "match", "--from", "nurse", "--max-zone", "4", "--json")
     assert "doctor" not in [m["role"] for m in json.loads(zoned.stdout)]

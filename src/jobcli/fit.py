@@ -43,9 +43,10 @@ VIABLE = 0.35
 
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = frozenset(
-    "and or the of to in for with on as by at from such other into be are is their may "
-    "using use that this all new any more than not"
-    .split()
+    (
+        "and or the of to in for with on as by at from such other into be are is their may "
+        "using use that this all new any more than not"
+    ).split()
 )
 
 
@@ -125,9 +126,7 @@ def credit(have: float | None, need: float | None) -> float:
     return min(1.0, max(0.0, have) / need)
 
 
-def skill_fit(
-    have: Mapping[str, float | None], target: Role, weights: Weights
-) -> float | None:
+def skill_fit(have: Mapping[str, float | None], target: Role, weights: Weights) -> float | None:
     """The share of ``target``'s distinctiveness-weighted skills that ``have`` brings,
     level by level; None when the target has no skills."""
     w = distinctiveness(target, weights)
@@ -163,9 +162,7 @@ def _words(text: str) -> list[str]:
 
 def work_vector(role: Role, weights: Weights) -> dict[str, float]:
     """The role's TF-IDF vector of work words, of length 1 (empty without words)."""
-    vec = {
-        w: (1.0 + math.log(n)) * weights.idf.get(w, 0.0) for w, n in work_words(role).items()
-    }
+    vec = {w: (1.0 + math.log(n)) * weights.idf.get(w, 0.0) for w, n in work_words(role).items()}
     norm = math.sqrt(sum(v * v for v in vec.values()))
     return {w: v / norm for w, v in vec.items() if v > 0} if norm > 0 else {}
 

@@ -11,6 +11,7 @@ import math
 from array import array
 from collections.abc import Sequence
 
+from .domain import Role
 from .fit import (
     WORK_SHARE,
     ZONE_PENALTY,
@@ -18,7 +19,6 @@ from .fit import (
     distinctiveness,
     work_vector,
 )
-from .domain import Role
 
 #: Fixed-point one of credits and word weights.
 ONE = 1 << 20
@@ -80,7 +80,11 @@ def fit_columns(roles: Sequence[Role], weights: Weights) -> list[list[float]]:
         if (zone, both) not in factors:
             factors[zone, both] = [
                 unit
-                * (ZONE_PENALTY ** (zone - z - 1) if zone is not None and z is not None and zone - z > 1 else 1.0)
+                * (
+                    ZONE_PENALTY ** (zone - z - 1)
+                    if zone is not None and z is not None and zone - z > 1
+                    else 1.0
+                )
                 for z in zones
             ]
         return factors[zone, both]
@@ -101,7 +105,7 @@ def fit_columns(roles: Sequence[Role], weights: Weights) -> list[list[float]]:
         if vectors[t]:
             for w, v in vectors[t].items():
                 acc += round(v * word_share * ONE) * packed_words[w]
-        col = [v * f for v, f in zip(_unpack(acc, size), factor(zones[t]))]
+        col = [v * f for v, f in zip(_unpack(acc, size), factor(zones[t]), strict=False)]
         col[t] = 1.0
         cols.append(col)
     return cols
@@ -110,8 +114,7 @@ def fit_columns(roles: Sequence[Role], weights: Weights) -> list[list[float]]:
 def nearest(cols: Sequence[Sequence[float]], k: int) -> list[list[tuple[int, float]]]:
     """For each source, its ``k`` best targets (position, fit), best first, itself left out."""
     out = []
-    for s, row in enumerate(zip(*cols)):
+    for s, row in enumerate(zip(*cols, strict=False)):
         best = sorted(range(len(row)), key=row.__getitem__, reverse=True)[: k + 1]
         out.append([(t, min(1.0, row[t])) for t in best if t != s][:k])
     return out
-

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 def fit_weights(store: Store) -> Weights:
     """The catalog's fit weights (computed from its roles when the store has none)."""
-    rows = store._rows("SELECT average, total, idf FROM fit_weights")  # noqa: SLF001
+    rows = store._rows("SELECT average, total, idf FROM fit_weights")
     if rows:
         average, total, idf = rows[0]
         return Weights(json.loads(average), float(total), json.loads(idf))
@@ -40,12 +40,12 @@ def _decode(targets: bytes, fits: bytes) -> list[tuple[int, float]]:
 
 def position_of(store: Store, role_id: str) -> int:
     """The catalog position of a role."""
-    return int(store._rows("SELECT pos FROM role WHERE id = ?", (role_id,))[0][0])  # noqa: SLF001
+    return int(store._rows("SELECT pos FROM role WHERE id = ?", (role_id,))[0][0])
 
 
 def moves_from(store: Store, role_id: str) -> list[tuple[int, float]] | None:
     """The role's best moves (position, fit), best first; None when the store has none."""
-    rows = store._rows(  # noqa: SLF001
+    rows = store._rows(
         "SELECT m.targets, m.fits FROM role_moves m JOIN role r ON r.pos = m.role WHERE r.id = ?",
         (role_id,),
     )
@@ -54,10 +54,10 @@ def moves_from(store: Store, role_id: str) -> list[tuple[int, float]] | None:
 
 def all_moves(store: Store) -> dict[int, list[tuple[int, float]]]:
     """Every role's best moves, by position."""
-    rows = store._rows("SELECT role, targets, fits FROM role_moves")  # noqa: SLF001
+    rows = store._rows("SELECT role, targets, fits FROM role_moves")
     return {pos: _decode(t, f) for pos, t, f in rows}
 
 
 def roles_at(store: Store, positions: Sequence[int]) -> dict[int, Role]:
     """The roles at these catalog positions, decoded."""
-    return store._roles_at(positions)  # noqa: SLF001
+    return store._roles_at(positions)

@@ -296,6 +296,7 @@ def match(
     importance in the role and by how much of the role they cover; with what is missing.
     With --from ROLE, the roles a person in ROLE fits best."""
     from .find import resolve_names
+
     zone = int(max_zone) if max_zone is not None else None
     store = load()
     shown = None if every else (int(limit) if limit is not None else MATCH_LIMIT)
@@ -319,7 +320,11 @@ def match(
 
 
 def _print_matches(
-    store: Any, matches: Any, ids: list[str], total: int, from_role: Optional[str]  # noqa: UP045
+    store: Any,
+    matches: Any,
+    ids: list[str],
+    total: int,
+    from_role: Optional[str],  # noqa: UP045
 ) -> None:
     catalog = catalog_for(store, [m.role for m in matches], ids)
     if wants_json():

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 import typer
 
 from ..errors import ExitCode
-from ..fit import VIABLE
 from ..output import fail, message
 from ..safetext import safe
 from .app import app, at_least_one, prints_data
@@ -21,6 +20,7 @@ if TYPE_CHECKING:
 
 NEXT_LIMIT = 10
 MAX_STEPS = 3
+
 
 def zone_option(ctx: typer.Context, param: Any, value: Optional[str]) -> Optional[int]:  # noqa: UP045
     """A callback for ``--max-zone Z``: a Job Zone, 1 to 5."""
@@ -82,6 +82,7 @@ def next_moves(
     store = load()
     source = find_role(store, role)
     shown = int(limit) if limit is not None else NEXT_LIMIT
+    zone = int(max_zone) if max_zone is not None else None
     candidates = moves_from(store, source.id)
     if candidates is None:
         fail("this catalog is too large for next's precomputed moves", ExitCode.USAGE)
@@ -95,7 +96,7 @@ def next_moves(
     for pos, fit in candidates:
         target = decoded[pos]
         m = move(source, target, fit, [])
-        if keep(m, safer=safer, keep_pay=keep_pay, max_zone=max_zone):
+        if keep(m, safer=safer, keep_pay=keep_pay, max_zone=zone):
             moves.append(m._replace(to_learn=to_learn(have, target, weights)))
         if len(moves) == shown:
             break
@@ -243,7 +244,10 @@ def gap_parts(store: "Store", source: "Role", target: "Role") -> "tuple[Catalog,
 
 
 def match_from(
-    store: "Store", source: "Role", zone: Optional[int], shown: Optional[int]  # noqa: UP045
+    store: "Store",
+    source: "Role",
+    zone: int | None,
+    shown: Optional[int],  # noqa: UP045
 ) -> "tuple[list[Any], int]":
     """``match --from ROLE``: every other role by the fit of ROLE's skills and levels to
     it (a person's fit: skills only), best first; and how many there were."""

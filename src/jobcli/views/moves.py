@@ -87,12 +87,15 @@ def gap_view(
         if rows:
             sections.append(
                 Section(
-                    f"{title} ({len(rows)})", table=Records(records.columns[1:], [r[1:] for r in rows])
+                    f"{title} ({len(rows)})",
+                    table=Records(records.columns[1:], [r[1:] for r in rows]),
                 )
             )
         else:
             sections.append(Section(title, ["none"]))
-    doc = Document(f"{source.title} ({source.id}) to {target.title} ({target.id})", sections, records)
+    doc = Document(
+        f"{source.title} ({source.id}) to {target.title} ({target.id})", sections, records
+    )
     return _document_view(doc)
 
 
@@ -106,7 +109,9 @@ def next_view(catalog: Catalog, source: Role, moves: Sequence[Move], notes: list
             pct(m.fit),
             signed(m.pay_change, percent=True),
             signed(m.exposure_change, percent=False),
-            "unknown" if m.job_zone is None else str(m.job_zone) + (" (stretch)" if (m.zone_step or 0) > 1 else ""),
+            "unknown"
+            if m.job_zone is None
+            else str(m.job_zone) + (" (stretch)" if (m.zone_step or 0) > 1 else ""),
             ", ".join(catalog.skill_by_id[s.id].name for s in m.to_learn),
         ]
         for m in moves
@@ -121,12 +126,20 @@ def path_view(
 ) -> View:
     """``path FROM TO``: one step a line."""
     rows = [
-        [str(n), role.id, role.title, pct(fit), ", ".join(catalog.skill_by_id[s.id].name for s in learn)]
+        [
+            str(n),
+            role.id,
+            role.title,
+            pct(fit),
+            ", ".join(catalog.skill_by_id[s.id].name for s in learn),
+        ]
         for n, (role, fit, learn) in enumerate(steps, 1)
     ]
     records = Records(["step", "role", "title", "fit", "to learn"], rows)
     target = steps[-1][0] if steps else source
-    return _records_view(f"From {source.title} ({source.id}) to {target.title} ({target.id})", records)
+    return _records_view(
+        f"From {source.title} ({source.id}) to {target.title} ({target.id})", records
+    )
 
 
 # drawing ----------------------------------------------------------------------------------------
