@@ -210,6 +210,16 @@ ROLE_KEYS = {
     "ai_exposure",
     "related",
 }
+#: Schema-2 facts a role may carry.
+OPTIONAL_ROLE_KEYS = {
+    "skills_rated",
+    "technologies",
+    "preparation",
+    "pay",
+    "outlook",
+    "interests",
+    "alternate_titles",
+}
 
 
 def name_keys(name: str) -> set[str]:
@@ -225,7 +235,7 @@ def contract_problems(catalog: Any) -> list[str]:
     problems: list[str] = []
     if not isinstance(catalog, dict) or set(catalog) != CATALOG_KEYS:
         return [f"top-level keys: {sorted(catalog) if isinstance(catalog, dict) else catalog!r}"]
-    if catalog["schema_version"] != 1:
+    if catalog["schema_version"] != 2:
         problems.append("schema_version")
     if not isinstance(catalog["source"], str) or not catalog["source"]:
         problems.append("source")
@@ -253,7 +263,7 @@ def contract_problems(catalog: Any) -> list[str]:
     owner: dict[str, int] = {}
     used: set[str] = set()
     for i, entry in enumerate(catalog["roles"]):
-        if set(entry) != ROLE_KEYS:
+        if not ROLE_KEYS <= set(entry) <= ROLE_KEYS | OPTIONAL_ROLE_KEYS:
             problems.append(f"roles[{i}] keys {sorted(entry)}")
             continue
         if not isinstance(entry["id"], str) or not SLUG.fullmatch(entry["id"]):
@@ -268,9 +278,16 @@ def contract_problems(catalog: Any) -> list[str]:
                 problems.append(f"roles[{i}].{field}")
         seen: set[str] = set()
         for j, role_skill in enumerate(entry["skills"]):
-            if set(role_skill) != {"id", "importance"}:
+            if set(role_skill) - {"rating"} != {"id", "importance"}:
                 problems.append(f"roles[{i}].skills[{j}] keys")
                 continue
+            rating = role_skill.get("rating")
+            if rating is not None and not (
+                set(rating) == {"importance", "level"}
+                and 1.0 <= rating["importance"] <= 5.0
+                and (rating["level"] is None or 0.0 <= rating["level"] <= 7.0)
+            ):
+                problems.append(f"roles[{i}].skills[{j}].rating {rating!r}")
             importance = role_skill["importance"]
             if type(importance) is not int or not 1 <= importance <= 5:
                 problems.append(f"roles[{i}].skills[{j}].importance {importance!r}")
@@ -293,6 +310,11 @@ def contract_problems(catalog: Any) -> list[str]:
                 and exposure["source"]
             ):
                 problems.append(f"roles[{i}].ai_exposure[{j}]")
+        if entry.get("skills_rated", False) is not False:
+            problems.append(f"roles[{i}].skills_rated is written only when false")
+        for j, tool in enumerate(entry.get("technologies", [])):
+            if set(tool) != {"name", "hot", "in_demand"} or not tool["name"]:
+                problems.append(f"roles[{i}].technologies[{j}] {tool!r}")
         for j, other in enumerate(entry["related"]):
             if other == entry["id"] or other not in role_ids:
                 problems.append(f"roles[{i}].related[{j}] {other!r}")

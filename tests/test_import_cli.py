@@ -88,7 +88,7 @@ def test_a_symlink_to_a_file_replaces_the_file_and_stays_a_link(tmp_path: Path) 
     r = invoke("import", "onet", str(RELEASE), "-o", str(link), "--force")
     assert r.exit_code == 0, r.output
     assert link.is_symlink()
-    assert json.loads(target.read_text())["schema_version"] == 1
+    assert json.loads(target.read_text())["schema_version"] == 2
 
 
 @pytest.mark.parametrize("force", [[], ["--force"]])

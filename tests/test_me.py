@@ -243,12 +243,25 @@ def test_skills_another_catalog_lacks_are_left_out_with_a_note(
 # match --me, gap --me ---------------------------------------------------------------------------
 
 
-def test_match_me_uses_the_profiles_skills(home: Path, catalog: str) -> None:
+def test_match_me_ranks_the_roles_by_your_fit(home: Path, catalog: str) -> None:
     me(catalog, "add", "programming=5", "critical thinking=4")
-    mine = invoke("--data", catalog, "match", "--me", "--json")
-    named = invoke("--data", catalog, "match", "programming", "critical-thinking", "--json")
-    assert mine.exit_code == 0, mine.output
-    assert json.loads(mine.stdout) == json.loads(named.stdout)
+    r = invoke("--data", catalog, "match", "--me", "--json")
+    assert r.exit_code == 0, r.output
+    found = json.loads(r.stdout)
+    assert [m["role"] for m in found] == ["developer", "analyst"]
+    assert found[0]["score"] == 1.0  # you bring all it asks, and it uses all you have
+    assert 0 < found[1]["score"] < 1
+    assert [s["id"] for s in found[1]["missing"]] == ["statistics"]
+
+
+def test_match_me_uses_your_levels(home: Path, catalog: str) -> None:
+    def analyst_score(level: str) -> float:
+        me(catalog, "add", f"statistics={level}")
+        found = json.loads(invoke("--data", catalog, "match", "--me", "--json").stdout)
+        return float(next(m["score"] for m in found if m["role"] == "analyst"))
+
+    # The analyst needs Statistics at level 5.1: level 2 brings less of it than level 6.
+    assert analyst_score("2") < analyst_score("6")
 
 
 def test_match_me_adds_the_skills_named(home: Path, catalog: str) -> None:
@@ -269,13 +282,16 @@ def test_match_me_with_an_empty_profile_says_how_to_fill_it(home: Path, catalog:
     assert "jobcli me add" in r.stderr
 
 
-def test_gap_me_is_from_the_profile(home: Path, catalog: str) -> None:
+def test_gap_me_is_from_the_profile_with_its_levels(home: Path, catalog: str) -> None:
     me(catalog, "add", "programming=4", "statistics=2")
     r = invoke("--data", catalog, "gap", "--me", "analyst", "--json")
     assert r.exit_code == 0, r.output
     result = json.loads(r.stdout)
     assert (result["from"], result["to"]) == ("me", "analyst")
-    assert [s["id"] for s in result["transferable"]] == ["statistics", "programming"]
+    assert [s["id"] for s in result["transferable"]] == ["programming"]
+    assert [(s["id"], s["level"]) for s in result["to_improve"]] == [
+        ("statistics", {"have": 2, "need": 5.1})
+    ]
     assert [s["id"] for s in result["to_learn"]] == ["critical-thinking"]
 
 
@@ -432,3 +448,38 @@ def test_me_on_a_terminal_is_a_table_with_levels_and_the_file(home: Path, catalo
     assert "█████░░" in lines[programming]
     assert "have it" in lines[writing]
     assert str(home) in r.stdout.replace("\n", "")
+
+
+# next --me, path --me ---------------------------------------------------------------------------
+
+
+def test_next_me_lists_the_moves_for_you(home: Path, catalog: str) -> None:
+    me(catalog, "add", "programming=5", "critical thinking=4")
+    r = invoke("--data", catalog, "next", "--me", "--json")
+    assert r.exit_code == 0, r.output
+    result = json.loads(r.stdout)
+    assert result["from"] == "me"
+    assert result["moves"][0]["role"] == "developer"
+    assert result["moves"][0]["fit"] == 1.0
+    assert "designer" not in [m["role"] for m in result["moves"]]  # nothing of yours
+
+
+def test_next_me_with_your_job_leaves_it_out(home: Path, catalog: str) -> None:
+    me(catalog, "add", "programming=5", "critical thinking=4", "statistics=5")
+    r = invoke("--data", catalog, "next", "--me", "developer", "--json")
+    assert r.exit_code == 0, r.output
+    assert [m["role"] for m in json.loads(r.stdout)["moves"]] == ["analyst"]
+
+
+def test_next_needs_a_role_or_me(home: Path, catalog: str) -> None:
+    assert invoke("--data", catalog, "next").exit_code == 2
+
+
+def test_path_me_ends_at_to(home: Path, catalog: str) -> None:
+    me(catalog, "add", "programming=5", "critical thinking=4", "statistics=5")
+    r = invoke("--data", catalog, "path", "--me", "analyst", "--json")
+    assert r.exit_code == 0, r.output
+    result = json.loads(r.stdout)
+    assert (result["from"], result["to"]) == ("me", "analyst")
+    assert result["steps"][-1]["role"] == "analyst"
+    assert invoke("--data", catalog, "path", "--me", "analyst", "developer").exit_code == 2

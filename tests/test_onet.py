@@ -32,6 +32,7 @@ from jobcli.catalog import catalog_from_bytes
 from jobcli.lookup import find_role, find_skill
 from jobcli.onet import (
     MAX_ALIASES,
+    MAX_OTHER_TECHNOLOGIES,
     MAX_RELATED,
     MAX_RESPONSIBILITIES,
     OnetImportError,
@@ -159,6 +160,37 @@ def test_not_relevant_and_suppressed_are_left_out(tmp_path: Path) -> None:
     assert role_skills(catalog, DS) == {"programming": 4}
 
 
+def test_a_rated_skill_keeps_importance_and_level_unrounded(tmp_path: Path) -> None:
+    rows = [*skill(DS, "2.A.2.a", "4.12", lv="4.62"), *skill(DS, "2.B.3.e", "4.12", lv="5.5")]
+    catalog, _ = import_onet(make_release(tmp_path, skills=rows))
+    skills = role(catalog, DS)["skills"]
+    # Equal importance: the higher level first, not the alphabetical order of ids.
+    assert skills == [
+        {"id": "programming", "importance": 4, "rating": {"importance": 4.12, "level": 5.5}},
+        {"id": "critical-thinking", "importance": 4, "rating": {"importance": 4.12, "level": 4.62}},
+    ]
+    assert "skills_rated" not in role(catalog, DS)
+
+
+def test_a_suppressed_level_keeps_the_skill_with_its_level_unknown(tmp_path: Path) -> None:
+    catalog, _ = import_onet(
+        make_release(tmp_path, skills=skill(DS, "2.A.2.a", "3.80", suppress_lv="Y"))
+    )
+    assert role(catalog, DS)["skills"] == [
+        {"id": "critical-thinking", "importance": 4, "rating": {"importance": 3.8, "level": None}}
+    ]
+
+
+def test_an_occupation_the_files_do_not_rate_is_marked_unrated(tmp_path: Path) -> None:
+    rows = [*skill(DS, "2.A.2.a", "2.00"), tech(ISA, "Python", "N", "Y")]
+    release = make_release(tmp_path, skills=rows[:2], technology=[rows[2]])
+    catalog, _ = import_onet(release)
+    # Rated, if below the threshold: still rated; no rating at all: unrated.
+    assert "skills_rated" not in role(catalog, DS)
+    assert role(catalog, ISA)["skills_rated"] is False
+    assert role(catalog, ISA)["skills"] == [{"id": "python", "importance": 4}]
+
+
 def test_a_repeated_rating_row_is_a_note_naming_file_and_line(tmp_path: Path) -> None:
     rows = [*skill(DS, "2.A.2.a", "4.00"), skill(DS, "2.A.2.a", "1.00")[0]]
     catalog, report = import_onet(make_release(tmp_path, skills=rows))
@@ -220,15 +252,28 @@ def test_unknown_skill_elements_are_named_by_their_element_name(tmp_path: Path) 
 # --------------------------------------------------------------------------- technologies
 
 
-def test_every_hot_or_in_demand_technology_is_kept(tmp_path: Path) -> None:
+def test_only_in_demand_technologies_are_skills_every_one_is_listed(tmp_path: Path) -> None:
     rows = [tech(DS, f"Tool {chr(65 + i)}", "Y", "N") for i in range(20)]
-    rows += [tech(DS, "Zeta", "N", "Y"), tech(DS, "Ordinary", "N", "N")]
+    rows += [tech(DS, "Zeta", "N", "Y"), tech(DS, "Ordinary", "N", "N"), tech(DS, "Both", "Y", "Y")]
     catalog, _ = import_onet(make_release(tmp_path, skills=None, technology=rows))
-    have = role_skills(catalog, DS)
-    assert len(have) == 21
-    assert "ordinary" not in have
-    assert have["zeta"] == 4
-    assert have["tool-a"] == 3
+    assert role_skills(catalog, DS) == {"zeta": 4, "both": 4}
+    listed = role(catalog, DS)["technologies"]
+    assert [t["name"] for t in listed[:2]] == ["Both", "Zeta"]  # In Demand first
+    assert listed[2] == {"name": "Tool A", "hot": True, "in_demand": False}
+    assert listed[-1] == {"name": "Ordinary", "hot": False, "in_demand": False}
+    assert len(listed) == 23
+    assert "tool-a" not in {s["id"] for s in catalog["skills"]}
+
+
+def test_other_technologies_are_capped_the_most_widely_listed_kept(tmp_path: Path) -> None:
+    rows = [tech(DS, f"Other {i:02}", "N", "N") for i in range(MAX_OTHER_TECHNOLOGIES + 5)]
+    rows += [tech(ISA, "Other 34", "N", "N"), tech(DS, "Hot one", "Y", "N")]
+    catalog, _ = import_onet(make_release(tmp_path, skills=None, technology=rows))
+    names = [t["name"] for t in role(catalog, DS)["technologies"]]
+    assert len(names) == MAX_OTHER_TECHNOLOGIES + 1
+    assert names[0] == "Hot one"
+    assert "Other 34" in names  # listed by two occupations: kept before the rest
+    assert "Other 33" not in names
 
 
 def test_c_cplusplus_and_csharp_stay_three_skills(tmp_path: Path) -> None:
@@ -238,10 +283,10 @@ def test_c_cplusplus_and_csharp_stay_three_skills(tmp_path: Path) -> None:
 
 
 def test_a_technology_named_like_an_onet_skill_gets_a_suffix(tmp_path: Path) -> None:
-    rows = [tech(DS, "Programming", "Y", "N")]
+    rows = [tech(DS, "Programming", "N", "Y")]
     release = make_release(tmp_path, skills=skill(DS, "2.B.3.e", "4.00"), technology=rows)
     catalog, _ = import_onet(release)
-    assert role_skills(catalog, DS) == {"programming": 4, "programming-tech": 3}
+    assert role_skills(catalog, DS) == {"programming": 4, "programming-tech": 4}
     assert skill_by_id(catalog, "programming-tech")["name"] == "Programming (technology)"
     loaded = load(catalog)
     assert find_skill(loaded, "programming").id == "programming"
@@ -355,6 +400,22 @@ def test_alternate_titles_become_aliases_unless_ambiguous(tmp_path: Path) -> Non
     ]
     assert any("shared by several" in note for note in report.notes)
     assert any("O*NET-SOC code" in note for note in report.notes)
+
+
+def test_every_alternate_title_is_kept_shared_ones_too(tmp_path: Path) -> None:
+    alternate = [
+        (DS, "Analyst", "n/a", "08"),
+        (DS, "Machine Learning Scientist", "MLS", "02,04,06"),
+        (DS, "machine learning  scientist", "n/a", "08"),  # the same title again
+        (DS, "Data Scientists", "n/a", "08"),  # the O*NET title itself
+        (ISA, "Analyst", "n/a", "08"),
+        (ISA, SWD, "n/a", "08"),
+    ]
+    catalog, _ = import_onet(make_release(tmp_path, alternate=alternate))
+    assert_valid(catalog)
+    assert role(catalog, DS)["alternate_titles"] == ["Machine Learning Scientist", "Analyst"]
+    assert role(catalog, ISA)["alternate_titles"] == ["Analyst"]
+    assert "alternate_titles" not in role(catalog, SWD)
 
 
 def test_most_common_alternate_titles_first_up_to_the_cap(tmp_path: Path) -> None:
@@ -529,18 +590,25 @@ def test_real_data_scientists_keep_python_r_and_sql(real: tuple[dict[str, Any], 
 
 
 @needs_real
-def test_real_every_hot_or_in_demand_technology_is_kept(real: tuple[dict[str, Any], Any]) -> None:
+def test_real_in_demand_tools_are_skills_hot_only_ones_listed_only(
+    real: tuple[dict[str, Any], Any],
+) -> None:
     catalog, _ = real
-    flagged = set()
+    in_demand, hot_only = set(), set()
     with (REAL / "Technology Skills.txt").open(encoding="utf-8") as handle:
         next(handle)
         for line in handle:
             code, example, _, _, hot, demand = line.rstrip("\n").split("\t")
-            if code == DS and "Y" in (hot, demand):
-                flagged.add(example)
+            if code == DS and demand == "Y":
+                in_demand.add(example)
+            elif code == DS and hot == "Y":
+                hot_only.add(example)
     names = {s["id"]: s["name"] for s in catalog["skills"]}
-    kept = {names[sid] for sid in role_skills(catalog, DS) if names[sid] in flagged}
-    assert kept == flagged
+    skills = {names[sid] for sid in role_skills(catalog, DS)}
+    assert skills == in_demand
+    listed = {t["name"] for t in role(catalog, DS)["technologies"]}
+    assert in_demand | hot_only <= listed
+    assert not hot_only & skills
 
 
 @needs_real

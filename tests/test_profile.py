@@ -22,6 +22,7 @@ from jobcli.profile import (
     profile_path,
     read_profile,
     split_level,
+    usage,
     write_profile,
 )
 from jobcli.questionnaire import SKIP, STOP, Question, questions_for, read_answer, run
@@ -72,6 +73,14 @@ def test_a_past_jobs_levels_keep_the_higher_one() -> None:
     profile = Profile((PROGRAMMING, WRITING)).with_skills(job, keep_higher=True)
     assert profile.level_of("programming") == 5.0
     assert profile.level_of("writing") == 4
+
+
+def test_usage_is_the_share_of_what_you_have_that_a_role_uses() -> None:
+    have = {"a": 6.0, "b": 2.0, "c": None}
+    assert usage(have, ["a", "b", "c", "x"]) == 1.0
+    assert usage(have, ["a"]) == pytest.approx(6.0 / 11.5)  # no level weighs 3.5
+    assert usage(have, ["x"]) == 0.0
+    assert usage({}, ["a"]) == 0.0
 
 
 def test_level_zero_is_not_a_skill_you_have() -> None:

@@ -175,6 +175,24 @@ def held(levels: Mapping[str, float | None]) -> list[str]:
     return [sid for sid, level in levels.items() if level is None or level > 0]
 
 
+#: The weight of a skill you have without a level, in :func:`usage`: the scale's middle.
+UNRATED_WEIGHT = 3.5
+
+
+def usage(have: Mapping[str, float | None], role_skill_ids: Iterable[str]) -> float:
+    """The share of what you have that a role uses: your skills it needs, each weighed by
+    your level (:data:`UNRATED_WEIGHT` without one), over all of yours. 0 with none.
+
+    The other way round from the fit (what you bring to a role): a role that needs one
+    skill of your forty is not a move for you, though you bring all it asks.
+    """
+    weights = {sid: (UNRATED_WEIGHT if lv is None else lv) for sid, lv in have.items()}
+    total = sum(weights.values())
+    if total <= 0:
+        return 0.0
+    return sum(weights.get(sid, 0.0) for sid in set(role_skill_ids)) / total
+
+
 # levels -----------------------------------------------------------------------------------------
 
 

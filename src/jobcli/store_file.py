@@ -28,9 +28,9 @@ if TYPE_CHECKING:
 
 #: Version of the store's schema (:mod:`jobcli.store_build`); part of the key. Bump it with
 #: any change there.
-STORE_SCHEMA = 5  # 2: role_totals.importance_counts (match's standing); 3: C++ words;
+STORE_SCHEMA = 6  # 2: role_totals.importance_counts (match's standing); 3: C++ words;
 # 4: role.top_skills, exposure, exposure_source (list's lines); skill_roles.dense;
-# 5: role.facts (catalog schema 2), skills' rating and level
+# 5: role.facts (catalog schema 2), skills' rating and level; 6: fit_weights, role_moves
 #: ``PRAGMA application_id`` of a jobcli store ("JOBC"): a foreign SQLite file is not ours.
 APPLICATION_ID = 0x4A4F4243
 #: A stat record is trusted only for files last changed this long before their content was read

@@ -23,9 +23,9 @@ from pathlib import Path
 from typing import Any
 
 from .build import (
-    IMPORTANCE_HOT,
     IMPORTANCE_IN_DEMAND,
     MAX_ALIASES,
+    MAX_OTHER_TECHNOLOGIES,
     MAX_RELATED,
     MAX_RESPONSIBILITIES,
     Readings,
@@ -47,10 +47,10 @@ __all__ = [
     "DEFAULT_MIN_IMPORTANCE",
     "EXPOSURE_MEASURES",
     "EXPOSURE_SOURCE",
-    "IMPORTANCE_HOT",
     "IMPORTANCE_IN_DEMAND",
     "MAX_ALIASES",
     "MAX_INPUT_BYTES",
+    "MAX_OTHER_TECHNOLOGIES",
     "MAX_RELATED",
     "MAX_RESPONSIBILITIES",
     "ImportReport",

@@ -21,10 +21,14 @@ MAX_ALIASES = 12
 MAX_RESPONSIBILITIES = 8
 #: At most this many related roles per role.
 MAX_RELATED = 10
-#: Importance of a technology flagged In Demand (whether hot or not).
+#: Importance of a technology flagged In Demand (whether hot or not): only these are skills.
 IMPORTANCE_IN_DEMAND = 4
-#: Importance of a technology flagged Hot Technology only.
-IMPORTANCE_HOT = 3
+#: At most this many technologies flagged neither In Demand nor Hot per role (the ones most
+#: occupations list first); every In Demand and Hot one is kept.
+MAX_OTHER_TECHNOLOGIES = 30
+
+#: A role's skill: its 1-5 importance and the source's rating ({"importance", "level"}).
+Given = tuple[int, "dict[str, float | None] | None"]
 
 
 @dataclass
@@ -48,16 +52,29 @@ class _Vocabulary:
 
     info: dict[str, tuple[str, str, str]] = field(default_factory=dict)
     aliases: dict[str, list[str]] = field(default_factory=dict)
-    role_skills: dict[str, dict[str, int]] = field(default_factory=dict)
+    role_skills: dict[str, dict[str, Given]] = field(default_factory=dict)
     #: id -> (order in which names are given out, the kind said when a name is taken)
     rank: dict[str, tuple[int, str]] = field(default_factory=dict)
     taken: set[str] = field(
         default_factory=lambda: {ascii_key(sid) for sid, _, _ in BY_ELEMENT_ID.values()}
     )
 
-    def give(self, code: str, skill_id: str, importance: int) -> None:
+    def give(
+        self, code: str, skill_id: str, importance: int, rating: dict[str, float | None] | None
+    ) -> None:
         have = self.role_skills.setdefault(code, {})
-        have[skill_id] = max(importance, have.get(skill_id, 0))
+        before = have.get(skill_id)
+        if before is None or _precise((importance, rating)) > _precise(before):
+            have[skill_id] = (importance, rating)
+
+
+def _precise(given: Given) -> tuple[float, float]:
+    """A role's skill by the source's precise importance, then level (unrated: its 1-5)."""
+    importance, rating = given
+    if rating is None:
+        return (float(importance), -1.0)
+    level = rating.get("level")
+    return (rating["importance"] or 0.0, -1.0 if level is None else level)
 
 
 def build_catalog(
@@ -70,11 +87,12 @@ def build_catalog(
     if readings.knowledge is not None:
         _add_ratings(vocabulary, readings.knowledge, "knowledge", min_importance, notes)
     technologies = _add_technology(vocabulary, readings.technology)
+    widely = _how_widely(readings.technology)
     _unique_names(vocabulary)
     taken = {key for sid, (name, _, _) in vocabulary.info.items() for key in keys(sid) | keys(name)}
     for example, aliases in technology_aliases(sorted(technologies), taken).items():
         vocabulary.aliases[technologies[example]] = aliases
-    roles = _roles(readings, vocabulary, notes)
+    roles = _roles(readings, vocabulary, widely, notes)
     skills = [
         {
             "id": sid,
@@ -85,13 +103,14 @@ def build_catalog(
         }
         for sid in sorted({entry["id"] for role in roles for entry in role["skills"]})
     ]
-    return {"schema_version": 1, "source": source, "skills": skills, "roles": roles}
+    return {"schema_version": 2, "source": source, "skills": skills, "roles": roles}
 
 
 def _add_ratings(
     vocabulary: _Vocabulary, ratings: Ratings, what: str, min_importance: float, notes: list[str]
 ) -> None:
-    """O*NET's rated skills or knowledge: importance = IM rounded half up, if IM >= the minimum."""
+    """O*NET's rated skills or knowledge: importance = IM rounded half up, if IM >= the minimum;
+    the rating keeps IM and LV unrounded (LV None when suppressed or absent)."""
     ids = _element_ids(vocabulary, ratings.names, what, notes)
     below = 0
     for key in sorted(ratings.importance):
@@ -102,7 +121,8 @@ def _add_ratings(
             below += 1
             continue
         code, element = key
-        vocabulary.give(code, ids[element], min(5, max(1, math.floor(value + 0.5))))
+        rating = {"importance": value, "level": ratings.level.get(key)}
+        vocabulary.give(code, ids[element], min(5, max(1, math.floor(value + 0.5))), rating)
     rated = len(set(ratings.importance) | ratings.excluded)
     file_name = "Skills.txt" if what == "skill" else "Knowledge.txt"
     notes.extend(ratings.notes)
@@ -138,7 +158,10 @@ def _element_ids(
             skill_id = unique_id(slugify(name) or "knowledge", "knowledge", vocabulary.taken)
             description = f"O*NET knowledge area (element {element})."
             vocabulary.rank[skill_id] = (1, "knowledge")
-        description += " A role's importance is O*NET's importance rating (1-5), rounded."
+        description += (
+            " A role's importance is O*NET's importance rating (1-5), rounded; its rating "
+            "keeps O*NET's importance and level (0-7)."
+        )
         vocabulary.info[skill_id] = (name, kind, description)
         out[element] = skill_id
     if strange:
@@ -153,15 +176,17 @@ def _element_ids(
 def _add_technology(
     vocabulary: _Vocabulary, technology: dict[str, dict[str, Technology]]
 ) -> dict[str, str]:
-    """Every Hot or In Demand technology becomes a technical skill of the roles that use
-    it; returns each technology's skill id."""
+    """Every technology In Demand for an occupation becomes a technical skill of the roles
+    it is In Demand for (a Hot Technology only is not: it says nothing of the occupation);
+    returns each such technology's skill id."""
     merged: dict[str, Technology] = {}
     for per_role in technology.values():
         for example, tech in per_role.items():
-            into = merged.setdefault(example, Technology(example, set(), False, False))
+            if not tech.in_demand:
+                continue
+            into = merged.setdefault(example, Technology(example, set(), False, True))
             into.commodities |= tech.commodities
             into.hot |= tech.hot
-            into.in_demand |= tech.in_demand
 
     def base_of(example: str) -> str:
         return slugify(example.replace("+", " plus ").replace("#", " sharp ")) or "technology"
@@ -170,16 +195,38 @@ def _add_technology(
     for example in sorted(merged, key=lambda e: (base_of(e), e)):
         ids[example] = unique_id(base_of(example), "tech", vocabulary.taken)
         tech = merged[example]
-        flags = [f for f, on in (("Hot technology", tech.hot), ("In demand", tech.in_demand)) if on]
+        flags = "In demand; Hot technology" if tech.hot else "In demand"
         commodities = "; ".join(sorted(tech.commodities)) or "technology"
-        description = f"{commodities} (O*NET Technology Skills). {', '.join(flags)}."
+        description = f"{commodities} (O*NET Technology Skills). {flags}."
         vocabulary.info[ids[example]] = (example, "technical", description)
         vocabulary.rank[ids[example]] = (3, "technology")
     for code, per_role in technology.items():
         for example, tech in per_role.items():
-            importance = IMPORTANCE_IN_DEMAND if tech.in_demand else IMPORTANCE_HOT
-            vocabulary.give(code, ids[example], importance)
+            if tech.in_demand:
+                vocabulary.give(code, ids[example], IMPORTANCE_IN_DEMAND, None)
     return ids
+
+
+def _how_widely(technology: dict[str, dict[str, Technology]]) -> dict[str, int]:
+    """example -> how many occupations list it."""
+    count: dict[str, int] = {}
+    for per_role in technology.values():
+        for example in per_role:
+            count[example] = count.get(example, 0) + 1
+    return count
+
+
+def _technologies(per_role: dict[str, Technology], widely: dict[str, int]) -> list[dict[str, Any]]:
+    """The role's technologies: In Demand, then Hot, then (at most
+    :data:`MAX_OTHER_TECHNOLOGIES`, the most widely listed) the others; each group by name."""
+    groups: tuple[list[Technology], list[Technology], list[Technology]] = ([], [], [])
+    for tech in per_role.values():
+        groups[0 if tech.in_demand else 1 if tech.hot else 2].append(tech)
+    others = sorted(groups[2], key=lambda t: (-widely.get(t.example, 0), t.example))
+    chosen = [*groups[0], *groups[1], *others[:MAX_OTHER_TECHNOLOGIES]]
+    group = {id(t): i for i, g in enumerate(groups) for t in g}
+    chosen.sort(key=lambda t: (group[id(t)], t.example.casefold(), t.example))
+    return [{"name": t.example, "hot": t.hot, "in_demand": t.in_demand} for t in chosen]
 
 
 def _unique_names(vocabulary: _Vocabulary) -> None:
@@ -201,7 +248,9 @@ def _unique_names(vocabulary: _Vocabulary) -> None:
         vocabulary.info[sid] = (candidate, kind, description)
 
 
-def _roles(readings: Readings, vocabulary: _Vocabulary, notes: list[str]) -> list[dict[str, Any]]:
+def _roles(
+    readings: Readings, vocabulary: _Vocabulary, widely: dict[str, int], notes: list[str]
+) -> list[dict[str, Any]]:
     occupations = readings.occupations
     codes = sorted(occupations)
     titles, renamed = unique_titles({code: occupations[code].title for code in codes})
@@ -217,34 +266,70 @@ def _roles(readings: Readings, vocabulary: _Vocabulary, notes: list[str]) -> lis
     if without:
         shown = ", ".join(without[:5]) + (", ..." if len(without) > 5 else "")
         notes.append(
-            f"{len(without)} occupation(s) have no rated skill or knowledge and no Hot or In "
+            f"{len(without)} occupation(s) have no rated skill or knowledge and no In "
             f"Demand technology in these files; they were imported without skills: {shown}"
+        )
+    rated = {
+        code for r in (readings.skills, readings.knowledge) if r is not None for code in r.rated
+    }
+    unrated = sum(1 for code in codes if code not in rated)
+    if unrated:
+        notes.append(
+            f"{unrated} occupation(s) have no Skills.txt or Knowledge.txt ratings: marked "
+            '"skills_rated": false'
         )
     roles: list[dict[str, Any]] = []
     for code in codes:
         occupation = occupations[code]
-        skills = sorted(
-            vocabulary.role_skills.get(code, {}).items(), key=lambda item: (-item[1], item[0])
-        )
+        given = vocabulary.role_skills.get(code, {})
+        order = sorted(given, key=lambda sid: (tuple(-x for x in _precise(given[sid])), sid))
+        skills: list[dict[str, Any]] = []
+        for sid in order:
+            importance, rating = given[sid]
+            entry: dict[str, Any] = {"id": sid, "importance": importance}
+            if rating is not None:
+                entry["rating"] = rating
+            skills.append(entry)
         related: list[str] = []
         for _, other in sorted(readings.related.get(code, ())):
             if other != code and ids[other] not in related and len(related) < MAX_RELATED:
                 related.append(ids[other])
-        roles.append(
-            {
-                "id": ids[code],
-                "title": titles[code],
-                "aliases": aliases[code],
-                "summary": occupation.description or occupation.title,
-                "responsibilities": _responsibilities(readings.tasks.get(code, [])),
-                "skills": [{"id": sid, "importance": imp} for sid, imp in skills],
-                "human_edge": [],
-                "onet_soc_code": code,
-                "ai_exposure": readings.exposure.get(code, []),
-                "related": related,
-            }
-        )
+        role: dict[str, Any] = {
+            "id": ids[code],
+            "title": titles[code],
+            "aliases": aliases[code],
+            "summary": occupation.description or occupation.title,
+            "responsibilities": _responsibilities(readings.tasks.get(code, [])),
+            "skills": skills,
+            "human_edge": [],
+            "onet_soc_code": code,
+            "ai_exposure": readings.exposure.get(code, []),
+            "related": related,
+        }
+        if code not in rated:
+            role["skills_rated"] = False
+        alternate = _alternate_titles(readings.titles.get(code, []), occupation.title)
+        if alternate:
+            role["alternate_titles"] = alternate
+        if code in readings.technology:
+            role["technologies"] = _technologies(readings.technology[code], widely)
+        roles.append(role)
     return roles
+
+
+def _alternate_titles(titles: list[AlternateTitle], official: str) -> list[str]:
+    """Every alternate title of the occupation (``Alternate Title``, not the short forms),
+    shared or not, most common first; once each (case-insensitively), never the O*NET
+    title itself nor a title that reads as an O*NET-SOC code."""
+    seen = {" ".join(official.split()).casefold()}
+    out: list[str] = []
+    for alt in sorted(titles, key=_commonness):
+        key = " ".join(alt.name.split()).casefold()
+        if alt.short or key in seen or any(k.isdigit() and len(k) == 8 for k in keys(key)):
+            continue
+        seen.add(key)
+        out.append(alt.name)
+    return out
 
 
 def _responsibilities(tasks: list[Task]) -> list[str]:

@@ -47,21 +47,29 @@ def read_occupations(table: Table) -> dict[str, Occupation]:
 
 @dataclass
 class Ratings:
-    """What ``Skills.txt`` or ``Knowledge.txt`` rates: importance per (code, element)."""
+    """What ``Skills.txt`` or ``Knowledge.txt`` rates: importance and level per (code, element)."""
 
     importance: dict[tuple[str, str], float] = field(default_factory=dict)
-    #: (code, element) pairs marked Not Relevant or Recommend Suppress on any scale.
+    level: dict[tuple[str, str], float] = field(default_factory=dict)
+    #: (code, element) pairs marked Not Relevant (any scale) or Recommend Suppress on IM.
     excluded: set[tuple[str, str]] = field(default_factory=set)
+    #: (code, element) pairs whose LV row is marked Recommend Suppress: the level is unknown.
+    level_suppressed: set[tuple[str, str]] = field(default_factory=set)
+    #: the occupations the file rates at all (any row of a known code).
+    rated: set[str] = field(default_factory=set)
     #: element id -> Element Name, as first seen.
     names: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
 
 
 def read_ratings(table: Table, codes: Collection[str], unknown: Counter[str]) -> Ratings:
-    """The IM (importance) ratings of each occupation's elements.
+    """The IM (importance) and LV (level) ratings of each occupation's elements.
 
-    A row whose (code, element, scale) came before is set aside (the first counts), as
-    is a Data Value outside its scale (IM 1-5, LV 0-7): both are named, with their
+    ``Not Relevant`` Y (O*NET puts it on the LV row) leaves the element out, as does
+    ``Recommend Suppress`` Y on the IM row (an unreliable importance); ``Recommend
+    Suppress`` Y on the LV row only keeps the element with its level unknown. A row
+    whose (code, element, scale) came before is set aside (the first counts), as is a
+    Data Value outside its scale (IM 1-5, LV 0-7): both are named, with their
     lines, in one note each. Scales other than IM and LV are not read.
     """
     code_i = table.need("O*NET-SOC Code")
@@ -86,6 +94,7 @@ def read_ratings(table: Table, codes: Collection[str], unknown: Counter[str]) ->
         if code not in codes:
             unknown_rows += 1
             continue
+        ratings.rated.add(code)
         bounds = SCALES.get(scale)
         if bounds is None:
             continue
@@ -101,10 +110,15 @@ def read_ratings(table: Table, codes: Collection[str], unknown: Counter[str]) ->
             continue
         if element not in ratings.names:
             ratings.names[element] = clean(fields[name_i])
-        if flag(fields, suppress_i) or flag(fields, irrelevant_i):
+        suppressed = flag(fields, suppress_i)
+        if flag(fields, irrelevant_i) or (suppressed and scale == "IM"):
             ratings.excluded.add((code, element))
         if scale == "IM":
             ratings.importance[(code, element)] = value
+        elif suppressed:
+            ratings.level_suppressed.add((code, element))
+        else:
+            ratings.level[(code, element)] = value
     if unknown_rows:
         unknown[table.name] += unknown_rows
     ratings.notes = [n for n in (twice.note(), outside.note()) if n]
@@ -124,7 +138,7 @@ class Technology:
 def read_technology(
     table: Table, codes: Collection[str], unknown: Counter[str]
 ) -> dict[str, dict[str, Technology]]:
-    """code -> example -> technology, for the examples flagged Hot or In Demand only.
+    """code -> example -> technology, every example the occupation lists (file order).
 
     An example listed twice for an occupation (under two commodities) is one
     technology, with both commodities and either row's flags.
@@ -143,7 +157,7 @@ def read_technology(
             continue
         hot, in_demand = flag(fields, hot_i), flag(fields, demand_i)
         example = clean(fields[example_i])
-        if not (hot or in_demand) or not example:
+        if not example:
             continue
         commodity = clean(fields[commodity_i]) if commodity_i is not None else ""
         tech = per_code[code].get(example)
