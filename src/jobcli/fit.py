@@ -43,10 +43,39 @@ VIABLE = 0.35
 
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = frozenset(
-    (
-        "and or the of to in for with on as by at from such other into be are is their may "
-        "using use that this all new any more than not"
-    ).split()
+    [
+        "and",
+        "or",
+        "the",
+        "of",
+        "to",
+        "in",
+        "for",
+        "with",
+        "on",
+        "as",
+        "by",
+        "at",
+        "from",
+        "such",
+        "other",
+        "into",
+        "be",
+        "are",
+        "is",
+        "their",
+        "may",
+        "using",
+        "use",
+        "that",
+        "this",
+        "all",
+        "new",
+        "any",
+        "more",
+        "than",
+        "not",
+    ]
 )
 
 
@@ -239,10 +268,10 @@ def basis(fit: Fit) -> str:
 
 
 def ranked_needs(target: Role, weights: Weights) -> list[RoleSkill]:
-    """``target``'s skills, those weighing most in the fit first (distinctiveness, then
-    level needed, then importance); never alphabetical among equals but by id last."""
+    """``target``'s skills most important first (the precise importance), then by the
+    level needed, then by weight in the fit; by id only among exact equals."""
     w = distinctiveness(target, weights)
-    return sorted(target.skills, key=lambda s: (-w[s.id], -(s.level or 0.0), -importance(s), s.id))
+    return sorted(target.skills, key=lambda s: (-importance(s), -(s.level or 0.0), -w[s.id], s.id))
 
 
 def split_needs(
