@@ -37,6 +37,7 @@ app = typer.Typer(
         '  jobcli match programming "critical thinking" statistics\n'
         "  jobcli list | cut -f1            (piped: one role a line, tab-separated)\n"
         "  jobcli gap software-engineer data-scientist --json\n"
+        "  jobcli me rate; jobcli match --me   (your skills, rated once)\n"
         "  jobcli search machine learning   (on an O*NET catalog: --data onet.json)\n"
         "\n\b\nOutput: a drawn table on a terminal (through a pager when taller than the\n"
         "screen); piped, one record a line with tab-separated fields and no header.\n"

@@ -86,7 +86,8 @@ def next_moves(
 ) -> None:
     """The best moves from a job, best fit first: fit, change of median pay and of AI
     exposure, Job Zone, and the top skills to learn. A move is viable when its fit is
-    at least 35%; a move up more than one Job Zone counts against the fit and is marked."""
+    at least 35%; a move up more than one Job Zone counts against the fit and is marked.
+    With --me, the moves for your profile (see 'jobcli me')."""
     from ..fit import VIABLE as viable
     from ..moves import keep, move
     from ..store_fit import fit_weights, moves_from, roles_at
@@ -194,7 +195,7 @@ def path(
     """The easiest way from one role to another: the route of viable moves (fit at least
     35%, each one a move 'next' would list) with the least to learn over the whole route;
     the direct move when it is best. Exit 1, naming the closest role it reaches, when
-    there is no route within K moves."""
+    there is no route within K moves. With --me TO, from your profile."""
     from ..fit import levels_of, role_fit
     from ..moves import closest, easiest_route, reachable
     from ..store_fit import all_moves, fit_weights, position_of, roles_at
