@@ -248,7 +248,7 @@ def match(
     names: Annotated[
         Optional[list[str]],  # noqa: UP045
         typer.Argument(
-            metavar="[SKILL]...",
+            metavar="SKILL...",
             help="Skills you have: id, name, alias or unique prefix. '-' reads them from stdin, "
             f"one per line or comma-separated (at most {MAX_NAMES:,} names, 1 MiB).",
             autocompletion=complete_skills,
