@@ -311,25 +311,10 @@ def match(
     store = load()
     shown = None if every else (int(limit) if limit is not None else MATCH_LIMIT)
     if me:
-        from ..profile import held
-        from ..store_fit import fit_weights
-        from .me import person_fit_both_ways, profile_levels
-        from .moves import match_levels
+        from .person import match_me
 
-        levels = profile_levels(store)
         wanted = read_skill_names(names or [])
-        for skill_id in resolve_names(store, wanted, strict=strict) if wanted else []:
-            levels.setdefault(skill_id, None)
-        have = {sid: levels[sid] for sid in held(levels)}
-        weights = fit_weights(store)
-        matches, total = match_levels(
-            store,
-            have,
-            zone,
-            shown,
-            rated_only=True,
-            fit_of=lambda role: person_fit_both_ways(have, role, weights),
-        )
+        matches, total = match_me(store, wanted, strict=strict, zone=zone, shown=shown)
         _print_matches(store, matches, [], total, "your profile")
         return
     if from_role is not None:
@@ -404,7 +389,7 @@ def gap(
         fail("missing TO: jobcli gap FROM TO (or jobcli gap --me TO)", ExitCode.USAGE)
     store = load()
     if me:
-        from .me import profile_gap_parts
+        from .person import profile_gap_parts
 
         b = find_role(store, source)
         catalog, a, fit, have, split = profile_gap_parts(store, b)

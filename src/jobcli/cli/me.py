@@ -1,6 +1,6 @@
 """``jobcli me``: your profile (show, add, remove, from, rate, clear), and what the other
-commands read of it (``match --me``, ``gap --me TO``; ``next``/``path`` via
-:func:`profile_levels`).
+commands read of it (:func:`profile_levels`; ``--me`` in match, gap, next and path:
+:mod:`jobcli.cli.person`).
 
 The file and its rules are :mod:`jobcli.profile`'s; the questions :mod:`jobcli.questionnaire`'s.
 No ``from __future__ import annotations`` here: Typer reads the commands' annotations.
@@ -17,12 +17,10 @@ from ..output import fail, message
 from ..safetext import safe
 from .app import app, prints_data, session
 from .completion import complete_roles, complete_skills
-from .loading import catalog_for, find_role, find_skill, load
+from .loading import find_role, find_skill, load
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
-
-    from ..domain import Catalog, Role, Skill
+    from ..domain import Skill
     from ..profile import Placement, Profile
     from ..store_query import Store
 
@@ -111,95 +109,6 @@ def profile_levels(store: "Store") -> dict[str, Optional[float]]:  # noqa: UP045
     if not levels:
         fail("none of your profile's skills is in this catalog", ExitCode.NOT_FOUND)
     return levels
-
-
-def profile_role(
-    levels: "Mapping[str, Optional[float]]",  # noqa: UP045
-    current: "Optional[Role]" = None,  # noqa: UP045
-) -> "Role":
-    """You as a role (``gap --me``, ``next --me``, ``path --me``): your skills, each with
-    your level; with ``current``, the job you have, its pay, exposure and preparation."""
-    from ..domain import Role, RoleSkill
-    from ..profile import held
-
-    skills = tuple(RoleSkill(sid, 3, None, levels[sid]) for sid in held(levels))
-    if current is None:
-        return Role("me", "You", "The skills of your profile.", skills)
-    return Role(
-        "me",
-        f"You ({current.title})",
-        "The skills of your profile, in the job you have.",
-        skills,
-        ai_exposure=current.ai_exposure,
-        preparation=current.preparation,
-        pay=current.pay,
-    )
-
-
-def _have(levels: "Mapping[str, Optional[float]]") -> "dict[str, Optional[float]]":  # noqa: UP045
-    from ..profile import held
-
-    return {sid: levels[sid] for sid in held(levels)}
-
-
-def profile_gap_parts(store: "Store", target: "Role") -> "tuple[Catalog, Role, Any, Any, Any]":
-    """``gap --me TO``: the catalog, you as a role, your fit to TO, your levels, and the
-    three lists (transferable, to improve, to learn)."""
-    from ..fit import person_fit, split_needs
-    from ..store_fit import fit_weights
-
-    levels = profile_levels(store)
-    have = _have(levels)
-    you = profile_role(levels)
-    weights = fit_weights(store)
-    fit = person_fit(have, target, weights)
-    split = split_needs(have, target, weights)
-    return catalog_for(store, [you, target]), you, fit, have, split
-
-
-def person_fit_both_ways(
-    have: "Mapping[str, Optional[float]]",  # noqa: UP045
-    role: "Role",
-    weights: Any,
-    zone: Optional[int] = None,  # noqa: UP045
-) -> float:
-    """The fit of you to ``role`` for a move (``next --me``, ``path --me``, ``match --me``):
-    the geometric mean of what you bring to it (:func:`jobcli.fit.person_fit`) and how
-    much of what you have it uses (:func:`jobcli.profile.usage`). A role has the words of
-    its work to weigh beside its skills, a person has not: without the second part, a
-    programmer would fit a sewing machine operator (one skill asked, Monitoring) fully."""
-    from ..fit import person_fit
-    from ..profile import usage
-
-    brings = person_fit(have, role, weights, zone).value
-    return float((brings * usage(have, (s.id for s in role.skills))) ** 0.5)
-
-
-def person_moves(
-    store: "Store",
-    current_name: Optional[str],  # noqa: UP045
-    weights: Any,
-) -> "tuple[Role, dict[str, Optional[float]], list[tuple[Role, float]]]":  # noqa: UP045
-    """``next --me [ROLE]``, ``path --me``: you as a role, your levels, and every role
-    your skills fit viably (fit at least :data:`~jobcli.fit.VIABLE`), best first; with
-    ROLE, the job you have (left out, and the base of the changes of pay and exposure)."""
-    from ..fit import VIABLE
-
-    levels = profile_levels(store)
-    current = find_role(store, current_name) if current_name is not None else None
-    have = _have(levels)
-    zone = current.job_zone() if current is not None else None
-    scored = []
-    from .moves import comparable
-
-    for role in store.roles():
-        if (current is not None and role.id == current.id) or not comparable(role):
-            continue
-        fit = person_fit_both_ways(have, role, weights, zone)
-        if fit >= VIABLE:
-            scored.append((role, fit))
-    scored.sort(key=lambda pair: (-pair[1], pair[0].id))
-    return profile_role(levels, current), have, scored
 
 
 # show -------------------------------------------------------------------------------------------

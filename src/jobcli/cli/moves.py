@@ -99,7 +99,7 @@ def next_moves(
     zone = int(max_zone) if max_zone is not None else None
     weights = fit_weights(store)
     if me:
-        from .me import person_moves
+        from .person import person_moves
 
         source, have, scored = person_moves(store, role, weights)
     else:
@@ -209,12 +209,12 @@ def path(
     graph = all_moves(store)
     edges = dict(graph)
     if me:
-        from .me import person_moves
+        from .person import person_moves
 
         target = find_role(store, source_name)
         source, first_have, first = person_moves(store, None, weights)
         start, goal = -1, position_of(store, target.id)  # you: a start that is no role
-        from .me import person_fit_both_ways
+        from .person import person_fit_both_ways
 
         direct = person_fit_both_ways(first_have, target, weights)
         out = [(position_of(store, r.id), f) for r, f in first if r.id != target.id]
