@@ -67,6 +67,8 @@ class Environment:
         colour: bool = False,
         pager: str | None = None,
         environ: Mapping[str, str] | None = None,
+        stdin: IO[str] | None = None,
+        stdin_isatty: bool = False,
     ) -> None:
         self.stdout = stdout
         self.stderr = stderr
@@ -77,6 +79,9 @@ class Environment:
         self.colour = colour
         self.pager = pager
         self.environ: Mapping[str, str] = environ if environ is not None else {}
+        #: Where questions are answered (``me rate``): only a terminal is asked.
+        self.stdin = stdin
+        self.stdin_isatty = stdin_isatty
 
     @classmethod
     def from_system(cls, environ: Mapping[str, str] | None = None) -> Environment:
@@ -102,6 +107,8 @@ class Environment:
             colour=colour,
             pager=_pager_for_terminal(environ) if isatty else None,
             environ=dict(environ),
+            stdin=sys.stdin,
+            stdin_isatty=_isatty(sys.stdin),
         )
 
     @property

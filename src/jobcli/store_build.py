@@ -26,6 +26,10 @@ Tables (``pos`` is an item's position in the catalog, which orders lists):
   importance, or 0), summed in C (:mod:`jobcli.store_match`); with ``role_totals`` (every
   role's importance sum and sum of squares, int32 arrays) what ``match`` and
   ``similar_roles`` rank from.
+- ``fit_weights``: what :mod:`jobcli.fit` weighs by (each skill's average importance, the
+  words' IDF), and ``role_moves(role, targets, fits)``: each role's :data:`MOVES_KEPT`
+  best moves by the fit (int32 positions; fits as uint16 of 65535ths), for ``next``
+  and ``path``.
 - ``name(kind, norm, folded, item, how)``: every id, title, alias, O*NET code and skill
   name, normalised (:func:`jobcli.names.normalize`) and plural-folded
   (:func:`jobcli.names.fold`), with the id of its item and what the name is (``how``:
@@ -100,6 +104,11 @@ CREATE TABLE name (
 ) WITHOUT ROWID;
 CREATE INDEX name_folded ON name (kind, folded);
 CREATE TABLE role_words (pos INTEGER PRIMARY KEY, own TEXT NOT NULL, alternate TEXT NOT NULL);
+CREATE TABLE role_moves (role INTEGER PRIMARY KEY, targets BLOB NOT NULL, fits BLOB NOT NULL);
+CREATE TABLE fit_weights (
+    id INTEGER PRIMARY KEY CHECK (id = 0), average TEXT NOT NULL, total REAL NOT NULL,
+    idf TEXT NOT NULL
+);
 CREATE VIRTUAL TABLE role_fts USING fts5(
     title, aliases, alternate_titles, summary, responsibilities, skills,
     tokenize = 'porter unicode61'
@@ -181,9 +190,12 @@ def build_from_values(
         conn.executemany("INSERT INTO skill VALUES (?, ?, ?, ?, ?, ?)", skill_rows)
         _insert_names(conn, "skill", name_rows)
         batch: list[Role] = []
+        held: list[Role] = []
         start = 0
         for role in roles:
             batch.append(role)
+            if len(held) <= MOVES_LIMIT:
+                held.append(role)
             if len(batch) == 2000:
                 _insert_roles(conn, start, batch, skill_pos, skill_name)
                 start += len(batch)
@@ -195,6 +207,7 @@ def build_from_values(
             "INSERT INTO meta VALUES ('alternate_titled',"
             " (SELECT count(*) FROM role_words WHERE length(alternate) > 2))"
         )
+        _insert_moves(conn, held)
     # Merge the full-text index's segments into one: fewer b-trees for every query to read.
     conn.execute("INSERT INTO role_fts (role_fts) VALUES ('optimize')")
     conn.commit()
@@ -350,6 +363,37 @@ def _insert_vectors(conn: sqlite3.Connection, skills: int) -> None:
         "INSERT INTO role_totals VALUES (0, ?, ?, ?)",
         (int32_bytes(sums), int32_bytes(squares), int32_bytes(counts)),
     )
+
+
+#: The most roles a catalog may have for the store to rank every role's moves (``next``,
+#: ``path``): all pairs are compared. Beyond it those commands compute what they need.
+MOVES_LIMIT = 5000
+#: How many best moves the store keeps per role (``next`` shows at most this many).
+MOVES_KEPT = 50
+
+
+def _insert_moves(conn: sqlite3.Connection, roles: list[Role]) -> None:
+    """The catalog's fit weights and each role's best moves (:mod:`jobcli.fit_bulk`)."""
+    from array import array
+
+    from .fit import catalog_weights
+    from .fit_bulk import fit_columns, nearest
+
+    if len(roles) > MOVES_LIMIT:
+        return
+    weights = catalog_weights(roles)
+    conn.execute(
+        "INSERT INTO fit_weights VALUES (0, ?, ?, ?)",
+        (_dump(weights.average), weights.total, _dump(weights.idf)),
+    )
+    best = nearest(fit_columns(roles, weights), MOVES_KEPT)
+    rows = []
+    for pos, moves in enumerate(best):
+        fits = array("H", (round(f * 65535) for _, f in moves))
+        if sys.byteorder == "big":
+            fits.byteswap()
+        rows.append((pos, int32_bytes(t for t, _ in moves), fits.tobytes()))
+    conn.executemany("INSERT INTO role_moves VALUES (?, ?, ?)", rows)
 
 
 def _with_symbol_words(text: str) -> str:

@@ -5,7 +5,9 @@
 # The order the commands register in is the order `jobcli --help` lists them.
 from . import commands as commands  # list, show, compare, skills, match, gap
 from . import find as find  # search, skill
+from . import moves as moves  # next, path
 from . import catalogs as catalogs  # validate, schema, import onet
+from . import me as me  # me (show, add, remove, from, rate, clear)
 
 # isort: on
 from .app import app as app

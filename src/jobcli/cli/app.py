@@ -39,6 +39,7 @@ app = typer.Typer(
         '  jobcli match programming "critical thinking" statistics\n'
         "  jobcli list | cut -f1            (piped: one role a line, tab-separated)\n"
         "  jobcli gap software-engineer data-scientist --json\n"
+        "  jobcli me rate; jobcli match --me   (your skills, rated once)\n"
         "  jobcli search machine learning   (on O*NET's occupations: -c onet)\n"
         "  jobcli catalogs                  (the catalogs -c NAME chooses from)\n"
         "\n\b\nOutput: a drawn table on a terminal (through a pager when taller than the\n"

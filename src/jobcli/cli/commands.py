@@ -25,6 +25,7 @@ from .app import (
 )
 from .completion import complete_roles, complete_skills
 from .loading import catalog_for, find_role, find_skill, load
+from .moves import zone_option
 from .stdin import MAX_NAMES, read_skill_names
 
 if TYPE_CHECKING:
@@ -272,14 +273,15 @@ MATCH_LIMIT = 20
 @prints_data
 def match(
     names: Annotated[
-        list[str],
+        Optional[list[str]],  # noqa: UP045
         typer.Argument(
             metavar="SKILL...",
             help="Skills you have: id, name, alias or unique prefix. '-' reads them from stdin, "
             f"one per line or comma-separated (at most {MAX_NAMES:,} names, 1 MiB).",
             autocompletion=complete_skills,
+            show_default=False,
         ),
-    ],
+    ] = None,
     limit: Annotated[
         Optional[str],  # noqa: UP045 - parsed by at_least_one: an int costs pydantic at start
         typer.Option(
@@ -297,28 +299,87 @@ def match(
         bool,
         typer.Option("--strict", help="Any name that matches no skill is an error (exit 1)."),
     ] = False,
+    from_role: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--from",
+            metavar="ROLE",
+            help="Take a past job's skills and levels as yours (the role itself left out); "
+            "roles are then ranked by the fit (see 'jobcli gap').",
+            autocompletion=complete_roles,
+        ),
+    ] = None,
+    max_zone: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--max-zone",
+            metavar="Z",
+            help="Only roles of O*NET Job Zone Z or below (1 little preparation ... 5 extensive).",
+            callback=zone_option,
+        ),
+    ] = None,
+    me: Annotated[
+        bool,
+        typer.Option(
+            "--me",
+            help="Your profile's skills and levels (see 'jobcli me'), and any named; roles "
+            "are then ranked by the fit.",
+        ),
+    ] = False,
 ) -> None:
     """The roles that use your skills: those using more of them first, then by their
-    importance in the role and by how much of the role they cover; with what is missing."""
+    importance in the role and by how much of the role they cover; with what is missing.
+    With --from ROLE, the roles a person in ROLE fits best; with --me, you."""
     from .find import resolve_names
 
+    zone = int(max_zone) if max_zone is not None else None
+    if me and from_role is not None:
+        fail("give --me or --from ROLE, not both", ExitCode.USAGE)
     store = load()
-    wanted = read_skill_names(names)
-    if not wanted:
-        fail("no skills given; name at least one (see 'jobcli skills')", ExitCode.USAGE)
-    ids = resolve_names(store, wanted, strict=strict)
     shown = None if every else (int(limit) if limit is not None else MATCH_LIMIT)
-    found = store.match(ids, limit=shown)
-    catalog = catalog_for(store, [m.role for m in found.matches], ids)
+    if me:
+        from .person import match_me
+
+        wanted = read_skill_names(names or [])
+        matches, total = match_me(store, wanted, strict=strict, zone=zone, shown=shown)
+        _print_matches(store, matches, [], total, "your profile")
+        return
+    if from_role is not None:
+        from .moves import match_from
+
+        matches, total = match_from(store, find_role(store, from_role), zone, shown)
+        _print_matches(store, matches, [], total, from_role)
+        return
+    wanted = read_skill_names(names or [])
+    if not wanted:
+        fail("no skills given; name at least one (see 'jobcli skills'), or --me", ExitCode.USAGE)
+    ids = resolve_names(store, wanted, strict=strict)
+    found = store.match(ids, limit=shown if zone is None else None)
+    matches, total = found.matches, found.total
+    if zone is not None:
+        matches = [m for m in matches if (m.role.job_zone() or 99) <= zone]
+        total = len(matches)
+        matches = matches[:shown] if shown is not None else matches
+    _print_matches(store, matches, ids, total, None)
+
+
+def _print_matches(
+    store: Any,
+    matches: Any,
+    ids: list[str],
+    total: int,
+    from_role: Optional[str],  # noqa: UP045
+) -> None:
+    catalog = catalog_for(store, [m.role for m in matches], ids)
     if wants_json():
         from ..jsonout import match_array
 
-        print_json(match_array(catalog, found.matches))
+        print_json(match_array(catalog, matches))
         return
     from ..views.build import match_view
 
-    given = [catalog.skill_by_id[i].name for i in ids]
-    emit(match_view(catalog, found.matches, given, total=found.total))
+    given = [catalog.skill_by_id[i].name for i in ids] or [f"the skills of {from_role}"]
+    emit(match_view(catalog, matches, given, total=total))
 
 
 @app.command("gap")
@@ -326,22 +387,62 @@ def match(
 def gap(
     source: Annotated[
         str,
-        typer.Argument(metavar="FROM", help="The role you are in.", autocompletion=complete_roles),
+        typer.Argument(
+            metavar="FROM",
+            help="The role you are in (with --me: TO).",
+            autocompletion=complete_roles,
+        ),
     ],
     target: Annotated[
-        str, typer.Argument(metavar="TO", help="The role you want.", autocompletion=complete_roles)
-    ],
+        Optional[str],  # noqa: UP045
+        typer.Argument(
+            metavar="TO",
+            help="The role you want.",
+            autocompletion=complete_roles,
+            show_default=False,
+        ),
+    ] = None,
+    me: Annotated[
+        bool, typer.Option("--me", help="From your profile (see 'jobcli me'): gap --me TO.")
+    ] = False,
 ) -> None:
-    """What a person in FROM already brings to TO, and what to learn, most important first."""
-    from ..analysis import gap as gap_between
+    """What a person in FROM (or you: --me TO) already brings to TO, what to improve (same
+    skill, higher level needed) and what to learn, weightiest first; coverage is the fit."""
+    from .moves import gap_parts
 
-    catalog, a, b = _two_roles(source, target)
-    result = gap_between(a, b)
+    if me and target is not None:
+        fail("with --me, give only TO: jobcli gap --me TO", ExitCode.USAGE)
+    if not me and target is None:
+        fail("missing TO: jobcli gap FROM TO (or jobcli gap --me TO)", ExitCode.USAGE)
+    store = load()
+    if me:
+        from .person import profile_gap_parts
+
+        b = find_role(store, source)
+        catalog, a, fit, have, split = profile_gap_parts(store, b)
+    else:
+        assert target is not None
+        a = find_role(store, source)
+        b = find_role(store, target)
+        catalog, fit, have, split = gap_parts(store, a, b)
     if wants_json():
-        from ..jsonout import gap_object
+        from ..jsonout import skill_entries
 
-        print_json(gap_object(catalog, result))
+        transferable, improve, learn = split
+        print_json(
+            {
+                "from": a.id,
+                "to": b.id,
+                "coverage": round(fit.value, 4),
+                "transferable": skill_entries(catalog, transferable),
+                "to_improve": [
+                    {**entry, "level": {"have": have[s.id], "need": s.level}}
+                    for entry, s in zip(skill_entries(catalog, improve), improve, strict=True)
+                ],
+                "to_learn": skill_entries(catalog, learn),
+            }
+        )
         return
-    from ..views.pair_views import gap_view
+    from ..views.moves import gap_view
 
-    emit(gap_view(catalog, result))
+    emit(gap_view(catalog, a, b, fit, have, split))

@@ -1,0 +1,86 @@
+"""Quality of the fit on O*NET, against O*NET's own Related Occupations.
+
+Usage: python benchmarks/bench_fit.py CATALOG.json ONET_DIR
+
+CATALOG.json: an O*NET import made WITHOUT ``Related Occupations.txt`` (copy the
+release without it, ``jobcli import onet``), so that the fit cannot have read the
+answer. ONET_DIR: the full release, whose ``Related Occupations.txt`` is the answer.
+
+(a) recall@10: of the occupations O*NET calls Primary-Short related to each
+    occupation, the share that ``next`` lists among its top 10;
+(b) AUC: how well ``gap``'s coverage tells Primary-Short related pairs from pairs
+    related in no tier (both occupations with rated skills; all such pairs).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+import time
+from pathlib import Path
+
+from jobcli.domain import Catalog
+from jobcli.fit import catalog_weights
+from jobcli.fit_bulk import fit_columns, nearest
+
+
+def main(catalog_path: str, onet_dir: str) -> None:
+    catalog = Catalog.from_dict(json.loads(Path(catalog_path).read_text(encoding="utf-8")))
+    roles = catalog.roles
+    if any(r.related for r in roles):
+        sys.exit("the catalog carries Related Occupations: import it without them")
+    at = {r.onet_soc_code: i for i, r in enumerate(roles)}
+    short: dict[int, set[int]] = {}
+    related: dict[int, set[int]] = {}
+    path = Path(onet_dir) / "Related Occupations.txt"
+    with path.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
+            a = at.get(row["O*NET-SOC Code"].strip())
+            b = at.get(row["Related O*NET-SOC Code"].strip())
+            if a is None or b is None:
+                continue
+            related.setdefault(a, set()).add(b)
+            related.setdefault(b, set()).add(a)
+            if row["Relatedness Tier"].strip() == "Primary-Short":
+                short.setdefault(a, set()).add(b)
+    start = time.perf_counter()
+    weights = catalog_weights(roles)
+    cols = fit_columns(roles, weights)
+    best = nearest(cols, 10)
+    seconds = time.perf_counter() - start
+    found = sum(len(short[a] & {t for t, _ in best[a]}) for a in short)
+    total = sum(len(v) for v in short.values())
+    rated = [i for i, r in enumerate(roles) if r.skills_rated and r.skills]
+    rated_set = set(rated)
+    pos = [cols[b][a] for a in short for b in short[a] if a in rated_set and b in rated_set]
+    neg = [cols[b][a] for a in rated for b in rated if a != b and b not in related.get(a, ())]
+    print(f"roles: {len(roles)}, rated: {len(rated)}, Primary-Short pairs: {total}")
+    print(f"(a) next top-10 recall of Primary-Short: {found / total:.3f} ({found}/{total})")
+    print(
+        f"(b) gap coverage AUC, Primary-Short vs unrelated: {auc(pos, neg):.3f} "
+        f"({len(pos)} vs {len(neg)} pairs)"
+    )
+    print(f"all-pairs fit computed in {seconds:.1f} s")
+
+
+def auc(pos: list[float], neg: list[float]) -> float:
+    """Probability that a random positive scores above a random negative (ties: half)."""
+    scored = sorted([(v, 1) for v in pos] + [(v, 0) for v in neg])
+    rank_sum = 0.0
+    i = 0
+    while i < len(scored):
+        j = i
+        while j < len(scored) and scored[j][0] == scored[i][0]:
+            j += 1
+        mid = (i + j + 1) / 2  # average 1-based rank of the tie group
+        rank_sum += mid * sum(1 for k in range(i, j) if scored[k][1])
+        i = j
+    n_pos, n_neg = len(pos), len(neg)
+    return (rank_sum - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 3:
+        sys.exit(__doc__)
+    main(sys.argv[1], sys.argv[2])

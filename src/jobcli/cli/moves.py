@@ -1,0 +1,354 @@
+"""Career moves: ``next`` (the best moves from a job) and ``path`` (the easiest route).
+
+No ``from __future__ import annotations`` here: Typer reads the commands' annotations.
+"""
+
+from typing import TYPE_CHECKING, Annotated, Any, Optional
+
+import typer
+
+from ..errors import ExitCode
+from ..output import fail, message
+from ..safetext import safe
+from .app import app, at_least_one, prints_data
+from .completion import complete_roles
+from .loading import catalog_for, find_role, load
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from ..domain import Catalog, Role, RoleSkill
+    from ..store_query import Store
+
+NEXT_LIMIT = 10
+MAX_STEPS = 3
+
+
+def zone_option(ctx: typer.Context, param: Any, value: Optional[str]) -> Optional[int]:  # noqa: UP045
+    """A callback for ``--max-zone Z``: a Job Zone, 1 to 5."""
+    if value is None:
+        return None
+    if value.strip() not in ("1", "2", "3", "4", "5"):
+        raise typer.BadParameter("must be a Job Zone, 1 to 5")
+    return int(value)
+
+
+ZoneOpt = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--max-zone",
+        metavar="Z",
+        help="Only roles of O*NET Job Zone Z or below (1 little preparation ... 5 extensive).",
+        callback=zone_option,
+    ),
+]
+
+
+def to_learn(have: "dict[str, float | None]", target: "Role", weights: Any) -> "list[RoleSkill]":
+    from ..fit import top_to_learn
+
+    return top_to_learn(have, target, weights)
+
+
+@app.command("next")
+@prints_data
+def next_moves(
+    role: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Argument(
+            metavar="ROLE",
+            help="The job you have (with --me: optional, for the changes of pay and exposure).",
+            autocompletion=complete_roles,
+            show_default=False,
+        ),
+    ] = None,
+    me: Annotated[
+        bool,
+        typer.Option("--me", help="Moves for your profile's skills and levels (see 'jobcli me')."),
+    ] = False,
+    safer: Annotated[
+        bool, typer.Option("--safer", help="Only moves to roles less exposed to AI.")
+    ] = False,
+    keep_pay: Annotated[
+        bool, typer.Option("--keep-pay", help="Only moves that keep the median pay or raise it.")
+    ] = False,
+    max_zone: ZoneOpt = None,
+    limit: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "-n",
+            "--limit",
+            metavar="N",
+            help=f"Show the best N moves [default: {NEXT_LIMIT}].",
+            callback=at_least_one,
+        ),
+    ] = None,
+) -> None:
+    """The best moves from a job, best fit first: fit, change of median pay and of AI
+    exposure, Job Zone, and the top skills to learn. A move is viable when its fit is
+    at least 35%; a move up more than one Job Zone counts against the fit and is marked.
+    With --me, the moves for your profile (see 'jobcli me')."""
+    from ..fit import VIABLE as viable
+    from ..moves import keep, move
+    from ..store_fit import fit_weights, moves_from, roles_at
+
+    if role is None and not me:
+        fail("missing ROLE: jobcli next ROLE (or jobcli next --me)", ExitCode.USAGE)
+    store = load()
+    shown = int(limit) if limit is not None else NEXT_LIMIT
+    zone = int(max_zone) if max_zone is not None else None
+    weights = fit_weights(store)
+    if me:
+        from .person import person_moves
+
+        source, have, scored = person_moves(store, role, weights)
+    else:
+        assert role is not None
+        source = find_role(store, role)
+        candidates = moves_from(store, source.id)
+        if candidates is None:
+            fail("this catalog is too large for next's precomputed moves", ExitCode.USAGE)
+        candidates = [(p, f) for p, f in candidates if f >= viable]
+        decoded = roles_at(store, [p for p, _ in candidates])
+        from ..fit import levels_of
+
+        have = levels_of(source)
+        scored = [(decoded[pos], fit) for pos, fit in candidates]
+    moves = []
+    for target, fit in scored:
+        m = move(source, target, fit, [])
+        if keep(m, safer=safer, keep_pay=keep_pay, max_zone=zone):
+            moves.append(m._replace(to_learn=to_learn(have, target, weights)))
+        if len(moves) == shown:
+            break
+    notes = []
+    if not me and (not source.skills_rated or not source.skills):
+        notes.append(
+            f"{source.title}: the source rates none of its skills; fits rest on its tools "
+            "in demand and the words of its work."
+        )
+    if not moves:
+        message("jobcli: no viable move passes the filters")
+    from .commands import emit, print_json, wants_json
+
+    catalog = catalog_for(store, [source, *(m.role for m in moves)])
+    if wants_json():
+        from ..jsonout import skill_entries
+
+        print_json(
+            {
+                "from": source.id,
+                "moves": [
+                    {
+                        "role": m.role.id,
+                        "title": m.role.title,
+                        "fit": round(m.fit, 4),
+                        "pay_change": None if m.pay_change is None else round(m.pay_change, 4),
+                        "exposure_change": (
+                            None if m.exposure_change is None else round(m.exposure_change, 4)
+                        ),
+                        "job_zone": m.job_zone,
+                        "to_learn": skill_entries(catalog, m.to_learn),
+                    }
+                    for m in moves
+                ],
+            }
+        )
+        return
+    from ..views.moves import next_view
+
+    emit(next_view(catalog, source, moves, notes))
+
+
+@app.command("path")
+@prints_data
+def path(
+    source_name: Annotated[
+        str,
+        typer.Argument(
+            metavar="FROM", help="The job you have (with --me: TO).", autocompletion=complete_roles
+        ),
+    ],
+    target_name: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Argument(
+            metavar="TO",
+            help="The job you want.",
+            autocompletion=complete_roles,
+            show_default=False,
+        ),
+    ] = None,
+    me: Annotated[
+        bool,
+        typer.Option("--me", help="From your profile's skills (see 'jobcli me'): path --me TO."),
+    ] = False,
+    max_steps: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--max-steps",
+            metavar="K",
+            help=f"At most K moves [default: {MAX_STEPS}].",
+            callback=at_least_one,
+        ),
+    ] = None,
+) -> None:
+    """The easiest way from one role to another: the route of viable moves (fit at least
+    35%, each one a move 'next' would list) with the least to learn over the whole route;
+    the direct move when it is best. Exit 1, naming the closest role it reaches, when
+    there is no route within K moves. With --me TO, from your profile."""
+    from ..fit import levels_of, role_fit
+    from ..moves import closest, easiest_route, reachable
+    from ..store_fit import all_moves, fit_weights, position_of, roles_at
+
+    if me and target_name is not None:
+        fail("with --me, give only TO: jobcli path --me TO", ExitCode.USAGE)
+    if not me and target_name is None:
+        fail("missing TO: jobcli path FROM TO (or jobcli path --me TO)", ExitCode.USAGE)
+    store = load()
+    weights = fit_weights(store)
+    graph = all_moves(store)
+    edges = dict(graph)
+    if me:
+        from .person import person_moves
+
+        target = find_role(store, source_name)
+        source, first_have, first = person_moves(store, None, weights)
+        start, goal = -1, position_of(store, target.id)  # you: a start that is no role
+        from .person import person_fit_both_ways
+
+        direct = person_fit_both_ways(first_have, target, weights)
+        out = [(position_of(store, r.id), f) for r, f in first if r.id != target.id]
+        edges[start] = [*out, (goal, direct)]
+    else:
+        assert target_name is not None
+        source = find_role(store, source_name)
+        target = find_role(store, target_name)
+        if source.id == target.id:
+            fail(f"{safe(source.title)} is already the role you want", ExitCode.NOT_FOUND)
+        start, goal = position_of(store, source.id), position_of(store, target.id)
+        first_have = levels_of(source)
+        # The store keeps each role's best moves; the move straight to TO is always a candidate.
+        direct = role_fit(source, target, weights).value
+        edges[start] = [*(e for e in graph.get(start, []) if e[0] != goal), (goal, direct)]
+    steps_allowed = int(max_steps) if max_steps is not None else MAX_STEPS
+    route = easiest_route(start, goal, lambda n: edges.get(n, ()), steps_allowed)
+    if route is None:
+        seen = reachable(start, lambda n: edges.get(n, ()), steps_allowed) - {start}
+        roles = roles_at(store, sorted(seen)[:2000])
+        fits = {p: role_fit(r, target, weights).value for p, r in roles.items()}
+        near = closest(fits)
+        hint = (
+            f"; the closest role it reaches is {safe(roles[near].title)} ({roles[near].id}), "
+            f"fit {fits[near]:.0%} to {safe(target.title)}"
+            if near is not None
+            else "; no viable move leads out of it"
+        )
+        fail(
+            f"no route from {safe(source.title)} to {safe(target.title)} within "
+            f"{steps_allowed} viable moves{hint}",
+            ExitCode.NOT_FOUND,
+        )
+    decoded = roles_at(store, [s.position for s in route])
+    from ..fit import top_to_learn
+
+    steps = []
+    have = first_have
+    for step in route:
+        role = decoded[step.position]
+        steps.append((role, step.fit, top_to_learn(have, role, weights)))
+        have = levels_of(role)
+    from .commands import emit, print_json, wants_json
+
+    catalog = catalog_for(store, [source, *(s[0] for s in steps)])
+    if wants_json():
+        from ..jsonout import skill_entries
+
+        print_json(
+            {
+                "from": source.id,
+                "to": target.id,
+                "steps": [
+                    {
+                        "role": r.id,
+                        "title": r.title,
+                        "fit": round(f, 4),
+                        "to_learn": skill_entries(catalog, learn),
+                    }
+                    for r, f, learn in steps
+                ],
+            }
+        )
+        return
+    from ..views.moves import path_view
+
+    emit(path_view(catalog, source, steps))
+
+
+def gap_parts(store: "Store", source: "Role", target: "Role") -> "tuple[Catalog, Any, Any, Any]":
+    """The fit of ``source`` to ``target``, what it has, and the three lists of ``gap``."""
+    from ..fit import levels_of, role_fit, split_needs
+    from ..store_fit import fit_weights
+
+    weights = fit_weights(store)
+    have = levels_of(source)
+    fit = role_fit(source, target, weights)
+    return catalog_for(store, [source, target]), fit, have, split_needs(have, target, weights)
+
+
+def match_from(
+    store: "Store",
+    source: "Role",
+    zone: int | None,
+    shown: Optional[int],  # noqa: UP045
+) -> "tuple[list[Any], int]":
+    """``match --from ROLE``: every other role by the fit of ROLE's skills and levels to
+    it (a person's fit: skills only), best first; and how many there were."""
+    from ..fit import levels_of
+
+    return match_levels(store, levels_of(source), zone, shown, source.id, source.job_zone())
+
+
+def comparable(role: "Role") -> bool:
+    """Whether a person's skills can be weighed against ``role``: the source rates its
+    skills. (O*NET rates none of 137 occupations' skills; their only skills are a few
+    tools in demand, and one tool in common would make a person fit one fully.)"""
+    return role.skills_rated and bool(role.skills)
+
+
+def match_levels(
+    store: "Store",
+    have: "dict[str, float | None]",
+    zone: int | None,
+    shown: Optional[int],  # noqa: UP045
+    skip: Optional[str] = None,  # noqa: UP045
+    person_zone: Optional[int] = None,  # noqa: UP045
+    rated_only: bool = False,
+    fit_of: "Optional[Callable[[Role], float]]" = None,  # noqa: UP045
+) -> "tuple[list[Any], int]":
+    """The roles (but ``skip``) ranked by the fit of a person's skills and levels ``have``
+    (``match --from``, ``match --me``), best first; and how many there were. With
+    ``rated_only``, only roles whose skills the source rates (see :func:`comparable`);
+    ``fit_of``: the fit to rank by, if not :func:`jobcli.fit.person_fit`."""
+    from ..analysis import match_role
+    from ..fit import person_fit
+    from ..store_fit import fit_weights
+
+    weights = fit_weights(store)
+    scored = []
+    for role in store.roles():
+        if role.id == skip or (zone is not None and (role.job_zone() or 99) > zone):
+            continue
+        if rated_only and not comparable(role):
+            continue
+        value = fit_of(role) if fit_of else person_fit(have, role, weights, person_zone).value
+        if value > 0:
+            scored.append((value, role))
+    scored.sort(key=lambda p: (-p[0], p[1].id))
+    total = len(scored)
+    chosen = scored if shown is None else scored[:shown]
+    held = [k for k, level in have.items() if level is None or level > 0]
+    out = []
+    for value, role in chosen:
+        m = match_role(role, held)
+        out.append(m._replace(score=value, coverage=value))
+    return out, total

@@ -1,0 +1,302 @@
+"""The fit between what a person brings and what a role needs: pure functions, no I/O.
+
+One number in [0, 1], asymmetric (what FROM brings to TO is not what TO brings to
+FROM), used by ``gap`` (its coverage), ``compare`` (its similarity), the similar
+roles of ``show``, ``match --from``, ``next`` and ``path``. See docs/ARCHITECTURE.md
+("Fit") for the formula and how well it does on O*NET.
+
+- **Skills** (:func:`skill_fit`): each skill of the target counts with its
+  *distinctiveness* weight ``w = importance x min(RCA, 3)``, where RCA (revealed
+  comparative advantage, Dawson et al. 2021) is the skill's share of the role's total
+  importance over its share of the whole catalog's: a skill every role needs
+  (Active Listening) weighs less than one that makes the job (Programming). A skill
+  held counts as ``min(1, have / need)`` of its level (0-7); a skill without a level
+  on either side counts in full. A level of None in a person's skills means "has it,
+  level unknown" and is taken as meeting the need.
+- **Work** (:func:`work_similarity`): for two roles, the cosine of the TF-IDF
+  vectors of the words of their titles, alternate titles, tasks and summary. A
+  person has no such words; a role whose skills are not rated has little else.
+- **Preparation**: a move up more than one Job Zone keeps only
+  :data:`ZONE_PENALTY` of its fit per zone beyond the first, and is flagged.
+
+Skills are the catalog's skills: the rated ones and the tools in demand for the role
+(a tool that is only "hot" is never a skill, so it never counts).
+"""
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from typing import NamedTuple
+
+from .domain import Role, RoleSkill
+
+#: The most an RCA multiplies a skill's importance by: beyond it a skill rare in the
+#: catalog would drown the rest of the role.
+RCA_CAP = 3.0
+#: Share of a role-to-role fit that comes from the work's words (the rest: skills).
+WORK_SHARE = 0.7
+#: A move up more than one Job Zone keeps this share of its fit per zone beyond one.
+ZONE_PENALTY = 0.75
+#: The fit from which a move is viable (``next`` lists it, ``path`` takes it).
+VIABLE = 0.35
+
+_WORD = re.compile(r"[a-z0-9]+")
+_STOP = frozenset(
+    [
+        "and",
+        "or",
+        "the",
+        "of",
+        "to",
+        "in",
+        "for",
+        "with",
+        "on",
+        "as",
+        "by",
+        "at",
+        "from",
+        "such",
+        "other",
+        "into",
+        "be",
+        "are",
+        "is",
+        "their",
+        "may",
+        "using",
+        "use",
+        "that",
+        "this",
+        "all",
+        "new",
+        "any",
+        "more",
+        "than",
+        "not",
+    ]
+)
+
+
+class Weights(NamedTuple):
+    """What the fit needs of the whole catalog, computed once per catalog."""
+
+    #: Skill id -> its average importance over all roles (0 where a role lacks it).
+    average: Mapping[str, float]
+    #: Sum of :attr:`average` (the catalog's mean total importance of a role).
+    total: float
+    #: Word -> inverse document frequency over the roles' work words.
+    idf: Mapping[str, float]
+
+
+class Fit(NamedTuple):
+    """How well what one brings fits a target role, and of what it is made."""
+
+    value: float
+    #: The skills part (None when the target has no skills to compare).
+    skills: float | None
+    #: The work's words part (None for a person, or a role without words).
+    work: float | None
+    #: Target Job Zone minus source Job Zone (None when either is unknown).
+    zone_step: int | None = None
+
+    @property
+    def stretch(self) -> bool:
+        """A move up more than one Job Zone: much more preparation (flagged)."""
+        return self.zone_step is not None and self.zone_step > 1
+
+
+def importance(skill: RoleSkill) -> float:
+    """The precise importance: the source's rating where given, else the 1-5 integer."""
+    return skill.rated if skill.rated is not None else float(skill.importance)
+
+
+def catalog_weights(roles: Sequence[Role]) -> Weights:
+    """The catalog-wide averages the fit weighs skills and words by."""
+    sums: dict[str, float] = {}
+    df: Counter[str] = Counter()
+    for role in roles:
+        for s in role.skills:
+            sums[s.id] = sums.get(s.id, 0.0) + importance(s)
+        df.update(work_words(role).keys())
+    n = max(1, len(roles))
+    average = {k: v / n for k, v in sums.items()}
+    idf = {w: math.log(n / c) for w, c in df.items()}
+    return Weights(average, sum(average.values()), idf)
+
+
+def distinctiveness(role: Role, weights: Weights) -> dict[str, float]:
+    """Skill id -> its weight in ``role``: importance x min(RCA, :data:`RCA_CAP`)."""
+    own = sum(importance(s) for s in role.skills)
+    out = {}
+    for s in role.skills:
+        imp = importance(s)
+        avg = weights.average.get(s.id, 0.0)
+        rca = RCA_CAP if avg <= 0 or own <= 0 else (imp / own) / (avg / weights.total)
+        out[s.id] = imp * min(rca, RCA_CAP)
+    return out
+
+
+def levels_of(role: Role) -> dict[str, float | None]:
+    """A role's skills as a person's: skill id -> level (None when unknown)."""
+    return {s.id: s.level for s in role.skills}
+
+
+def credit(have: float | None, need: float | None) -> float:
+    """How much of a needed skill one holding it brings: ``min(1, have / need)`` of the
+    level (the need rounded down to a quarter), in full when either level is unknown (None:
+    "has it, level unknown")."""
+    if have is None or need is None:
+        return 1.0
+    need = math.floor(need * 4) / 4  # down to a quarter: the bulk fits share credit vectors
+    if need <= 0:
+        return 1.0
+    return min(1.0, max(0.0, have) / need)
+
+
+def skill_fit(have: Mapping[str, float | None], target: Role, weights: Weights) -> float | None:
+    """The share of ``target``'s distinctiveness-weighted skills that ``have`` brings,
+    level by level; None when the target has no skills."""
+    w = distinctiveness(target, weights)
+    total = sum(w.values())
+    if total <= 0:
+        return None
+    got = sum(w[s.id] * credit(have[s.id], s.level) for s in target.skills if s.id in have)
+    return min(1.0, got / total)
+
+
+def work_words(role: Role) -> Counter[str]:
+    """The words of a role's work: titles once each, tasks and summary as often as said."""
+    words: Counter[str] = Counter()
+    for title in (role.title, *role.aliases, *role.alternate_titles):
+        words.update(set(_words(title)))
+    for text in (*role.responsibilities, role.summary):
+        words.update(_words(text))
+    return words
+
+
+def _words(text: str) -> list[str]:
+    out = []
+    for w in _WORD.findall(text.lower()):
+        if len(w) < 3 or w in _STOP:
+            continue
+        if w.endswith("ies"):
+            w = w[:-3] + "y"
+        elif w.endswith("s") and not w.endswith("ss"):
+            w = w[:-1]
+        out.append(w)
+    return out
+
+
+def work_vector(role: Role, weights: Weights) -> dict[str, float]:
+    """The role's TF-IDF vector of work words, of length 1 (empty without words)."""
+    vec = {w: (1.0 + math.log(n)) * weights.idf.get(w, 0.0) for w, n in work_words(role).items()}
+    norm = math.sqrt(sum(v * v for v in vec.values()))
+    return {w: v / norm for w, v in vec.items() if v > 0} if norm > 0 else {}
+
+
+def work_similarity(a: Role, b: Role, weights: Weights) -> float | None:
+    """Cosine of the two roles' work vectors; None when ``b`` has no words."""
+    va, vb = work_vector(a, weights), work_vector(b, weights)
+    if not vb:
+        return None
+    if not va:
+        return 0.0
+    if len(vb) < len(va):
+        va, vb = vb, va
+    return min(1.0, sum(v * vb.get(w, 0.0) for w, v in va.items()))
+
+
+def combine(skills: float | None, work: float | None, zone_step: int | None) -> float:
+    """The fit from its parts: their weighted mean (the one known, if only one), less the
+    preparation penalty of a move up more than one Job Zone."""
+    if skills is None and work is None:
+        value = 0.0
+    elif skills is None:
+        value = work or 0.0
+    elif work is None:
+        value = skills
+    else:
+        value = (1 - WORK_SHARE) * skills + WORK_SHARE * work
+    if zone_step is not None and zone_step > 1:
+        value *= ZONE_PENALTY ** (zone_step - 1)
+    return value
+
+
+def zone_step(source_zone: int | None, target: Role) -> int | None:
+    """Target Job Zone minus the source's, if both are known."""
+    to = target.job_zone()
+    return to - source_zone if to is not None and source_zone is not None else None
+
+
+def person_fit(
+    have: Mapping[str, float | None],
+    target: Role,
+    weights: Weights,
+    zone: int | None = None,
+) -> Fit:
+    """How a person's skills (id -> level 0-7, None = level unknown) fit ``target``;
+    ``zone``: the person's Job Zone, when known (their current job's)."""
+    skills = skill_fit(have, target, weights)
+    step = zone_step(zone, target)
+    return Fit(combine(skills, None, step), skills, None, step)
+
+
+def role_fit(source: Role, target: Role, weights: Weights) -> Fit:
+    """How a person in ``source`` fits ``target``: its skills and levels, the likeness
+    of the work, and the preparation step (see the module's docstring)."""
+    if source.id == target.id:
+        return Fit(1.0, 1.0, 1.0, 0)
+    skills = skill_fit(levels_of(source), target, weights) if source.skills else None
+    if source.skills == () and target.skills:
+        skills = 0.0
+    work = work_similarity(source, target, weights)
+    step = zone_step(source.job_zone(), target)
+    return Fit(combine(skills, work, step), skills, work, step)
+
+
+def basis(fit: Fit) -> str:
+    """What the fit rests on, in words a person reads."""
+    if fit.skills is None and fit.work is None:
+        return "nothing to compare"
+    if fit.skills is None:
+        return "work only (no skills to compare)"
+    if fit.work is None:
+        return "skills"
+    return "skills and work"
+
+
+def ranked_needs(target: Role, weights: Weights) -> list[RoleSkill]:
+    """``target``'s skills most important first (the precise importance), then by the
+    level needed, then by weight in the fit; by id only among exact equals."""
+    w = distinctiveness(target, weights)
+    return sorted(target.skills, key=lambda s: (-importance(s), -(s.level or 0.0), -w[s.id], s.id))
+
+
+def split_needs(
+    have: Mapping[str, float | None], target: Role, weights: Weights
+) -> tuple[list[RoleSkill], list[RoleSkill], list[RoleSkill]]:
+    """``target``'s skills as (transferable, to improve, to learn), each weightiest first:
+    held at the level needed (or unknown), held below it, not held."""
+    transferable, improve, learn = [], [], []
+    for s in ranked_needs(target, weights):
+        if s.id not in have:
+            learn.append(s)
+        elif credit(have[s.id], s.level) < 1.0:
+            improve.append(s)
+        else:
+            transferable.append(s)
+    return transferable, improve, learn
+
+
+def top_to_learn(
+    have: Mapping[str, float | None], target: Role, weights: Weights, limit: int = 3
+) -> list[RoleSkill]:
+    """The weightiest skills of ``target`` not in ``have``."""
+    return [s for s in ranked_needs(target, weights) if s.id not in have][:limit]
+
+
+def ranked(fits: Iterable[tuple[str, float]]) -> list[tuple[str, float]]:
+    """(id, fit) pairs best first, then by id."""
+    return sorted(fits, key=lambda p: (-p[1], p[0]))

@@ -1,0 +1,188 @@
+"""The views of career moves: ``gap`` (with what to improve), ``next`` and ``path``.
+
+Each builds a plain form (records, or a document for pipes) and draws it with Rich;
+catalog text enters Rich only as ``Text``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ..domain import Catalog, Role, RoleSkill
+from ..output import View
+from .model import Document, Glyphs, Records, Section
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from ..fit import Fit
+    from ..moves import Move
+
+
+def pct(value: float | None) -> str:
+    """A share as a whole percent; "unknown" for None."""
+    return "unknown" if value is None else f"{round(value * 100)}%"
+
+
+def signed(value: float | None, *, percent: bool) -> str:
+    """A change with its sign; "unknown" for None."""
+    if value is None:
+        return "unknown"
+    return f"{value * 100:+.0f}%" if percent else f"{value:+.2f}"
+
+
+def level(value: float | None) -> str:
+    """A level on O*NET's 0-7 scale, or "?" when unknown."""
+    return "?" if value is None else f"{value:.1f}"
+
+
+def zone_note(fit: Fit, source: Role, target: Role) -> str | None:
+    """What a move up more than one Job Zone means, or None."""
+    if not fit.stretch:
+        return None
+    return (
+        f"Much more preparation: Job Zone {source.job_zone()} to {target.job_zone()} "
+        f"(the fit counts this)."
+    )
+
+
+def basis_note(fit: Fit, target: Role) -> str | None:
+    """Why a fit rests on less than skills and work, or None."""
+    if not target.skills_rated or not target.skills:
+        return (
+            f"{target.title}: the source rates none of its skills; the fit rests on its "
+            "tools in demand and the words of its work."
+        )
+    if fit.skills is None:
+        return "No skills to compare: the fit rests on the words of the work."
+    return None
+
+
+def gap_view(
+    catalog: Catalog,
+    source: Role,
+    target: Role,
+    fit: Fit,
+    have: dict[str, float | None],
+    split: tuple[list[RoleSkill], list[RoleSkill], list[RoleSkill]],
+) -> View:
+    """``gap FROM TO``: transferable, to improve (with levels) and to learn."""
+    transferable, improve, learn = split
+    records = Records(["status", "id", "skill", "kind", "importance", "have", "need"])
+    lines = [f"{source.title} ({source.id}) -> {target.title} ({target.id}): fit {pct(fit.value)}"]
+    lines += [n for n in (zone_note(fit, source, target), basis_note(fit, target)) if n]
+    sections = [Section("", lines)]
+    for status, title, skills in (
+        ("transferable", "Transferable (you have these)", transferable),
+        ("to improve", "To improve (same skill, higher level needed)", improve),
+        ("to learn", "To learn, most important first", learn),
+    ):
+        rows = []
+        for s in skills:
+            sk = catalog.skill_by_id[s.id]
+            held = level(have.get(s.id)) if s.id in have else ""
+            rows.append([status, sk.id, sk.name, sk.kind, str(s.importance), held, level(s.level)])
+        records.rows.extend(rows)
+        if rows:
+            sections.append(
+                Section(
+                    f"{title} ({len(rows)})",
+                    table=Records(records.columns[1:], [r[1:] for r in rows]),
+                )
+            )
+        else:
+            sections.append(Section(title, ["none"]))
+    doc = Document(
+        f"{source.title} ({source.id}) to {target.title} ({target.id})", sections, records
+    )
+    return _document_view(doc)
+
+
+def next_view(catalog: Catalog, source: Role, moves: Sequence[Move], notes: list[str]) -> View:
+    """``next ROLE``: one move a line, best first."""
+    columns = ["role", "title", "fit", "pay", "exposure", "zone", "to learn"]
+    rows = [
+        [
+            m.role.id,
+            m.role.title,
+            pct(m.fit),
+            signed(m.pay_change, percent=True),
+            signed(m.exposure_change, percent=False),
+            "unknown"
+            if m.job_zone is None
+            else str(m.job_zone) + (" (stretch)" if (m.zone_step or 0) > 1 else ""),
+            ", ".join(catalog.skill_by_id[s.id].name for s in m.to_learn),
+        ]
+        for m in moves
+    ]
+    records = Records(columns, rows, notes=notes, when_empty="no move passes the filters")
+    title = f"Moves from {source.title} ({source.id}), best fit first"
+    return _records_view(title, records)
+
+
+def path_view(
+    catalog: Catalog, source: Role, steps: Sequence[tuple[Role, float, list[RoleSkill]]]
+) -> View:
+    """``path FROM TO``: one step a line."""
+    rows = [
+        [
+            str(n),
+            role.id,
+            role.title,
+            pct(fit),
+            ", ".join(catalog.skill_by_id[s.id].name for s in learn),
+        ]
+        for n, (role, fit, learn) in enumerate(steps, 1)
+    ]
+    records = Records(["step", "role", "title", "fit", "to learn"], rows)
+    target = steps[-1][0] if steps else source
+    return _records_view(
+        f"From {source.title} ({source.id}) to {target.title} ({target.id})", records
+    )
+
+
+# drawing ----------------------------------------------------------------------------------------
+
+
+def _records_view(title: str, records: Records) -> View:
+    def drawing(glyphs: Glyphs) -> RenderableType:
+        from rich.console import Group
+        from rich.text import Text
+
+        parts: list[RenderableType] = [Text(title, style="bold"), _table(records)]
+        parts += [Text(note, style="dim") for note in records.notes]
+        if not records.rows:
+            parts.append(Text(records.when_empty))
+        return Group(*parts)
+
+    return View(lambda: records, drawing)
+
+
+def _document_view(doc: Document) -> View:
+    def drawing(glyphs: Glyphs) -> RenderableType:
+        from rich.console import Group
+        from rich.text import Text
+
+        parts: list[RenderableType] = [Text(doc.title, style="bold")]
+        for section in doc.sections:
+            if section.heading:
+                parts.append(Text(section.heading, style="bold cyan"))
+            parts += [Text(line) for line in section.lines]
+            if section.table is not None:
+                parts.append(_table(section.table))
+        return Group(*parts)
+
+    return View(lambda: doc, drawing)
+
+
+def _table(records: Records) -> RenderableType:
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(show_edge=False, pad_edge=False)
+    for column in records.columns:
+        table.add_column(Text(column), no_wrap=column in ("id", "role"))
+    for row in records.rows:
+        table.add_row(*(Text(cell) for cell in row))
+    return table

@@ -1,0 +1,243 @@
+"""The fit (pure) and the commands built on it: gap, next, path, match --from."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from support import invoke, write_json
+
+from jobcli.domain import Role, RoleSkill
+from jobcli.fit import (
+    catalog_weights,
+    distinctiveness,
+    levels_of,
+    person_fit,
+    role_fit,
+    split_needs,
+)
+from jobcli.fit_bulk import fit_columns
+from jobcli.moves import easiest_route
+
+SKILLS = ["common", "code", "care", "math", "law"]
+
+
+def role(
+    rid: str,
+    skills: dict[str, tuple[float, float | None]],
+    zone: int | None = None,
+    words: str = "",
+) -> Role:
+    return Role(
+        rid,
+        rid.title(),
+        words or f"{rid} work",
+        tuple(RoleSkill(k, max(1, min(5, round(i))), i, lv) for k, (i, lv) in skills.items()),
+        preparation={"job_zone": zone} if zone else None,
+    )
+
+
+skill_sets = st.dictionaries(
+    st.sampled_from(SKILLS),
+    st.tuples(st.floats(1, 5), st.one_of(st.none(), st.floats(0, 7))),
+    min_size=1,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(skill_sets, min_size=2, max_size=5))
+def test_fit_lies_in_0_1_and_a_role_fits_itself(sets: list[Any]) -> None:
+    roles = [role(f"r{i}", s) for i, s in enumerate(sets)]
+    w = catalog_weights(roles)
+    for a in roles:
+        assert role_fit(a, a, w).value == 1.0
+        assert person_fit(levels_of(a), a, w).value == 1.0
+        for b in roles:
+            assert 0.0 <= role_fit(a, b, w).value <= 1.0
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(skill_sets, min_size=2, max_size=5))
+def test_bulk_fits_equal_the_pure_fit(sets: list[Any]) -> None:
+    roles = [role(f"r{i}", s, words=f"task {i} {'x' * i}") for i, s in enumerate(sets)]
+    w = catalog_weights(roles)
+    cols = fit_columns(roles, w)
+    for t, b in enumerate(roles):
+        for s, a in enumerate(roles):
+            assert abs(cols[t][s] - role_fit(a, b, w).value) < 1e-4
+
+
+def test_the_fit_is_asymmetric_a_senior_brings_more_to_a_junior_than_back() -> None:
+    senior = role("senior", {"code": (5, 6.0), "math": (4, 5.0)})
+    junior = role("junior", {"code": (5, 3.0), "math": (4, 2.0)})
+    w = catalog_weights([senior, junior])
+    assert person_fit(levels_of(senior), junior, w).value == 1.0
+    assert person_fit(levels_of(junior), senior, w).value < 0.6
+
+
+def test_a_skill_every_role_shares_weighs_less_than_a_distinctive_one() -> None:
+    coder = role("coder", {"common": (4, None), "code": (4, None)})
+    others = [role(f"o{i}", {"common": (4, None), "care": (4, None)}) for i in range(4)]
+    w = catalog_weights([coder, *others])
+    weight = distinctiveness(coder, w)
+    assert weight["code"] > weight["common"]
+    only_code = person_fit({"code": None}, coder, w).value
+    only_common = person_fit({"common": None}, coder, w).value
+    assert only_code > only_common
+
+
+def test_a_move_up_two_job_zones_is_penalised() -> None:
+    nurse = role("nurse", {"care": (5, 5.0)}, zone=3)
+    doctor = role("doctor", {"care": (5, 5.0)}, zone=5)
+    peer = role("peer", {"care": (5, 5.0)}, zone=4)
+    w = catalog_weights([nurse, doctor, peer])
+    to_doctor = person_fit(levels_of(nurse), doctor, w, nurse.job_zone())
+    to_peer = person_fit(levels_of(nurse), peer, w, nurse.job_zone())
+    assert to_doctor.stretch
+    assert not to_peer.stretch
+    assert to_doctor.value < to_peer.value
+
+
+def test_split_needs_puts_a_lower_level_in_to_improve() -> None:
+    target = role("t", {"code": (5, 6.0), "math": (4, 2.0), "law": (3, 3.0)})
+    w = catalog_weights([target])
+    transferable, improve, learn = split_needs({"code": 3.0, "math": 4.0}, target, w)
+    assert [s.id for s in transferable] == ["math"]
+    assert [s.id for s in improve] == ["code"]
+    assert [s.id for s in learn] == ["law"]
+
+
+def test_the_easiest_route_prefers_the_direct_move_when_it_is_best() -> None:
+    graph = {0: [(1, 0.9), (2, 0.5)], 1: [(2, 0.9)]}
+    assert [s.position for s in easiest_route(0, 2, lambda n: graph.get(n, ()), 3)] == [1, 2]
+    graph[0] = [(1, 0.9), (2, 0.85)]
+    assert [s.position for s in easiest_route(0, 2, lambda n: graph.get(n, ()), 3)] == [2]
+    assert easiest_route(0, 2, lambda n: graph.get(n, ()), 3, viable=0.95) is None
+
+
+# the commands ----------------------------------------------------------------------------------
+
+
+def moves_catalog(tmp_path: Path) -> Path:
+    def r(
+        rid: str,
+        skills: dict[str, tuple[float, float]],
+        zone: int,
+        pay: int,
+        exposure: float,
+        words: str,
+    ) -> dict[str, Any]:
+        return {
+            "id": rid,
+            "title": rid.replace("-", " ").title(),
+            "summary": words,
+            "responsibilities": [words],
+            "skills": [
+                {"id": k, "importance": round(i), "rating": {"importance": i, "level": lv}}
+                for k, (i, lv) in skills.items()
+            ],
+            "preparation": {"job_zone": zone},
+            "pay": {"median": pay, "period": "May 2024", "source": "test"},
+            "ai_exposure": [{"measure": "β, human", "value": exposure, "source": "test"}],
+        }
+
+    skills = [{"id": k, "name": k.title(), "kind": "human"} for k in SKILLS]
+    roles = [
+        r("nurse", {"care": (5, 5), "common": (4, 4)}, 3, 80000, 0.3, "care for patients ward"),
+        r(
+            "senior-nurse",
+            {"care": (5, 6), "common": (4, 4), "law": (3, 3)},
+            4,
+            95000,
+            0.2,
+            "care for patients ward lead",
+        ),
+        r(
+            "doctor",
+            {"care": (5, 7), "math": (4, 5), "law": (4, 5)},
+            5,
+            200000,
+            0.25,
+            "diagnose patients ward care",
+        ),
+        r("coder", {"code": (5, 6), "math": (4, 5)}, 4, 120000, 0.6, "write software code"),
+    ]
+    data = {"schema_version": 2, "source": "test", "skills": skills, "roles": roles}
+    return write_json(tmp_path / "moves.json", data)
+
+
+def test_next_lists_moves_best_first_with_the_contract_keys(tmp_path: Path) -> None:
+    path = moves_catalog(tmp_path)
+    r = invoke("--data", str(path), "next", "nurse", "--json")
+    assert r.exit_code == 0, r.output
+    doc = json.loads(r.stdout)
+    assert doc["from"] == "nurse"
+    assert doc["moves"], doc
+    first = doc["moves"][0]
+    assert set(first) == {
+        "role",
+        "title",
+        "fit",
+        "pay_change",
+        "exposure_change",
+        "job_zone",
+        "to_learn",
+    }
+    assert first["role"] == "senior-nurse"
+    assert abs(first["pay_change"] - (95000 - 80000) / 80000) < 1e-3
+    fits = [m["fit"] for m in doc["moves"]]
+    assert fits == sorted(fits, reverse=True)
+    assert "nurse" not in [m["role"] for m in doc["moves"]]
+
+
+def test_next_filters_keep_only_what_they_say(tmp_path: Path) -> None:
+    path = moves_catalog(tmp_path)
+    safer = json.loads(invoke("--data", str(path), "next", "nurse", "--safer", "--json").stdout)
+    assert all(m["exposure_change"] < 0 for m in safer["moves"])
+    zone = json.loads(
+        invoke("--data", str(path), "next", "nurse", "--max-zone", "4", "--json").stdout
+    )
+    assert all(m["job_zone"] <= 4 for m in zone["moves"])
+    assert "doctor" not in [m["role"] for m in zone["moves"]]
+    bad = invoke("--data", str(path), "next", "nurse", "--max-zone", "9")
+    assert bad.exit_code == 2
+
+
+def test_path_ends_at_the_target_and_fails_with_the_closest_role(tmp_path: Path) -> None:
+    path = moves_catalog(tmp_path)
+    r = invoke("--data", str(path), "path", "nurse", "senior-nurse", "--json")
+    assert r.exit_code == 0, r.output
+    doc = json.loads(r.stdout)
+    assert doc["from"] == "nurse"
+    assert doc["to"] == "senior-nurse"
+    assert doc["steps"][-1]["role"] == "senior-nurse"
+    assert set(doc["steps"][0]) == {"role", "title", "fit", "to_learn"}
+    none = invoke("--data", str(path), "path", "nurse", "coder")
+    assert none.exit_code == 1
+    assert "closest role" in none.stderr or "no viable move" in none.stderr
+
+
+def test_gap_lists_what_to_improve_with_both_levels(tmp_path: Path) -> None:
+    path = moves_catalog(tmp_path)
+    r = invoke("--data", str(path), "gap", "nurse", "senior-nurse", "--json")
+    assert r.exit_code == 0, r.output
+    doc = json.loads(r.stdout)
+    assert set(doc) == {"from", "to", "coverage", "transferable", "to_improve", "to_learn"}
+    improve = {e["id"]: e["level"] for e in doc["to_improve"]}
+    assert improve == {"care": {"have": 5, "need": 6}}
+    assert [e["id"] for e in doc["to_learn"]] == ["law"]
+    assert 0 < doc["coverage"] < 1
+
+
+def test_match_from_a_role_leaves_the_role_out(tmp_path: Path) -> None:
+    path = moves_catalog(tmp_path)
+    r = invoke("--data", str(path), "match", "--from", "nurse", "--json")
+    assert r.exit_code == 0, r.output
+    ids = [m["role"] for m in json.loads(r.stdout)]
+    assert "nurse" not in ids
+    assert ids[0] == "senior-nurse"
+    zoned = invoke("--data", str(path), "match", "--from", "nurse", "--max-zone", "4", "--json")
+    assert "doctor" not in [m["role"] for m in json.loads(zoned.stdout)]
