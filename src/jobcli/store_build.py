@@ -40,7 +40,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from .domain import Role, Skill, family_of, role_from_dict, role_line, skill_from_dict
-from .names import fold, normalize_all
+from .names import fold, normalize
 from .store_decode import facts_of
 from .store_file import APPLICATION_ID, STORE_SCHEMA
 
@@ -315,7 +315,7 @@ def _with_symbol_words(text: str) -> str:
 
 
 def _insert_names(conn: sqlite3.Connection, kind: str, rows: list[tuple[str, str]]) -> None:
-    norms = normalize_all([name for _, name in rows])
+    norms = [normalize(name) for _, name in rows]
     conn.executemany(
         "INSERT OR IGNORE INTO name VALUES (?, ?, ?, ?)",
         [
