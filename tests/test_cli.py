@@ -149,6 +149,26 @@ def test_match_table_shows_coverage() -> None:
     assert "Software Engineer" in r.stdout
 
 
+@pytest.mark.parametrize(
+    ("a", "b"), [("software-engineer", "data-scientist"), ("ux-designer", "tech-policy-expert")]
+)
+def test_gap_on_the_bundled_catalog_splits_the_targets_skills_most_important_first(
+    a: str, b: str
+) -> None:
+    doc = json.loads(invoke("gap", a, b, "--json").stdout)
+    for part in ("transferable", "to_learn"):
+        importances = [e["importance"] for e in doc[part]]
+        assert importances == sorted(importances, reverse=True), doc[part]
+    target = json.loads(invoke("show", b, "--json").stdout)
+    source_ids = {s["id"] for s in json.loads(invoke("show", a, "--json").stdout)["skills"]}
+    assert {e["id"] for e in doc["transferable"]} == {
+        s["id"] for s in target["skills"] if s["id"] in source_ids
+    }
+    assert {e["id"] for e in doc["to_learn"]} == {
+        s["id"] for s in target["skills"] if s["id"] not in source_ids
+    }
+
+
 def test_gap_splits_target_skills(user_catalog: Path) -> None:
     r = invoke("--data", str(user_catalog), "gap", "developer", "analyst", "--json")
     assert r.exit_code == 0, r.output
