@@ -1,9 +1,12 @@
 """Acceptance tests of jobcli against its contract (CONTRACT.md), black-box.
 
-Every test runs the *installed* ``jobcli`` (the console script beside ``sys.executable``)
-in a subprocess, from a temporary directory that is not the repository, with
-``XDG_CACHE_HOME`` in a temporary directory too. No test calls jobcli in-process: the
-tests see only what a user or a script sees (exit code, stdout, stderr).
+Every test runs jobcli from a temporary directory that is not the repository, with
+``XDG_CACHE_HOME`` in a temporary directory too, and sees only what a user or a script
+sees (exit code, stdout, stderr). Most run it in-process on pipes (``CliRunner``, fast);
+the *installed* ``jobcli`` (the console script beside ``sys.executable``) runs in a
+subprocess where only a real process tells: the console script and ``python -m``, the
+installed version, a terminal (a pseudo-terminal), a deep recursion, and the wiring from
+a broken catalog rule to exit 3 (each rule itself is checked in tests/test_models.py).
 
 Each test is named for the sentence of the contract it checks. Where the contract
 leaves a detail open (the exact shape of an importance "in each role", which stream
@@ -128,20 +131,43 @@ def run(
     env: dict[str, str] | None = None,
     input: str | None = None,
     timeout: float = 30,
+    installed: bool = False,
 ) -> Result:
-    """Run the installed jobcli; no run may ever print a traceback."""
-    ran = spawn(
-        list(args),
-        cwd=home / "cwd",
-        env=base_env(home, **(env or {})),
-        stdin=(input or "").encode("utf-8"),
-        timeout=timeout,
-    )
+    """Run jobcli on pipes from ``home/cwd``; no run may ever print a traceback.
+
+    In-process (``CliRunner``, stdout and stderr not a terminal) unless ``installed``:
+    then the installed ``jobcli`` in a subprocess, for what only a real process shows
+    (the console script, a deep recursion, the wiring from a broken rule to exit 3).
+    """
+    if installed:
+        ran = spawn(
+            list(args),
+            cwd=home / "cwd",
+            env=base_env(home, **(env or {})),
+            stdin=(input or "").encode("utf-8"),
+            timeout=timeout,
+        )
+        code, out, err = ran.code, ran.stdout, ran.stderr
+    else:
+        from support import runner
+
+        from jobcli.cli import app
+
+        wanted = base_env(home, **(env or {}))
+        changes: dict[str, str | None] = {k: None for k in os.environ if k not in wanted}
+        changes.update(wanted)
+        before = os.getcwd()
+        os.chdir(home / "cwd")
+        try:
+            r = runner.invoke(app, list(args), env=changes, input=input, catch_exceptions=False)
+        finally:
+            os.chdir(before)
+        code, out, err = r.exit_code, r.stdout_bytes, r.stderr_bytes
     result = Result(
         list(args),
-        ran.code,
-        ran.stdout.decode("utf-8", "surrogateescape"),
-        ran.stderr.decode("utf-8", "surrogateescape"),
+        code,
+        out.decode("utf-8", "surrogateescape"),
+        err.decode("utf-8", "surrogateescape"),
     )
     assert "Traceback (most recent call last)" not in result.stderr, str(result)
     assert "Traceback (most recent call last)" not in result.stdout, str(result)
@@ -244,7 +270,7 @@ def test_version_prints_the_installed_version_and_exits_0(home: Path) -> None:
         check=True,
     )
     version = proc.stdout.strip()
-    result = run(home, "--version")
+    result = run(home, "--version", installed=True)
     assert result.returncode == 0, str(result)
     assert result.stdout == f"jobcli {version}\n"
 
@@ -804,13 +830,13 @@ def test_catalog_rule_broken_exits_3_naming_file_and_location(
 ) -> None:
     path = catalog_file(home, f"rule-{name}.json", _mutate(change))
     # Any command that reads the catalog: exit 3, stderr names the file and the location.
-    result = run(home, "--data", str(path), "list", "--json")
+    result = run(home, "--data", str(path), "list", "--json", installed=True)
     assert result.returncode == 3, str(result)
     assert result.stdout == ""
     assert path.name in result.stderr, str(result)
     assert location in result.stderr, str(result)
     # validate --json: the same problem, as {location, message}.
-    result = run(home, "validate", str(path), "--json")
+    result = run(home, "validate", str(path), "--json", installed=True)
     assert result.returncode == 3, str(result)
     doc = assert_one_json_document(result)
     assert doc["valid"] is False
@@ -902,7 +928,7 @@ def test_missing_unreadable_or_invalid_catalog_exits_3_naming_the_file(
         ({}, ["--data", str(path), "show", "analyst"]),
         ({"JOBCLI_DATA": str(path)}, ["list", "--json"]),
     ):
-        result = run(home, *args, env=env)
+        result = run(home, *args, env=env, installed=True)
         assert result.returncode == 3, str(result)
         assert result.stdout == ""
         assert path.name in result.stderr, str(result)
