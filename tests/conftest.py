@@ -5,6 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import settings
+
+# Tests run in parallel (pytest-xdist) on machines shared with other work: an example may
+# take longer than hypothesis's default 200 ms deadline with nothing wrong (seen: 283 ms).
+settings.register_profile("jobcli", deadline=None)
+settings.load_profile("jobcli")
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -13,7 +19,8 @@ def _private_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Non
     (so the profile, ``jobcli me``) at temporary directories.
 
     Session-wide, for in-process runs and subprocesses alike; tests of the cache itself
-    set their own directory on top.
+    set their own directory on top. Under pytest-xdist each worker has its own session,
+    so its own directory (``tmp_path_factory`` gives each worker its own base).
     """
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))

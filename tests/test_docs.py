@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import typer
 from support import invoke
 
 from jobcli.cli import app
@@ -42,11 +41,6 @@ def test_readme_has_both_set_up_commands() -> None:
 def test_readme_lists_every_exit_code() -> None:
     for code in ("| 0 |", "| 1 |", "| 2 |", "| 3 |", "| 130 |"):
         assert code in README
-
-
-def test_pretty_exceptions_never_show_locals() -> None:
-    assert isinstance(app, typer.Typer)
-    assert app.pretty_exceptions_show_locals is False
 
 
 # the README's examples are the program's output ---------------------------------------------------

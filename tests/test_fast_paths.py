@@ -2,7 +2,6 @@
 
 - Typer coerces jobcli's parameters without pydantic (``jobcli.fastparams``):
   same values, same errors, as Typer's own adapters.
-- Names are normalised in bulk (``names.normalize_all``): as ``normalize``, name by name.
 - ``main`` builds only the command a call runs (``cli._app_for``): same output, same
   exit code and same completions as the whole app.
 """
@@ -16,13 +15,10 @@ from typing import Any
 
 import pytest
 import typer
-from hypothesis import given
-from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from jobcli import fastparams
 from jobcli.cli import _app_for, app
-from jobcli.names import normalize, normalize_all
 
 # parameters ------------------------------------------------------------------------------------
 
@@ -102,18 +98,6 @@ def test_install_is_idempotent() -> None:
     installed = typer.core.build_runtime_param
     fastparams.install()
     assert typer.core.build_runtime_param is installed
-
-
-# names ------------------------------------------------------------------------------------------
-
-NAME_CHARS = st.sampled_from(
-    [*"aZ09 -_./+#\n\t", "é", "ß", "İ", "ﬁ", "Ⅻ", "＋", "\u00a0", "\u200b", "😀"]
-)
-
-
-@given(st.lists(st.text(NAME_CHARS, max_size=12) | st.text(max_size=6), max_size=8))
-def test_normalize_all_is_normalize_name_by_name(names: list[str]) -> None:
-    assert normalize_all(names) == [normalize(name) for name in names]
 
 
 # only the command a call runs -------------------------------------------------------------------

@@ -371,7 +371,7 @@ def _cut_short(args: tuple[str, ...], keep: int | None) -> tuple[int, bytes, str
 )
 def test_a_closed_pipe_ends_quietly(args: tuple[str, ...], keep: int | None) -> None:
     code, head, err = _cut_short(args, keep)
-    assert code in (0, 141, -signal.SIGPIPE), err
+    assert code == 0, err
     assert err == ""
     if keep:
         assert len(head) == keep
@@ -391,7 +391,7 @@ def test_a_pipe_closed_midway_through_a_large_output_ends_quietly(
         len(full.stdout) > 128 * 1024
     )  # twice what a pipe holds than a pipe holds: the write really fails
     code, head, err = _cut_short(("--data", str(large_file), *args), 10)
-    assert code in (0, 141, -signal.SIGPIPE), err
+    assert code == 0, err
     assert err == ""
     assert head == full.stdout[:10]
 
@@ -609,8 +609,11 @@ BUNDLED_VIEWS: list[tuple[str, ...]] = [
 ]
 
 
-@pytest.mark.parametrize("columns", [20, 80, 300])
-@pytest.mark.parametrize("args", BUNDLED_VIEWS, ids=" ".join)
+# Every view at every width is drawn in-process (tests/test_output.py); here, that COLUMNS
+# reaches the installed program in a pipe.
+@pytest.mark.parametrize(
+    ("args", "columns"), [(("list",), 20), (("show", "data-scientist"), 300)], ids=str
+)
 def test_every_width_works(args: tuple[str, ...], columns: int) -> None:
     from rich.cells import cell_len
 
@@ -646,56 +649,6 @@ def bad_catalog(path: Path, r: Run, *words: str) -> None:
     assert str(path) in r.err
     for word in words:
         assert word in r.err, (word, r.err)
-
-
-BAD_FILES: list[tuple[str, bytes, list[str]]] = [
-    ("empty", b"", ["empty"]),
-    ("blank", b"  \n\t\n", ["empty"]),
-    ("broken", b'{\n  "schema_version": 1,\n  "skills": [}\n', ["line 3, column 14"]),
-    ("truncated", b'{"schema_version": 1, "skills": [', ["line 1, column 34", "JSON"]),
-    ("latin-1", b'{"source": "caf\xe9"}', ["not UTF-8", "line 1, column 16"]),
-    ("utf-16", '{"schema_version": 1}'.encode("utf-16"), ["not UTF-8"]),
-    ("array", b"[]", ["JSON object"]),
-    ("string", b'"roles"', ["JSON object"]),
-    ("number", b"42", ["JSON object"]),
-    ("null", b"null", ["JSON object"]),
-    ("nan", b'{"schema_version": NaN}', ["NaN"]),
-    ("deep-arrays", b"[" * 100_000, ["nested too deeply"]),
-    ("deep-objects", b'{"a":' * 100_000, ["nested too deeply"]),
-    ("huge-number", b'{"schema_version": ' + b"9" * 5000 + b"}", ["number"]),
-    ("wrong-types", b'{"schema_version": 1, "skills": {}, "roles": "x"}', ["skills", "roles"]),
-    (
-        "deep-but-parseable",
-        b'{"schema_version": 1, "skills": ' + b"[" * 500 + b"]" * 500 + b', "roles": []}',
-        ["skills[0]", "JSON object"],
-    ),
-    (
-        "duplicate-key",
-        b'{"schema_version": 1, "skills": [], "roles": [], "skills": []}',
-        ["skills", "twice"],
-    ),
-    (
-        "duplicate-nested-key",
-        b'{"schema_version": 1, "skills": [{"id": "a", "id": "b"}], "roles": []}',
-        ["skills[0].id", "twice"],
-    ),
-    (
-        "lone-surrogate",
-        b'{"schema_version": 1, "source": "\\ud800"}',
-        ["source", "surrogate", "not valid text"],
-    ),
-]
-
-
-@pytest.mark.parametrize(
-    ("name", "content", "words"), [pytest.param(*case, id=case[0]) for case in BAD_FILES]
-)
-def test_a_bad_file_exits_3_with_its_name_and_place(
-    tmp_path: Path, name: str, content: bytes, words: list[str]
-) -> None:
-    path = tmp_path / f"{name}.json"
-    path.write_bytes(content)
-    bad_catalog(path, run("--data", str(path), "list"), *words)
 
 
 @pytest.mark.parametrize("case", ["missing", "directory", "broken", "huge"])
@@ -761,14 +714,6 @@ def test_an_unreadable_file_is_reported_not_raised(
     assert caught.value.origin == str(path)
 
 
-def test_a_utf8_bom_is_accepted(tmp_path: Path) -> None:
-    path = tmp_path / "bom.json"
-    path.write_bytes(b"\xef\xbb\xbf" + json.dumps(catalog_data()).encode())
-    r = run("--data", str(path), "list", "--json")
-    assert r.code == 0, r.err
-    assert len(json.loads(r.out)) == 3
-
-
 @pytest.mark.parametrize("size", [MAX_CATALOG_BYTES + 1, 100 * 2**20], ids=["limit+1", "100MB"])
 def test_a_huge_file_is_refused_politely(tmp_path: Path, size: int) -> None:
     path = tmp_path / "huge.json"
@@ -783,144 +728,6 @@ def test_a_file_just_under_the_limit_is_read(tmp_path: Path) -> None:
     path = tmp_path / "padded.json"
     path.write_bytes(data + b" " * (1024 * 1024 - len(data)))  # padding is JSON whitespace
     assert run("--data", str(path), "list", "--json").code == 0
-
-
-def _role(data: dict[str, Any], i: int) -> dict[str, Any]:
-    role: dict[str, Any] = data["roles"][i]
-    return role
-
-
-RULES: list[tuple[str, Any, str, str]] = [
-    # (name, mutation of catalog_data(), expected location, a word the message holds)
-    ("unknown-field", lambda d: _role(d, 0).update(salary=1), "roles[0].salary", "unknown"),
-    ("unknown-top-field", lambda d: d.update(extra=1), "extra", "unknown"),
-    ("bad-slug", lambda d: _role(d, 0).update(id="Data Analyst"), "roles[0].id", "slug"),
-    ("bad-skill-slug", lambda d: d["skills"][0].update(id="x_y"), "skills[0].id", "slug"),
-    ("dup-skill-id", lambda d: d["skills"][1].update(id="critical-thinking"), "skills[1].id", ""),
-    ("dup-role-id", lambda d: _role(d, 2).update(id="analyst"), "roles[2].id", "twice"),
-    ("unknown-kind", lambda d: d["skills"][0].update(kind="soft"), "skills[0].kind", "human"),
-    ("importance-0", lambda d: _role(d, 0)["skills"][0].update(importance=0), "", ""),
-    ("importance-6", lambda d: _role(d, 0)["skills"][0].update(importance=6), "", ""),
-    ("importance-str", lambda d: _role(d, 0)["skills"][0].update(importance="5"), "", ""),
-    ("importance-float", lambda d: _role(d, 0)["skills"][0].update(importance=4.5), "", ""),
-    ("importance-bool", lambda d: _role(d, 0)["skills"][0].update(importance=True), "", ""),
-    (
-        "unknown-skill",
-        lambda d: _role(d, 0)["skills"][0].update(id="juggling"),
-        "roles[0].skills[0].id",
-        "unknown skill",
-    ),
-    (
-        "skill-twice",
-        lambda d: _role(d, 0)["skills"][1].update(id="statistics"),
-        "roles[0].skills[1].id",
-        "twice",
-    ),
-    (
-        "related-unknown",
-        lambda d: _role(d, 1).update(related=["ghost"]),
-        "roles[1].related[0]",
-        "unknown role",
-    ),
-    (
-        "related-self",
-        lambda d: _role(d, 1).update(related=["developer"]),
-        "roles[1].related[0]",
-        "",
-    ),
-    (
-        "title-collides",
-        lambda d: _role(d, 2).update(title="data analyst"),
-        "roles[2].title",
-        "collides",
-    ),
-    (
-        "alias-collides-punctuation",
-        lambda d: _role(d, 2).update(aliases=["Software-Developer!"]),
-        "roles[2].aliases[0]",
-        "collides",
-    ),
-    (
-        "alias-collides-with-id",
-        lambda d: _role(d, 1).update(aliases=["ANALYST"]),
-        "roles[1].aliases[0]",
-        "collides",
-    ),
-    ("bad-soc", lambda d: _role(d, 0).update(onet_soc_code="15-2051"), "", "O*NET"),
-    ("empty-title", lambda d: _role(d, 0).update(title=""), "roles[0].title", ""),
-    ("empty-summary", lambda d: _role(d, 0).update(summary=""), "roles[0].summary", ""),
-    ("exposure-above-1", lambda d: _role(d, 0)["ai_exposure"][0].update(value=1.5), "", ""),
-    ("exposure-below-0", lambda d: _role(d, 0)["ai_exposure"][0].update(value=-0.1), "", ""),
-    ("exposure-string", lambda d: _role(d, 0)["ai_exposure"][0].update(value="0.5"), "", ""),
-    (
-        "exposure-no-source",
-        lambda d: _role(d, 0)["ai_exposure"][0].pop("source"),
-        "roles[0].ai_exposure[0].source",
-        "missing",
-    ),
-    ("schema-version-3", lambda d: d.update(schema_version=3), "schema_version", "version"),
-    ("schema-version-true", lambda d: d.update(schema_version=True), "schema_version", ""),
-    ("schema-version-float", lambda d: d.update(schema_version=1.0), "schema_version", ""),
-    ("no-roles", lambda d: d.pop("roles"), "roles", "missing"),
-    ("role-not-object", lambda d: d["roles"].append("x"), "roles[3]", "JSON object"),
-]
-_DEFAULT_LOCATION = {
-    "importance": "roles[0].skills[0].importance",
-    "exposure": "roles[0].ai_exposure[0].value",
-    "bad-soc": "roles[0].onet_soc_code",
-    "related-self": "roles[1].related[0]",
-    "dup-skill-id": "skills[1].id",
-}
-
-
-@pytest.mark.parametrize(
-    ("mutate", "location", "word"),
-    [pytest.param(m, loc, w, id=name) for name, m, loc, w in RULES],
-)
-def test_each_catalog_rule_is_reported_with_its_location(
-    tmp_path: Path, request: pytest.FixtureRequest, mutate: Any, location: str, word: str
-) -> None:
-    name = request.node.callspec.id
-    location = location or next(v for k, v in _DEFAULT_LOCATION.items() if name.startswith(k))
-    data = catalog_data()
-    mutate(data)
-    path = write_json(tmp_path / "bad.json", data)
-    r = run("validate", str(path), "--json")
-    assert r.code == 3, r.out
-    assert_no_traceback(r.err)
-    document = json.loads(r.out)
-    assert document["valid"] is False
-    hits = [p for p in document["problems"] if p["location"] == location]
-    assert hits, document["problems"]
-    assert any(word in p["message"] for p in hits), hits
-
-
-def test_validate_lists_every_problem_at_once(tmp_path: Path) -> None:
-    data = catalog_data()
-    data["roles"][0]["skills"][0]["importance"] = 6  # the format
-    data["roles"][1]["related"] = ["ghost"]  # a reference
-    data["roles"][2]["title"] = "DATA ANALYST"  # a name collision
-    path = write_json(tmp_path / "three.json", data)
-    r = run("validate", str(path), "--json")
-    assert r.code == 3
-    problems = json.loads(r.out)["problems"]
-    assert [p["location"] for p in problems] == [
-        "roles[0].skills[0].importance",
-        "roles[2].title",
-        "roles[1].related[0]",
-    ] or sorted(p["location"] for p in problems) == sorted(
-        ["roles[0].skills[0].importance", "roles[1].related[0]", "roles[2].title"]
-    )
-    r = run("validate", str(path), env=make_env(COLUMNS="300"))
-    assert r.code == 3
-    assert len(r.out.splitlines()) == 3  # piped: one problem a line
-    assert (
-        "3 problems" in run("validate", str(path), "-f", "table", env=make_env(COLUMNS="300")).out
-    )
-    for where in ("roles[0].skills[0].importance", "roles[1].related[0]", "roles[2].title"):
-        assert where in r.out
-    r = run("--data", str(path), "list")
-    bad_catalog(path, r, "3 problems", "roles[0].skills[0].importance", "roles[1].related[0]")
 
 
 def test_validate_json_of_a_file_that_is_not_json(tmp_path: Path) -> None:
@@ -1019,7 +826,9 @@ def test_jobcli_debug_shows_the_traceback(monkeypatch: pytest.MonkeyPatch) -> No
 def test_jobcli_debug_traceback_reaches_stderr(debug: str | None) -> None:
     script = (
         "import sys, jobcli.cli as c\n"
-        "def boom(*a, **k): raise RuntimeError('provoked internal error')\n"
+        "def boom(*a, **k):\n"
+        "    secret = 'hunter' + '2'  # a local: a traceback never shows its value\n"
+        "    raise RuntimeError('provoked internal error')\n"
         "c.commands.load = boom\n"
         "sys.argv = ['jobcli', 'list']\n"
         "c.main()\n"
@@ -1032,16 +841,10 @@ def test_jobcli_debug_traceback_reaches_stderr(debug: str | None) -> None:
         assert proc.returncode == 1
         assert "Traceback" in proc.stderr
         assert "RuntimeError: provoked internal error" in proc.stderr
+        assert "hunter2" not in proc.stderr
     else:
         assert proc.returncode == 70
         assert "Traceback" not in proc.stderr
-
-
-def test_typer_never_shows_locals() -> None:
-    from jobcli.cli import app
-
-    assert app.pretty_exceptions_show_locals is False
-    assert app.pretty_exceptions_enable is False
 
 
 @pytest.mark.parametrize(

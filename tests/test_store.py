@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sqlite3
 import stat
 import subprocess
@@ -273,6 +274,26 @@ def test_a_store_built_by_other_code_is_not_used(
     same_catalog(served(catalog_file), load_catalog(catalog_file))
     assert len(calls) == 1, "a code upgrade compiles the catalog again"
     assert len(store_files(cache_home)) == 2, "one store per key (older ones pruned later)"
+
+
+def test_editing_any_module_of_the_package_changes_the_key(tmp_path: Path) -> None:
+    package = Path(store_module.__file__).parent
+    copy = tmp_path / "jobcli"
+    shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    modules = sorted(path.relative_to(copy) for path in copy.rglob("*.py"))
+    # Every module, those of subpackages too: store_rows.py's words go into the search index.
+    assert Path("store_rows.py") in modules
+    assert Path("views", "__init__.py") in modules
+    seen = {store_module._code_fingerprint(str(copy))}
+    for module in modules:
+        path = copy / module
+        before = path.stat()
+        text = path.read_bytes()
+        path.write_bytes(text[:-1] + (b"#" if text[-1:] != b"#" else b" "))  # size kept
+        os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000_000))
+        key = store_module._code_fingerprint(str(copy))
+        assert key not in seen, f"editing {module} leaves the store's key as it was"
+        seen.add(key)
 
 
 def test_the_key_holds_the_installed_pydantic_version() -> None:

@@ -7,8 +7,8 @@ then installs its own handler for the rest of the run.
 
 Once the run is over, the process leaves without the interpreter's teardown
 (:func:`_leave`): freeing every module and object of Typer, Click, Rich and
-SQLite one by one costs more than jobcli's own work on a small catalog (13 of
-88 ms, measured in docs/ARCHITECTURE.md), and nothing of jobcli's needs it.
+SQLite one by one costs more than jobcli's own work on a small catalog (19 ms a
+call, measured in docs/ARCHITECTURE.md), and nothing of jobcli's needs it.
 """
 
 from __future__ import annotations

@@ -134,6 +134,24 @@ class RoleLine(NamedTuple):
     zone: int | None = None
 
 
+class SearchHit(NamedTuple):
+    """A role found by a full-text search: ``score`` higher is better (BM25, > 0)."""
+
+    id: str
+    title: str
+    score: float
+    #: A short snippet of the text that matched best (plain text, "…" where cut).
+    matched: str
+
+
+class SkillUser(NamedTuple):
+    """A role that needs a skill, with the skill's importance in it."""
+
+    role_id: str
+    title: str
+    importance: int
+
+
 #: How many of a role's skills a list names: its most important.
 TOP_SKILLS = 3
 

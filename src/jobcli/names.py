@@ -108,28 +108,6 @@ def _symbols_only(name: str) -> str:
     return "".join(unicodedata.normalize("NFKC", name).casefold().split())
 
 
-#: As above, but keeping the newlines that separate names in :func:`normalize_all`.
-_ASCII_PUNCTUATION_BUT_NEWLINE = _ASCII_PUNCTUATION.replace(b"\n", b"")
-
-
-def normalize_all(names: list[str]) -> list[str]:
-    """``[normalize(name) for name in names]``, in a few passes over one string when it can.
-
-    A catalog of 20,000 roles has over 100,000 names to index at every start.
-    """
-    if not names:
-        return []
-    joined = "\n".join(names)
-    if "+" in joined or "#" in joined:  # as normalize() does, name by name
-        joined = joined.replace("+", "plus").replace("#", "sharp")
-    # All ASCII, and no name holding a newline of its own (it would split in two).
-    if joined.isascii() and joined.count("\n") == len(names) - 1:
-        folded = joined.lower().encode("ascii")
-        keys = folded.translate(None, _ASCII_PUNCTUATION_BUT_NEWLINE).decode("ascii").split("\n")
-        return [key or _symbols_only(name) for key, name in zip(keys, names, strict=True)]
-    return [normalize(name) for name in names]
-
-
 def fold(norm: str) -> str:
     """A normalised name with a plural ending of its last word folded to the singular.
 
@@ -358,7 +336,7 @@ class NameIndex(Generic[T]):
                 owners.append((key, how))
         exact = self._exact
         for (key, how), norm, line in zip(
-            owners, normalize_all(names), word_lines(names), strict=True
+            owners, map(normalize, names), word_lines(names), strict=True
         ):
             self._lines.append((key, line, how))
             if how == HOW_ALTERNATE:
@@ -443,8 +421,3 @@ def close_keys(query: str, names: dict[str, list[str]], limit: int = 3) -> list[
                 if len(keys) >= limit:
                     break
     return keys[:limit]
-
-
-def shorten(text: str, limit: int = 80) -> str:
-    """``text`` cut to ``limit`` characters with an ellipsis: a name echoed in a message."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -16,7 +16,7 @@ from __future__ import annotations
 import errno
 import os
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from enum import Enum
 from typing import IO, TYPE_CHECKING, Any, NoReturn
 
@@ -28,7 +28,16 @@ from .safetext import safe, safe_json
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
-    from .views.model import Document, Glyphs, Records
+    from .views.model import View as View
+
+
+def __getattr__(name: str) -> Any:
+    """``output.View``, for code written when it lived here: it is ``views.model.View``."""
+    if name == "View":
+        from .views.model import View
+
+        return View
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class Format(str, Enum):
@@ -270,18 +279,6 @@ def emit_json(document: Any, env: Environment) -> None:
     # Indented on a terminal, where a person reads it; compact into a pipe (as gh does).
     text = dumps(document, ascii_only=not env.utf8, pretty=env.stdout_isatty)
     write_stdout(safe_json(text), env)
-
-
-class View:
-    """One command's view: its plain form (records or a document) and its drawing."""
-
-    def __init__(
-        self,
-        plain: Callable[[], Records | Document],
-        drawing: Callable[[Glyphs], RenderableType],
-    ) -> None:
-        self.plain = plain
-        self.drawing = drawing
 
 
 def emit_view(view: View, fmt: Format, env: Environment, *, use_pager: bool = True) -> None:

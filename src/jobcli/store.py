@@ -67,18 +67,6 @@ if TYPE_CHECKING:
 #: The catalog schema this jobcli reads (``models.SCHEMA_VERSION``, kept equal by a test:
 #: importing models here would import pydantic on every call).
 SCHEMA_VERSION = 2
-#: Modules whose code decides what a catalog compiles to; their source is part of the key.
-_KEY_MODULES = (
-    "catalog.py",
-    "catalog_stream.py",
-    "domain.py",
-    "models.py",
-    "names.py",
-    "store.py",
-    "store_build.py",
-    "store_file.py",
-)
-
 Note = Callable[[str], None]
 
 
@@ -307,21 +295,31 @@ def _key_text() -> str:
     return _key_memo[0]
 
 
-def _code_fingerprint() -> str:
-    """The size and mtime of each module that decides what a catalog compiles to.
+def _code_fingerprint(package: str = os.path.dirname(__file__)) -> str:
+    """The name, size and mtime of every module of the package, subpackages too.
 
-    Stat data, not content: any edit of a module gives it a new mtime, and a stat
-    costs a fraction of a read (this runs on every call). Installed releases are
-    told apart by the version anyway.
+    Every module, not a list of the ones thought to matter: a list goes stale (it
+    once left out the module whose words go into the search index). Stat data, not
+    content: any edit of a module gives it a new mtime, and a stat costs a fraction
+    of a read (this runs on every call). Installed releases are told apart by the
+    version anyway.
     """
-    here = os.path.dirname(__file__)
-    parts = []
-    for name in _KEY_MODULES:
+    parts: list[str] = []
+    skip = len(package) + 1  # the path below the package
+    folders = [package]
+    while folders:
+        folder = folders.pop()
         try:
-            info = os.stat(os.path.join(here, name))
-            parts.append(f"{name}:{info.st_size}:{info.st_mtime_ns}")
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    if entry.name.endswith(".py"):
+                        info = entry.stat()
+                        parts.append(f"{entry.path[skip:]}:{info.st_size}:{info.st_mtime_ns}")
+                    elif entry.name != "__pycache__" and entry.is_dir(follow_symlinks=False):
+                        folders.append(entry.path)
         except OSError:  # no source beside us (e.g. a zip): the version alone keys it
-            parts.append(f"{name}:?")
+            parts.append(f"{folder[skip:]}:?")
+    parts.sort()
     return blake2b(",".join(parts).encode(), digest_size=16).hexdigest()
 
 

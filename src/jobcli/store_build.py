@@ -60,7 +60,7 @@ from .names import (
     HOW_ID,
     HOW_TITLE,
     fold,
-    normalize_all,
+    normalize,
     word_lines,
 )
 from .store_decode import facts_of
@@ -408,7 +408,7 @@ def _with_symbol_words(text: str) -> str:
 def _insert_names(conn: sqlite3.Connection, kind: str, rows: list[tuple[str, str, int]]) -> None:
     """``rows``: (item, name, how), each item's best names first (the first of equal ones
     is kept)."""
-    norms = normalize_all([name for _, name, _ in rows])
+    norms = [normalize(name) for _, name, _ in rows]
     conn.executemany(
         "INSERT OR IGNORE INTO name VALUES (?, ?, ?, ?, ?)",
         [

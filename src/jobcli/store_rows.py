@@ -1,9 +1,10 @@
 """The store's rows as values: what :class:`jobcli.store_query.Store` returns and reads.
 
-Result types (:class:`SearchHit`, :class:`SkillUser`, :class:`Family`,
-:class:`MatchResult`), the packed arrays of ``skill_roles``, quoting full-text
-queries, and the ``name`` table as a :class:`jobcli.names.NameSource`. Imported
-by the questions that need it: ``show ID`` does not.
+Result types (:class:`Family`, :class:`MatchResult`; :class:`SearchHit` and
+:class:`SkillUser` are the domain's, named here too), the packed arrays of
+``skill_roles``, quoting full-text queries, and the ``name`` table as a
+:class:`jobcli.names.NameSource`. Imported by the questions that need it:
+``show ID`` does not.
 """
 
 # No ``from __future__ import annotations``: typing.NamedTuple would compile each
@@ -13,6 +14,10 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
+
+# The views show these: they live in the domain, which the views may import.
+from .domain import SearchHit as SearchHit
+from .domain import SkillUser as SkillUser
 
 if TYPE_CHECKING:
     from array import array
@@ -33,24 +38,6 @@ T = TypeVar("T")
 #: responsibilities, skills. Titles say what a role is; a summary and tasks what it
 #: does; a skill's name only that it is used (a word in a list of 40 skills is weak).
 FTS_WEIGHTS = (10.0, 6.0, 5.0, 2.0, 1.0, 0.5)
-
-
-class SearchHit(NamedTuple):
-    """A role found by :meth:`Store.search`: ``score`` higher is better (BM25, > 0)."""
-
-    id: str
-    title: str
-    score: float
-    #: A short snippet of the text that matched best (plain text, "…" where cut).
-    matched: str
-
-
-class SkillUser(NamedTuple):
-    """A role that needs a skill, with the skill's importance in it."""
-
-    role_id: str
-    title: str
-    importance: int
 
 
 class Family(NamedTuple):

@@ -11,8 +11,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from ..domain import KINDS, Catalog, Role, RoleLine, sorted_by_importance
-from ..output import View
-from .model import Document, Glyphs, Records, Section
+from .model import Document, Glyphs, Records, Section, View
 
 if TYPE_CHECKING:
     from rich.console import RenderableType

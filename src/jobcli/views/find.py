@@ -8,14 +8,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..output import View
-from .model import Document, Glyphs, Records, Section
+from .model import Document, Glyphs, Records, Section, View
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from ..domain import Skill
-    from ..store_rows import SearchHit, SkillUser
+    from ..domain import SearchHit, Skill, SkillUser
 
 SEARCH_MORE_NOTE = "The best {shown} matches; -n N or --all shows more."
 

@@ -5,6 +5,13 @@ No Rich here: a pipe's output is built and written without importing it.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from rich.console import RenderableType
+
 
 class Glyphs:
     """Bar characters: block elements where the terminal can encode them, ASCII otherwise."""
@@ -70,3 +77,15 @@ class Document:
         self.title = title
         self.sections = sections
         self.records = records
+
+
+class View:
+    """One command's view: its plain form (records or a document) and its drawing."""
+
+    def __init__(
+        self,
+        plain: Callable[[], Records | Document],
+        drawing: Callable[[Glyphs], RenderableType],
+    ) -> None:
+        self.plain = plain
+        self.drawing = drawing

@@ -7,9 +7,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..domain import Catalog, Role
-from ..output import View
 from .build import _skill_name, no_skills_text, percent, unrated_notes
-from .model import Document, Glyphs, Records, Section
+from .model import Document, Glyphs, Records, Section, View
 
 if TYPE_CHECKING:
     from rich.console import RenderableType

@@ -24,9 +24,6 @@ from .tables import KIND_STYLE, Fitted, _skill_name, data, fraction_bar, importa
 if TYPE_CHECKING:
     from ..analysis import Comparison, Gap, SkillInRoles
 
-MATRIX_MAX_ROLES = 20
-
-
 # compare ------------------------------------------------------------------------------------
 
 
