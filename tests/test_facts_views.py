@@ -131,8 +131,8 @@ def test_show_lists_technologies_in_demand_first_marking_hot_and_skills() -> Non
     section = show("it-managers").split("Technologies\n", 1)[1].split("\n\n", 1)[0]
     lines = section.splitlines()
     assert lines[0] == "Python (in demand, hot, a skill of this role)"
-    assert lines[1] == "Microsoft Excel (hot)"
-    assert lines[2] == "SAP software"
+    assert lines[1] == "Hot across the economy: Microsoft Excel"
+    assert lines[2] == "Also used: SAP software"
 
 
 def test_show_gives_importance_and_level_ordered_by_the_precise_values() -> None:

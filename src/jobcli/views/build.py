@@ -196,7 +196,7 @@ def similar_not_related(
 
 
 def show_document(catalog: Catalog, role: Role, similar: Sequence[tuple[Role, float]]) -> Document:
-    from .facts import UNRATED, fact_sections
+    from .facts import UNRATED, key_fact_sections, technology_sections
 
     rows = skill_rows(catalog, role)
     rated = ["source's rating"] if rows and len(rows[0]) == 5 else []
@@ -206,7 +206,7 @@ def show_document(catalog: Catalog, role: Role, similar: Sequence[tuple[Role, fl
         intro.append("Also called: " + ", ".join(role.aliases))
     if role.onet_soc_code:
         intro.append(f"O*NET-SOC code: {role.onet_soc_code}")
-    sections = [Section("", intro)]
+    sections = [Section("", intro), *key_fact_sections(role)]
     if role.responsibilities:
         sections.append(Section("What the role does", list(role.responsibilities)))
     unrated = [] if role.skills_rated else [UNRATED]
@@ -214,7 +214,7 @@ def show_document(catalog: Catalog, role: Role, similar: Sequence[tuple[Role, fl
         sections.append(Section("Skills, by kind (importance 1-5)", unrated, table=skills))
     else:
         sections.append(Section("Skills", unrated or [no_skills_text(role)]))
-    sections.extend(fact_sections(catalog, role))
+    sections.extend(technology_sections(catalog, role))
     if role.human_edge:
         sections.append(Section(HUMAN_EDGE_HEADING, list(role.human_edge)))
     if role.ai_exposure:

@@ -110,28 +110,34 @@ def technologies_in_order(role: Role) -> list[Technology]:
 
 
 def technology_lines(catalog: Catalog, role: Role) -> list[str]:
-    """One technology a line, marked in demand, hot, and a skill of the role."""
+    """The tools in demand one a line (marked hot, and a skill of the role); the hot ones,
+    then the others, each as one line of names: a nurse's 43 tools in two lines."""
     skills = {
         catalog.skill_by_id[s.id].name.casefold()
         for s in role.skills
         if s.id in catalog.skill_by_id
     }
     lines = []
+    hot: list[str] = []
+    other: list[str] = []
     for t in technologies_in_order(role):
-        marks = [m for m, on in (("in demand", t.in_demand), ("hot", t.hot)) if on]
+        if not t.in_demand:
+            (hot if t.hot else other).append(t.name)
+            continue
+        marks = ["in demand", *(["hot"] if t.hot else [])]
         if t.name.casefold() in skills:
             marks.append("a skill of this role")
-        lines.append(t.name + (f" ({', '.join(marks)})" if marks else ""))
+        lines.append(f"{t.name} ({', '.join(marks)})")
+    if hot:
+        lines.append("Hot across the economy: " + ", ".join(hot))
+    if other:
+        lines.append(("Also used: " if lines else "Used: ") + ", ".join(other))
     return lines
 
 
-def fact_sections(catalog: Catalog, role: Role) -> list[Section]:
-    """The sections of the role's facts, in the order ``show`` gives them."""
+def key_fact_sections(role: Role) -> list[Section]:
+    """Pay, outlook, preparation and interests: what a person asks first, shown first."""
     sections: list[Section] = []
-    if role.technologies:
-        sections.append(
-            Section("Technologies", [*technology_lines(catalog, role), TECHNOLOGY_NOTE])
-        )
     if role.pay is None and role.outlook is None and not role.onet_soc_code:
         sections.append(Section("Pay and outlook", [NO_BLS_OCCUPATION]))
     else:
@@ -147,3 +153,10 @@ def fact_sections(catalog: Catalog, role: Role) -> list[Section]:
         shown = ", ".join(role.interests)
         sections.append(Section("Interests (RIASEC, strongest first)", [shown]))
     return sections
+
+
+def technology_sections(catalog: Catalog, role: Role) -> list[Section]:
+    """The role's tools, shown after its skills."""
+    if not role.technologies:
+        return []
+    return [Section("Technologies", [*technology_lines(catalog, role), TECHNOLOGY_NOTE])]

@@ -31,7 +31,13 @@ from .build import (
     no_skills_text,
     percent,
 )
-from .facts import TECHNOLOGY_NOTE, UNRATED, fact_sections, rating_text
+from .facts import (
+    TECHNOLOGY_NOTE,
+    UNRATED,
+    key_fact_sections,
+    rating_text,
+    technology_sections,
+)
 from .model import Glyphs
 from .tables import KIND_STYLE, Fitted, _skill_name, data, fraction_bar, importance_bar
 
@@ -89,6 +95,10 @@ def _show(
         )
     )
 
+    for section in key_fact_sections(role):
+        parts.append(_heading(section.heading))
+        parts.append(_fact_lines(section.lines, glyphs))
+
     if role.responsibilities:
         parts.append(_heading("What the role does"))
         parts.append(_bullets(role.responsibilities, glyphs))
@@ -104,7 +114,7 @@ def _show(
             Padding(Text(UNRATED if not role.skills_rated else no_skills_text(role)), (0, 2))
         )
 
-    for section in fact_sections(catalog, role):
+    for section in technology_sections(catalog, role):
         parts.append(_heading(section.heading))
         parts.append(_fact_lines(section.lines, glyphs))
 
