@@ -247,21 +247,28 @@ _TO_SPACE = bytes(range(256)).translate(
 def word_lines(names: list[str]) -> list[str]:
     """``[word_line(words_of(name)) for name in names]``, in a few passes over one string
     for the ASCII names (tens of thousands of alternate titles at a store's build)."""
-    out = [
-        "" if name.isascii() and "\n" not in name else word_line(words_of(name)) for name in names
-    ]
-    plain = [i for i, name in enumerate(names) if not out[i]]
+    joined = "\n".join(names)
+    if joined.isascii() and joined.count("\n") == len(names) - 1:
+        plain: list[int] | range = range(len(names))
+        out = [""] * len(names)
+    else:
+        out = [
+            "" if name.isascii() and "\n" not in name else word_line(words_of(name))
+            for name in names
+        ]
+        plain = [i for i, name in enumerate(names) if not out[i]]
+        joined = "\n".join(names[i] for i in plain)
     if not plain:
         return out
     import re  # only when a store is built
 
-    joined = "\n".join(names[i] for i in plain)
     spaced = joined.lower().encode("ascii").translate(_TO_SPACE).decode("ascii")
     if "+" in spaced or "#" in spaced:
         spaced = spaced.replace("+", "plus").replace("#", "sharp")
     for i, line in zip(plain, re.sub(" {2,}", " ", spaced).split("\n"), strict=True):
-        line = line.strip(" ")
-        if line.endswith("s"):  # the last word folded, as word_line does
+        if line[:1] == " " or line[-1:] == " ":
+            line = line.strip(" ")
+        if line[-1:] == "s":  # the last word folded, as word_line does
             head, _, last = line.rpartition(" ")
             folded = fold(last)
             if folded != last:
