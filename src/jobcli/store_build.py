@@ -49,6 +49,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from .domain import Role, Skill, family_of, role_from_dict, role_line, skill_from_dict
+from .name_words import word_lines
 from .names import (
     HOW_ALIAS,
     HOW_ALTERNATE,
@@ -56,7 +57,6 @@ from .names import (
     HOW_TITLE,
     fold,
     normalize_all,
-    word_lines,
 )
 from .store_decode import facts_of
 from .store_file import APPLICATION_ID, STORE_SCHEMA
