@@ -196,6 +196,15 @@ def build_cases(jobcli: list[str], work: Path, sizes: list[int]) -> list[Case]:
                     big=large,
                 )
             )
+            # Issue 21: whatever the words, also words in (nearly) every role's text.
+            cases.append(
+                Case(
+                    f"[{n}] search (words in every role)",
+                    [*jobcli, *data, "search", "plans", "directs", "reviews", "work", "team"],
+                    target=target,
+                    big=large,
+                )
+            )
         if large:
             # The first call: validates and compiles the store (a fresh cache each run).
             cases.append(

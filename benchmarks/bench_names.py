@@ -42,12 +42,19 @@ print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_m
 
 
 def owners_of(document: dict) -> dict[str, set[str]]:
-    """Each alternate title (as written) -> the ids of the roles listing it."""
-    owners: dict[str, set[str]] = {}
+    """Each alternate title (as written) -> the ids of the roles listing it, or a title
+    that is the same name (case, punctuation, plural: "Brim Stretching Machine Operator"
+    and "Brim-Stretching Machine Operator")."""
+    from jobcli.names import word_line, words_of
+
+    by_name: dict[str, set[str]] = {}
+    titles: dict[str, str] = {}
     for role in document["roles"]:
         for title in role.get("alternate_titles", ()):
-            owners.setdefault(title, set()).add(role["id"])
-    return owners
+            name = word_line(words_of(title))
+            titles[title] = name
+            by_name.setdefault(name, set()).add(role["id"])
+    return {title: by_name[name] for title, name in titles.items()}
 
 
 def compile_times(path: Path, runs: int) -> tuple[float, float]:

@@ -159,7 +159,14 @@ def test_search_ranks_a_title_phrase_above_a_summary() -> None:
 
 
 def test_search_counts_a_repeated_word_once() -> None:
-    assert json_of("search", "roofer", "roofer", "ROOFER") == json_of("search", "roofer")
+    once = json_of("search", "roofer", "roofers")
+    thrice = json_of("search", "roofer", "roofers", "ROOFER", "roofer")
+    assert [(h["id"], h["score"]) for h in thrice] == [(h["id"], h["score"]) for h in once]
+
+
+def test_search_reads_a_title_that_repeats_a_word_whole() -> None:
+    hits = json_of("search", "Registered Nurse (RN) Registered Nurse")
+    assert hits[0]["id"] == "registered-nurses"
 
 
 def test_search_finding_nothing_exits_1_like_grep() -> None:

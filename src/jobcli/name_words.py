@@ -12,6 +12,9 @@ by how well they fit, best first:
 3. a name that ends with the words ("Registered Nurses") before one that goes on
    ("Nurse Practitioners");
 4. the name with the fewest other words; then the key.
+
+Also :func:`word_lines`, the word lines (:func:`jobcli.names.word_line`) of many
+names at once, for a store's build and a catalog's name index.
 """
 
 # No ``from __future__ import annotations``: see jobcli.names.
@@ -74,3 +77,45 @@ def closest(source: "NameSource[T]", query: str, keys: list[str]) -> list[str]:
         return (-len(wanted.intersection(title)), not ends, len(title), key)
 
     return sorted(keys, key=fit)
+
+
+#: Every ASCII byte but letters, digits, ``+``, ``#`` and newline, made a space.
+_TO_SPACE = bytes(range(256)).translate(
+    bytes.maketrans(
+        bytes(c for c in range(128) if not chr(c).isalnum() and chr(c) not in "+#\n"),
+        b" " * sum(1 for c in range(128) if not chr(c).isalnum() and chr(c) not in "+#\n"),
+    )
+)
+
+
+def word_lines(names: list[str]) -> list[str]:
+    """``[word_line(words_of(name)) for name in names]``, in a few passes over one string
+    for the ASCII names (tens of thousands of alternate titles at a store's build)."""
+    joined = "\n".join(names)
+    if joined.isascii() and joined.count("\n") == len(names) - 1:
+        plain: list[int] | range = range(len(names))
+        out = [""] * len(names)
+    else:
+        out = [
+            "" if name.isascii() and "\n" not in name else word_line(words_of(name))
+            for name in names
+        ]
+        plain = [i for i, name in enumerate(names) if not out[i]]
+        joined = "\n".join(names[i] for i in plain)
+    if not plain:
+        return out
+    import re  # only when a store is built
+
+    spaced = joined.lower().encode("ascii").translate(_TO_SPACE).decode("ascii")
+    if "+" in spaced or "#" in spaced:
+        spaced = spaced.replace("+", "plus").replace("#", "sharp")
+    for i, line in zip(plain, re.sub(" {2,}", " ", spaced).split("\n"), strict=True):
+        if line[:1] == " " or line[-1:] == " ":
+            line = line.strip(" ")
+        if line[-1:] == "s":  # the last word folded, as word_line does
+            head, _, last = line.rpartition(" ")
+            folded = fold(last)
+            if folded != last:
+                line = f"{head} {folded}" if head else folded
+        out[i] = line
+    return out

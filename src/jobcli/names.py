@@ -262,41 +262,6 @@ def words_of(name: str) -> list[str]:
     return [w for w in (normalize(part) for part in _split_words(name)) if w]
 
 
-#: Every ASCII byte but letters, digits, ``+``, ``#`` and newline, made a space.
-_TO_SPACE = bytes(range(256)).translate(
-    bytes.maketrans(
-        bytes(c for c in range(128) if not chr(c).isalnum() and chr(c) not in "+#\n"),
-        b" " * sum(1 for c in range(128) if not chr(c).isalnum() and chr(c) not in "+#\n"),
-    )
-)
-
-
-def word_lines(names: list[str]) -> list[str]:
-    """``[word_line(words_of(name)) for name in names]``, in a few passes over one string
-    for the ASCII names (tens of thousands of alternate titles at a store's build)."""
-    out = [
-        "" if name.isascii() and "\n" not in name else word_line(words_of(name)) for name in names
-    ]
-    plain = [i for i, name in enumerate(names) if not out[i]]
-    if not plain:
-        return out
-    import re  # only when a store is built
-
-    joined = "\n".join(names[i] for i in plain)
-    spaced = joined.lower().encode("ascii").translate(_TO_SPACE).decode("ascii")
-    if "+" in spaced or "#" in spaced:
-        spaced = spaced.replace("+", "plus").replace("#", "sharp")
-    for i, line in zip(plain, re.sub(" {2,}", " ", spaced).split("\n"), strict=True):
-        line = line.strip(" ")
-        if line.endswith("s"):  # the last word folded, as word_line does
-            head, _, last = line.rpartition(" ")
-            folded = fold(last)
-            if folded != last:
-                line = f"{head} {folded}" if head else folded
-        out[i] = line
-    return out
-
-
 def _split_words(name: str) -> list[str]:
     out: list[str] = []
     current: list[str] = []
@@ -335,6 +300,8 @@ class NameIndex(Generic[T]):
                 names.append(name)
                 owners.append((key, how))
         exact = self._exact
+        from .name_words import word_lines
+
         for (key, how), norm, line in zip(
             owners, map(normalize, names), word_lines(names), strict=True
         ):

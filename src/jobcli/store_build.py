@@ -54,6 +54,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from .domain import Role, Skill, family_of, role_from_dict, role_line, skill_from_dict
+from .name_words import word_lines
 from .names import (
     HOW_ALIAS,
     HOW_ALTERNATE,
@@ -61,7 +62,6 @@ from .names import (
     HOW_TITLE,
     fold,
     normalize,
-    word_lines,
 )
 from .store_decode import facts_of
 from .store_file import APPLICATION_ID, STORE_SCHEMA

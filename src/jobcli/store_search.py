@@ -28,13 +28,8 @@ def search(store: Store, text: str, limit: int | None = 10) -> list[SearchHit]:
     """
     from .store_rows import _fts_tokens
 
-    seen_words: set[str] = set()
-    kept = []
-    for word in text.split():  # a word given twice counts once, its case aside
-        if word.lower() not in seen_words:
-            seen_words.add(word.lower())
-            kept.append(word)
-    text = " ".join(kept)
+    # A word given twice counts once, its case aside (a title may repeat one: "Fire Alarm
+    # Tech (Fire Alarm Technician)" is still read whole as a name).
     tokens = list(dict.fromkeys(t.lower() for t in _fts_tokens(text)))
     if not tokens:
         return []

@@ -58,7 +58,8 @@ RoleArg = Annotated[
     str,
     typer.Argument(
         metavar="ROLE",
-        help="A role's id, title, alias or unique prefix (case-insensitive).",
+        help="A role's id, title, alias or alternate title, or a prefix of its words that "
+        "only it has (case-insensitive).",
         autocompletion=complete_roles,
         show_default=False,
     ),
