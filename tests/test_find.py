@@ -309,7 +309,7 @@ def test_onet_ambiguous_role_names_offer_titles_first(onet: str) -> None:
     offered = r.stderr.split("could be ", 1)[1].split(" or ")[0].split(", ")
     assert offered[0] == "registered-nurses"  # the title that ends with the word
     assert all("nurse" in role_id for role_id in offered)  # not childcare workers, farmers
-    assert "more" in r.stderr
+    assert "more" in r.stderr or "roles share" in r.stderr  # more candidates, or a shared title
 
 
 @real
