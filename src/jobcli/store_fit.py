@@ -1,18 +1,20 @@
 """What ``next``, ``path``, ``gap`` and ``match --from`` read of the store: the fit's
-weights and each role's best moves (see :mod:`jobcli.store_build`)."""
+weights, and one role's fits to every other, summed from the postings of its words and
+skills (see :mod:`jobcli.store_build` and :mod:`jobcli.fit_index`)."""
 
 from __future__ import annotations
 
 import json
 import sys
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from .domain import Role
 from .fit import Weights
 
 if TYPE_CHECKING:
+    from .fit_index import Posting
     from .store_query import Store
 
 
@@ -21,21 +23,33 @@ def fit_weights(store: Store) -> Weights:
     rows = store._rows("SELECT average, total, idf FROM fit_weights")
     if rows:
         average, total, idf = rows[0]
-        return Weights(json.loads(average), float(total), json.loads(idf))
+        return Weights(json.loads(average), float(total), _Lazy(idf))
     from .fit import catalog_weights
 
     return catalog_weights(list(store.roles()))
 
 
-def _decode(targets: bytes, fits: bytes) -> list[tuple[int, float]]:
-    positions = array("i")
-    positions.frombytes(targets)
-    values = array("H")
-    values.frombytes(fits)
-    if sys.byteorder == "big":
-        positions.byteswap()
-        values.byteswap()
-    return [(p, v / 65535) for p, v in zip(positions, values, strict=True)]
+class _Lazy(Mapping[str, float]):
+    """A JSON object decoded when first read: ``next`` never reads the words' IDF (a
+    role's word vector is in the store), ``gap`` does."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.value: dict[str, float] | None = None
+
+    def _get(self) -> dict[str, float]:
+        if self.value is None:
+            self.value = json.loads(self.text)
+        return self.value
+
+    def __getitem__(self, key: str) -> float:
+        return self._get()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._get())
+
+    def __len__(self) -> int:
+        return len(self._get())
 
 
 def position_of(store: Store, role_id: str) -> int:
@@ -43,19 +57,60 @@ def position_of(store: Store, role_id: str) -> int:
     return int(store._rows("SELECT pos FROM role WHERE id = ?", (role_id,))[0][0])
 
 
-def moves_from(store: Store, role_id: str) -> list[tuple[int, float]] | None:
-    """The role's best moves (position, fit), best first; None when the store has none."""
-    rows = store._rows(
-        "SELECT m.targets, m.fits FROM role_moves m JOIN role r ON r.pos = m.role WHERE r.id = ?",
-        (role_id,),
-    )
-    return _decode(*rows[0]) if rows else None
+class Fits:
+    """One role's fits to every other, computed on demand from the store's postings (and
+    kept: ``path`` asks for the same role again)."""
 
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        rows = store._rows("SELECT zones FROM fit_weights")
+        self.indexed = bool(rows)
+        roles = json.loads(rows[0][0]) if rows else {"zones": [], "skilled": []}
+        self.zones: list[int | None] = roles["zones"]
+        self.skilled: list[bool] = roles["skilled"]
+        self.known: dict[int, list[float]] = {}
 
-def all_moves(store: Store) -> dict[int, list[tuple[int, float]]]:
-    """Every role's best moves, by position."""
-    rows = store._rows("SELECT role, targets, fits FROM role_moves")
-    return {pos: _decode(t, f) for pos, t, f in rows}
+    def _postings(self, kind: int, keys: Sequence[str]) -> Mapping[str, Posting]:
+        out: dict[str, Posting] = {}
+        for start in range(0, len(keys), 500):
+            chunk = keys[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for key, positions, vals in self.store._rows(
+                f"SELECT key, positions, vals FROM fit_posting WHERE kind = ? AND key IN ({marks})",
+                (kind, *chunk),
+            ):
+                p, v = array("i"), array("f")
+                p.frombytes(positions)
+                v.frombytes(vals)
+                if sys.byteorder == "big":
+                    p.byteswap()
+                    v.byteswap()
+                out[key] = (p, v)
+        return out
+
+    def of(self, pos: int) -> list[float]:
+        """The fit of the role at ``pos`` to every role, by position (itself included)."""
+        if pos not in self.known:
+            from .fit_index import fits_from
+
+            words, skills = self.store._rows(
+                "SELECT words, skills FROM fit_vector WHERE pos = ?", (pos,)
+            )[0]
+            self.known[pos] = fits_from(
+                json.loads(words),
+                json.loads(skills),
+                self.zones[pos],
+                self._postings,
+                self.zones,
+                self.skilled,
+            )
+        return self.known[pos]
+
+    def best(self, pos: int, k: int, viable: float) -> list[tuple[int, float]]:
+        """The role's ``k`` best viable moves (position, fit), best first."""
+        from .fit_index import best
+
+        return [(p, f) for p, f in best(self.of(pos), k, skip=pos) if f >= viable]
 
 
 def roles_at(store: Store, positions: Sequence[int]) -> dict[int, Role]:
