@@ -376,42 +376,11 @@ MOVES_LIMIT = 5000
 
 
 def _insert_moves(conn: sqlite3.Connection, roles: list[Role]) -> None:
-    """The catalog's fit weights, each role's fit vectors and their postings
-    (:mod:`jobcli.fit_index`): ``next`` sums the postings of one role's words and skills."""
-    from array import array
+    """The fit's weights and index (:func:`jobcli.store_fit.insert_fit`)."""
+    from .store_fit import insert_fit
 
-    from .fit import catalog_weights, work_words
-    from .fit_index import build
-
-    if len(roles) > MOVES_LIMIT:
-        return
-    counted = [work_words(r) for r in roles]
-    weights = catalog_weights(roles, counted)
-    index = build(roles, weights, counted)
-    conn.execute(
-        "INSERT INTO fit_weights VALUES (0, ?, ?, ?, ?)",
-        (
-            _dump(weights.average),
-            weights.total,
-            _dump(weights.idf),
-            _dump({"zones": index.zones, "skilled": [bool(v) for v in index.skills]}),
-        ),
-    )
-    conn.executemany(
-        "INSERT INTO fit_vector VALUES (?, ?, ?)",
-        [
-            (pos, _dump(w), _dump(k))
-            for pos, (w, k) in enumerate(zip(index.words, index.skills, strict=True))
-        ],
-    )
-    rows = []
-    for kind, table in ((0, index.word_postings), (1, index.skill_postings)):
-        for key, (positions, values) in table.items():
-            vals = array("f", values)
-            if sys.byteorder == "big":
-                vals.byteswap()
-            rows.append((kind, key, int32_bytes(positions), vals.tobytes()))
-    conn.executemany("INSERT INTO fit_posting VALUES (?, ?, ?, ?)", rows)
+    if len(roles) <= MOVES_LIMIT:
+        insert_fit(conn, roles, _dump, int32_bytes)
 
 
 def _with_symbol_words(text: str) -> str:

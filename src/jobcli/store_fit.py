@@ -7,13 +7,15 @@ from __future__ import annotations
 import json
 import sys
 from array import array
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from .domain import Role
 from .fit import Weights
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from .fit_index import Posting
     from .store_query import Store
 
@@ -111,6 +113,46 @@ class Fits:
         from .fit_index import best
 
         return [(p, f) for p, f in best(self.of(pos), k, skip=pos) if f >= viable]
+
+
+def insert_fit(
+    conn: sqlite3.Connection,
+    roles: Sequence[Role],
+    dump: Callable[[object], str],
+    int32_bytes: Callable[[Sequence[int]], bytes],
+) -> None:
+    """The catalog's fit weights, each role's fit vectors and their postings
+    (:mod:`jobcli.fit_index`): ``next`` sums the postings of one role's words and skills."""
+    from .fit import catalog_weights, work_words
+    from .fit_index import build
+
+    counted = [work_words(r) for r in roles]
+    weights = catalog_weights(roles, counted)
+    index = build(roles, weights, counted)
+    conn.execute(
+        "INSERT INTO fit_weights VALUES (0, ?, ?, ?, ?)",
+        (
+            dump(weights.average),
+            weights.total,
+            dump(weights.idf),
+            dump({"zones": index.zones, "skilled": [bool(v) for v in index.skills]}),
+        ),
+    )
+    conn.executemany(
+        "INSERT INTO fit_vector VALUES (?, ?, ?)",
+        [
+            (pos, dump(w), dump(k))
+            for pos, (w, k) in enumerate(zip(index.words, index.skills, strict=True))
+        ],
+    )
+    rows = []
+    for kind, table in ((0, index.word_postings), (1, index.skill_postings)):
+        for key, (positions, values) in table.items():
+            vals = array("f", values)
+            if sys.byteorder == "big":
+                vals.byteswap()
+            rows.append((kind, key, int32_bytes(positions), vals.tobytes()))
+    conn.executemany("INSERT INTO fit_posting VALUES (?, ?, ?, ?)", rows)
 
 
 def roles_at(store: Store, positions: Sequence[int]) -> dict[int, Role]:

@@ -62,7 +62,12 @@ def gap_view(
     transferable, improve, learn = split
     notes = [n for n in (zone_note(fit, source, target),) if n]
     if target.skills:
-        notes.insert(0, f"The fit of the move (the likeness of the two jobs): {pct(fit.value)}.")
+        what = (
+            "what you bring and how much of what you have it uses"
+            if fit.work is None and fit.likeness is None
+            else "the likeness of the two jobs"
+        )
+        notes.insert(0, f"The fit of the move ({what}): {pct(fit.value)}.")
     brings = fit.skills if fit.skills is not None else fit.value
     result = Gap(source, target, transferable, learn, brings, improve, have, notes)
     return pair_gap_view(catalog, result)
