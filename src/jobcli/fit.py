@@ -45,6 +45,7 @@ ZONE_PENALTY = 0.75
 VIABLE = 0.18
 
 _WORD = re.compile(r"[a-z0-9]+")
+_WORD_OR_LINE = re.compile(r"[a-z0-9]+|\n")
 _STOP = frozenset(
     [
         "and",
@@ -178,10 +179,22 @@ def skill_fit(have: Mapping[str, float | None], target: Role, weights: Weights) 
 def work_words(role: Role) -> Counter[str]:
     """The words of a role's work: titles once each, tasks and summary as often as said."""
     words: Counter[str] = Counter()
-    for title in (role.title, *role.aliases, *role.alternate_titles):
-        words.update(set(_words(title)))
-    for text in (*role.responsibilities, role.summary):
-        words.update(_words(text))
+    # One pass over all the titles, a line each (a role has dozens of alternate titles).
+    titles = "\n".join((role.title, *role.aliases, *role.alternate_titles)).lower()
+    stems = _STEMS
+    seen: set[str] = set()
+    for w in _WORD_OR_LINE.findall(titles):
+        if w == "\n":
+            words.update(seen)
+            seen = set()
+            continue
+        stem = stems.get(w, "")
+        if stem == "":
+            stem = stems[w] = _stem(w)
+        if stem is not None:
+            seen.add(stem)
+    words.update(seen)
+    words.update(_words("\n".join((*role.responsibilities, role.summary))))
     return words
 
 

@@ -9,6 +9,7 @@ words and skills, a few thousand numbers, rather than comparing all pairs at com
 time (see docs/ARCHITECTURE.md, "Speed decisions").
 """
 
+from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
 from typing import NamedTuple
 
@@ -44,49 +45,52 @@ def build(
 
 
 def _postings(vectors: Sequence[Mapping[str, float]]) -> dict[str, Posting]:
+    """Each key's roles (ascending) and weights; a key of one role only is left out: it
+    makes no role like another."""
     out: dict[str, tuple[list[int], list[float]]] = {}
     for pos, vec in enumerate(vectors):
         for key, v in vec.items():
-            entry = out.setdefault(key, ([], []))
+            entry = out.get(key)
+            if entry is None:
+                entry = out[key] = ([], [])
             entry[0].append(pos)
             entry[1].append(v)
-    return dict(out)
+    return {k: v for k, v in out.items() if len(v[0]) > 1}
 
 
 def fits_from(
-    words: Mapping[str, float],
-    skills: Mapping[str, float],
-    zone: int | None,
+    source: int,
+    words: Sequence[str],
+    skills: Sequence[str],
     postings: Callable[[int, Sequence[str]], Mapping[str, Posting]],
     zones: Sequence[int | None],
     skilled: Sequence[bool],
 ) -> list[float]:
-    """The fit of a role with these vectors and Job Zone to every role, by position:
-    ``(work + SKILL_SHARE x likeness) / (1 + SKILL_SHARE)`` where both have skills, the
-    work's likeness alone where either has none, less a stretch's penalty.
-    ``postings(kind, keys)``: the postings of words (kind 0) or skills (kind 1);
-    ``skilled[p]``: whether role ``p`` has skills."""
+    """The fit of the role at ``source``, with these words and skills, to every role, by
+    position: ``(work + SKILL_SHARE x likeness) / (1 + SKILL_SHARE)`` where both have
+    skills, the work's likeness alone where either has none, less a stretch's penalty.
+    ``postings(kind, keys)``: the postings of words (kind 0) or skills (kind 1), the
+    source's own weight among them; ``skilled[p]``: whether role ``p`` has skills."""
     n = len(zones)
-    work = [0.0] * n
-    for key, (positions, values) in postings(0, list(words)).items():
-        v = words[key]
-        for p, x in zip(positions, values, strict=True):
-            work[p] += v * x
-    like = [0.0] * n
-    if skills:
-        for key, (positions, values) in postings(1, list(skills)).items():
-            v = skills[key]
+    sums = []
+    for kind, keys in ((0, words), (1, skills)):
+        acc = [0.0] * n
+        for positions, values in postings(kind, keys).values() if keys else ():
+            v = values[bisect_left(positions, source)]  # the source's own weight
             for p, x in zip(positions, values, strict=True):
-                like[p] += v * x
-    share = SKILL_SHARE if skills else 0.0
+                acc[p] += v * x
+        sums.append(acc)
+    work, like = sums
+    share = SKILL_SHARE if skilled[source] else 0.0
+    zone = zones[source]
+    # What a move keeps for its step in Job Zone, by the target's zone.
+    keeps = {
+        to: stretch_factor(None if to is None or zone is None else to - zone) for to in set(zones)
+    }
     out = []
-    for p in range(n):
-        both = share if skilled[p] else 0.0
-        value = (min(1.0, work[p]) + both * min(1.0, like[p])) / (1 + both)
-        to = zones[p]
-        out.append(
-            value * stretch_factor(to - zone if to is not None and zone is not None else None)
-        )
+    for w, k, has, to in zip(work, like, skilled, zones, strict=True):
+        mix = share if has else 0.0
+        out.append((min(1.0, w) + mix * min(1.0, k)) / (1 + mix) * keeps[to])
     return out
 
 
@@ -98,9 +102,9 @@ def index_fits(index: Index, source: int) -> list[float]:
         return {k: table[k] for k in keys if k in table}
 
     return fits_from(
-        index.words[source],
-        index.skills[source],
-        index.zones[source],
+        source,
+        list(index.words[source]),
+        list(index.skills[source]),
         postings,
         index.zones,
         [bool(v) for v in index.skills],

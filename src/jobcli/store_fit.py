@@ -71,11 +71,14 @@ class Fits:
         self.zones: list[int | None] = roles["zones"]
         self.skilled: list[bool] = roles["skilled"]
         self.known: dict[int, list[float]] = {}
+        self.cache: dict[int, dict[str, Posting]] = {}
 
     def _postings(self, kind: int, keys: Sequence[str]) -> Mapping[str, Posting]:
-        out: dict[str, Posting] = {}
-        for start in range(0, len(keys), 500):
-            chunk = keys[start : start + 500]
+        # Kept once read: the roles a path passes through share many words.
+        cache = self.cache.setdefault(kind, {})
+        wanted = [k for k in keys if k not in cache]
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
             marks = ",".join("?" * len(chunk))
             for key, positions, vals in self.store._rows(
                 f"SELECT key, positions, vals FROM fit_posting WHERE kind = ? AND key IN ({marks})",
@@ -87,8 +90,8 @@ class Fits:
                 if sys.byteorder == "big":
                     p.byteswap()
                     v.byteswap()
-                out[key] = (p, v)
-        return out
+                cache[key] = (p, v)
+        return {k: cache[k] for k in keys if k in cache}
 
     def of(self, pos: int) -> list[float]:
         """The fit of the role at ``pos`` to every role, by position (itself included)."""
@@ -99,9 +102,9 @@ class Fits:
                 "SELECT words, skills FROM fit_vector WHERE pos = ?", (pos,)
             )[0]
             self.known[pos] = fits_from(
-                json.loads(words),
-                json.loads(skills),
-                self.zones[pos],
+                pos,
+                words.split("\n") if words else [],
+                skills.split("\n") if skills else [],
                 self._postings,
                 self.zones,
                 self.skilled,
@@ -141,7 +144,12 @@ def insert_fit(
     conn.executemany(
         "INSERT INTO fit_vector VALUES (?, ?, ?)",
         [
-            (pos, dump(w), dump(k))
+            # The keys only: the weights are in the postings (a key of one role, nowhere).
+            (
+                pos,
+                "\n".join(x for x in w if x in index.word_postings),
+                "\n".join(x for x in k if x in index.skill_postings),
+            )
             for pos, (w, k) in enumerate(zip(index.words, index.skills, strict=True))
         ],
     )

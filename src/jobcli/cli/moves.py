@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 NEXT_LIMIT = 10
 MAX_STEPS = 3
 #: How many best moves of each role ``path`` searches through (plus the move to TO).
-PATH_NEIGHBOURS = 15
+PATH_NEIGHBOURS = 10
 
 
 def zone_option(ctx: typer.Context, param: Any, value: Optional[str]) -> Optional[int]:  # noqa: UP045
