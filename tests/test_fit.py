@@ -245,3 +245,26 @@ def test_match_from_a_role_leaves_the_role_out(tmp_path: Path) -> None:
     assert ids[0] == "senior-nurse"
     zoned = invoke("--data", str(path), "match", "--from", "nurse", "--max-zone", "4", "--json")
     assert "doctor" not in [m["role"] for m in json.loads(zoned.stdout)]
+
+
+def test_compare_gives_the_fit_next_ranks_by(tmp_path: Path) -> None:
+    path = moves_catalog(tmp_path)
+    moves = json.loads(invoke("--data", str(path), "next", "nurse", "--json").stdout)["moves"]
+    for move in moves:
+        doc = json.loads(
+            invoke("--data", str(path), "compare", "nurse", move["role"], "--json").stdout
+        )
+        assert abs(doc["similarity"]["fit"] - move["fit"]) < 1e-3, move["role"]
+    itself = json.loads(invoke("--data", str(path), "compare", "nurse", "nurse", "--json").stdout)
+    assert itself["similarity"]["fit"] == 1.0
+
+
+def test_a_role_needing_few_skills_is_not_everyones_best_move() -> None:
+    # The first fit ranked by what one brings: a role asking one low skill fitted everyone.
+    nurse = role("nurse", {"care": (5, 5.0), "common": (4, 4.0)}, words="care for patients")
+    senior = role("senior", {"care": (5, 6.0), "common": (4, 4.0)}, words="lead care for patients")
+    helper = role("helper", {"common": (2, 1.0)}, words="carry boxes")
+    w = catalog_weights([nurse, senior, helper])
+    assert role_fit(nurse, helper, w).skills == 1.0  # brings all it asks
+    assert role_fit(nurse, helper, w).value < role_fit(nurse, senior, w).value
+    assert person_fit(levels_of(nurse), helper, w).value < 1.0  # uses little of a nurse

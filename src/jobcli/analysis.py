@@ -57,6 +57,9 @@ class Comparison(NamedTuple):
     only: dict[str, list[SkillInRoles]]
     jaccard: float
     weighted: float
+    #: The fit of a move from the first role to the second (:func:`jobcli.fit.role_fit`),
+    #: when computed.
+    fit: float | None = None
 
 
 def compare(a: Role, b: Role) -> Comparison:

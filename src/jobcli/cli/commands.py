@@ -31,7 +31,6 @@ from .stdin import MAX_NAMES, read_skill_names
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from ..domain import Catalog, Role
     from ..output import View
 
 
@@ -192,14 +191,6 @@ def show(role: RoleArg) -> None:
     emit(show_view(catalog, found, similar))
 
 
-def _two_roles(first: str, second: str) -> "tuple[Catalog, Role, Role]":
-    """The two roles named (exit 1 if either is not found), and the catalog of both."""
-    store = load()
-    a = find_role(store, first)
-    b = find_role(store, second)
-    return catalog_for(store, [a, b]), a, b
-
-
 @app.command("compare")
 @prints_data
 def compare(
@@ -210,11 +201,17 @@ def compare(
         str, typer.Argument(metavar="ROLE", help="The second role.", autocompletion=complete_roles)
     ],
 ) -> None:
-    """Two roles' skills side by side: shared, only in each, and how similar they are."""
+    """Two roles' skills side by side: shared, only in each, how similar they are, and the
+    fit of a move from the first to the second (as 'next' ranks moves)."""
     from ..analysis import compare as compare_roles
+    from ..fit import role_fit
+    from ..store_fit import fit_weights
 
-    catalog, a, b = _two_roles(first, second)
-    result = compare_roles(a, b)
+    store = load()
+    a = find_role(store, first)
+    b = find_role(store, second)
+    catalog = catalog_for(store, [a, b])
+    result = compare_roles(a, b)._replace(fit=role_fit(a, b, fit_weights(store)).value)
     if wants_json():
         from ..jsonout import comparison_object
 

@@ -51,6 +51,8 @@ def compare_document(catalog: Catalog, comparison: Comparison, a: Role, b: Role)
             ["Weighted similarity (cosine)", percent(comparison.weighted)],
         ],
     )
+    if comparison.fit is not None:
+        similarity.rows.append(["Fit of the move (work and skills)", percent(comparison.fit)])
     sections.append(Section("Similarity", table=similarity))
     notes = unrated_notes((a, b))
     if notes:

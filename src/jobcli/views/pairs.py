@@ -87,6 +87,8 @@ def _compare_list(catalog: Catalog, comparison: Comparison, a: Role, b: Role) ->
                 out.append(str(e.importance[b.id]), style="magenta")
     out.append(f"\n\nSkill overlap (Jaccard) {percent(comparison.jaccard)}")
     out.append(f"\nWeighted similarity (cosine) {percent(comparison.weighted)}")
+    if comparison.fit is not None:
+        out.append(f"\nFit of the move (work and skills) {percent(comparison.fit)}")
     out.overflow = "fold"
     return Group(out)
 
@@ -149,6 +151,12 @@ def _butterfly(catalog: Catalog, comparison: Comparison, a: Role, b: Role, glyph
         fraction_bar(comparison.weighted, glyphs),
         percent(comparison.weighted),
     )
+    if comparison.fit is not None:
+        summary.add_row(
+            "Fit of the move (work and skills)",
+            fraction_bar(comparison.fit, glyphs),
+            percent(comparison.fit),
+        )
     counts = Text(
         f"{len(comparison.shared)} shared, "
         f"{len(comparison.only.get(a.id, []))} only in {safe(a.id)}, "
