@@ -31,7 +31,9 @@ from .stdin import MAX_NAMES, read_skill_names
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from ..domain import Role
     from ..output import View
+    from ..store_query import Store
 
 
 T = TypeVar("T")
@@ -185,10 +187,38 @@ def show(role: RoleArg) -> None:
         return
     from ..views.build import show_view
 
-    similar = store.similar_roles(found)
+    similar = similar_roles(store, found)
     related = list(store.roles(ids=found.related))
     catalog = catalog_for(store, [found, *related, *(other for other, _ in similar)])
     emit(show_view(catalog, found, similar))
+
+
+def similar_roles(store: "Store", role: "Role", limit: int = 3) -> "list[tuple[Role, float]]":
+    """The roles most like ``role`` by the fit of a move to them (work and skills), best
+    first: viable moves only (:data:`~jobcli.fit.VIABLE`), less those the catalog relates
+    and those without skills; by the cosine of skill importances where the store has no
+    fit index (a catalog too large)."""
+    from ..fit import VIABLE
+    from ..store_fit import Fits, position_of, roles_at
+
+    fits = Fits(store)
+    if not fits.indexed or not role.skills:
+        return store.similar_roles(role, limit)
+    pos = position_of(store, role.id)
+    skip = set(role.related)
+    out: list[tuple[Role, float]] = []
+    for start in range(0, len(fits.zones), 20):
+        chunk = fits.best(pos, start + 20, VIABLE)[start:]
+        if not chunk:
+            break
+        decoded = roles_at(store, [p for p, _ in chunk])
+        for p, fit in chunk:
+            other = decoded[p]
+            if other.id not in skip and other.skills:
+                out.append((other, fit))
+                if len(out) == limit:
+                    return out
+    return out
 
 
 @app.command("compare")
