@@ -8,8 +8,10 @@ answer. ONET_DIR: the full release, whose ``Related Occupations.txt`` is the ans
 
 (a) recall@10: of the occupations O*NET calls Primary-Short related to each
     occupation, the share that ``next`` lists among its top 10;
-(b) AUC: how well ``gap``'s coverage tells Primary-Short related pairs from pairs
-    related in no tier (both occupations with rated skills; all such pairs).
+(b) AUC: how well the fit of a move, and ``gap``'s "what you bring", tell
+    Primary-Short related pairs from pairs related in no tier (both occupations with
+    rated skills; all such pairs);
+(c) the fit above which 80% of the Primary-Short pairs lie (the viability threshold).
 """
 
 from __future__ import annotations
@@ -21,8 +23,8 @@ import time
 from pathlib import Path
 
 from jobcli.domain import Catalog
-from jobcli.fit import catalog_weights
-from jobcli.fit_bulk import fit_columns, nearest
+from jobcli.fit import catalog_weights, levels_of, skill_fit
+from jobcli.fit_index import best, build, index_fits
 
 
 def main(catalog_path: str, onet_dir: str) -> None:
@@ -46,20 +48,38 @@ def main(catalog_path: str, onet_dir: str) -> None:
                 short.setdefault(a, set()).add(b)
     start = time.perf_counter()
     weights = catalog_weights(roles)
-    cols = fit_columns(roles, weights)
-    best = nearest(cols, 10)
+    index = build(roles, weights)
+    rows = [index_fits(index, s) for s in range(len(roles))]
     seconds = time.perf_counter() - start
-    found = sum(len(short[a] & {t for t, _ in best[a]}) for a in short)
+    top = {a: {t for t, _ in best(rows[a], 10, skip=a)} for a in short}
+    found = sum(len(short[a] & top[a]) for a in short)
     total = sum(len(v) for v in short.values())
     rated = [i for i, r in enumerate(roles) if r.skills_rated and r.skills]
     rated_set = set(rated)
-    pos = [cols[b][a] for a in short for b in short[a] if a in rated_set and b in rated_set]
-    neg = [cols[b][a] for a in rated for b in rated if a != b and b not in related.get(a, ())]
+    pairs = [(a, b) for a in short for b in short[a] if a in rated_set and b in rated_set]
+    unrelated = [(a, b) for a in rated for b in rated if a != b and b not in related.get(a, ())]
+    pos = [rows[a][b] for a, b in pairs]
+    neg = [rows[a][b] for a, b in unrelated]
+    have = [levels_of(r) for r in roles]
+    brings = {}
+    for a, b in {*pairs, *unrelated[::20]}:
+        brings[a, b] = skill_fit(have[a], roles[b], weights) or 0.0
+    pos_b = [brings[p] for p in pairs]
+    neg_b = [brings[p] for p in unrelated[::20]]
+    all_short = sorted(rows[a][b] for a in short for b in short[a])
     print(f"roles: {len(roles)}, rated: {len(rated)}, Primary-Short pairs: {total}")
     print(f"(a) next top-10 recall of Primary-Short: {found / total:.3f} ({found}/{total})")
     print(
-        f"(b) gap coverage AUC, Primary-Short vs unrelated: {auc(pos, neg):.3f} "
+        f"(b) AUC of the move's fit, Primary-Short vs unrelated: {auc(pos, neg):.3f} "
         f"({len(pos)} vs {len(neg)} pairs)"
+    )
+    print(
+        f"    AUC of gap's what-you-bring: {auc(pos_b, neg_b):.3f} "
+        f"({len(pos_b)} vs {len(neg_b)} pairs, every 20th unrelated)"
+    )
+    print(
+        "(c) 80% of Primary-Short pairs have a fit of at least "
+        f"{all_short[len(all_short) // 5]:.3f}"
     )
     print(f"all-pairs fit computed in {seconds:.1f} s")
 

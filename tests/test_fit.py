@@ -19,7 +19,7 @@ from jobcli.fit import (
     role_fit,
     split_needs,
 )
-from jobcli.fit_bulk import fit_columns
+from jobcli.fit_index import build, index_fits
 from jobcli.moves import easiest_route
 
 SKILLS = ["common", "code", "care", "math", "law"]
@@ -61,21 +61,25 @@ def test_fit_lies_in_0_1_and_a_role_fits_itself(sets: list[Any]) -> None:
 
 @settings(max_examples=30, deadline=None)
 @given(st.lists(skill_sets, min_size=2, max_size=5))
-def test_bulk_fits_equal_the_pure_fit(sets: list[Any]) -> None:
+def test_the_indexed_fits_equal_the_pure_fit(sets: list[Any]) -> None:
     roles = [role(f"r{i}", s, words=f"task {i} {'x' * i}") for i, s in enumerate(sets)]
     w = catalog_weights(roles)
-    cols = fit_columns(roles, w)
-    for t, b in enumerate(roles):
-        for s, a in enumerate(roles):
-            assert abs(cols[t][s] - role_fit(a, b, w).value) < 1e-4
+    index = build(roles, w)
+    for s, a in enumerate(roles):
+        row = index_fits(index, s)
+        for t, b in enumerate(roles):
+            if s != t:
+                assert abs(row[t] - role_fit(a, b, w).value) < 1e-6
 
 
 def test_the_fit_is_asymmetric_a_senior_brings_more_to_a_junior_than_back() -> None:
     senior = role("senior", {"code": (5, 6.0), "math": (4, 5.0)})
     junior = role("junior", {"code": (5, 3.0), "math": (4, 2.0)})
     w = catalog_weights([senior, junior])
-    assert person_fit(levels_of(senior), junior, w).value == 1.0
-    assert person_fit(levels_of(junior), senior, w).value < 0.6
+    # What one brings (gap's verdict) is asymmetric; the fit of the move weighs it too.
+    assert person_fit(levels_of(senior), junior, w).skills == 1.0
+    assert person_fit(levels_of(junior), senior, w).skills < 0.6
+    assert person_fit(levels_of(junior), senior, w).value < 1.0
 
 
 def test_a_skill_every_role_shares_weighs_less_than_a_distinctive_one() -> None:
@@ -241,3 +245,26 @@ def test_match_from_a_role_leaves_the_role_out(tmp_path: Path) -> None:
     assert ids[0] == "senior-nurse"
     zoned = invoke("--data", str(path), "match", "--from", "nurse", "--max-zone", "4", "--json")
     assert "doctor" not in [m["role"] for m in json.loads(zoned.stdout)]
+
+
+def test_compare_gives_the_fit_next_ranks_by(tmp_path: Path) -> None:
+    path = moves_catalog(tmp_path)
+    moves = json.loads(invoke("--data", str(path), "next", "nurse", "--json").stdout)["moves"]
+    for move in moves:
+        doc = json.loads(
+            invoke("--data", str(path), "compare", "nurse", move["role"], "--json").stdout
+        )
+        assert abs(doc["similarity"]["fit"] - move["fit"]) < 1e-3, move["role"]
+    itself = json.loads(invoke("--data", str(path), "compare", "nurse", "nurse", "--json").stdout)
+    assert itself["similarity"]["fit"] == 1.0
+
+
+def test_a_role_needing_few_skills_is_not_everyones_best_move() -> None:
+    # The first fit ranked by what one brings: a role asking one low skill fitted everyone.
+    nurse = role("nurse", {"care": (5, 5.0), "common": (4, 4.0)}, words="care for patients")
+    senior = role("senior", {"care": (5, 6.0), "common": (4, 4.0)}, words="lead care for patients")
+    helper = role("helper", {"common": (2, 1.0)}, words="carry boxes")
+    w = catalog_weights([nurse, senior, helper])
+    assert role_fit(nurse, helper, w).skills == 1.0  # brings all it asks
+    assert role_fit(nurse, helper, w).value < role_fit(nurse, senior, w).value
+    assert person_fit(levels_of(nurse), helper, w).value < 1.0  # uses little of a nurse

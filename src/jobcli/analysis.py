@@ -9,7 +9,7 @@ values, so the views and the JSON output can both be built from them.
 
 import heapq
 import math
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 from .domain import Catalog, Role, RoleSkill, sorted_by_importance
@@ -57,6 +57,9 @@ class Comparison(NamedTuple):
     only: dict[str, list[SkillInRoles]]
     jaccard: float
     weighted: float
+    #: The fit of a move from the first role to the second (:func:`jobcli.fit.role_fit`),
+    #: when computed.
+    fit: float | None = None
 
 
 def compare(a: Role, b: Role) -> Comparison:
@@ -209,6 +212,12 @@ class Gap(NamedTuple):
     transferable: list[RoleSkill]
     to_learn: list[RoleSkill]
     coverage: float
+    #: Skills held below the level needed (the fit's gap; empty for :func:`gap`).
+    to_improve: Sequence[RoleSkill] = ()
+    #: What the person holds: skill id -> level (None: unknown); None when not known.
+    levels: Mapping[str, float | None] | None = None
+    #: What the view says of the move besides the verdict (a stretch, the fit's basis).
+    notes: Sequence[str] = ()
 
 
 def gap(source: Role, target: Role) -> Gap:

@@ -1,21 +1,22 @@
 """The fit between what a person brings and what a role needs: pure functions, no I/O.
 
-One number in [0, 1], asymmetric (what FROM brings to TO is not what TO brings to
-FROM), used by ``gap`` (its coverage), ``compare`` (its similarity), the similar
-roles of ``show``, ``match --from``, ``next`` and ``path``. See docs/ARCHITECTURE.md
-("Fit") for the formula and how well it does on O*NET.
+Two numbers, used by ``gap``, ``next``, ``path`` and ``match --from``/``--me``. See
+docs/ARCHITECTURE.md ("Fit") for the formulas and how well they do on O*NET.
 
-- **Skills** (:func:`skill_fit`): each skill of the target counts with its
-  *distinctiveness* weight ``w = importance x min(RCA, 3)``, where RCA (revealed
-  comparative advantage, Dawson et al. 2021) is the skill's share of the role's total
-  importance over its share of the whole catalog's: a skill every role needs
-  (Active Listening) weighs less than one that makes the job (Programming). A skill
-  held counts as ``min(1, have / need)`` of its level (0-7); a skill without a level
-  on either side counts in full. A level of None in a person's skills means "has it,
-  level unknown" and is taken as meeting the need.
-- **Work** (:func:`work_similarity`): for two roles, the cosine of the TF-IDF
-  vectors of the words of their titles, alternate titles, tasks and summary. A
-  person has no such words; a role whose skills are not rated has little else.
+- **What you bring** (:func:`skill_fit`, asymmetric; ``gap``'s verdict): each skill of
+  the target counts with its *distinctiveness* weight ``w = importance x min(RCA, 3)``,
+  where RCA (revealed comparative advantage, Dawson et al. 2021) is the skill's share
+  of the role's total importance over its share of the whole catalog's: a skill every
+  role needs (Active Listening) weighs less than one that makes the job (Programming).
+  A skill held counts as ``min(1, have / need)`` of its level (0-7); a skill without a
+  level on either side counts in full ("has it, level unknown" meets the need).
+- **The fit of a move** (:attr:`Fit.value`, what ``next`` ranks by): from a role, the
+  likeness of the two jobs, ``(work + SKILL_SHARE x skills) / (1 + SKILL_SHARE)``: the
+  cosine of the TF-IDF vectors of the words of their titles, alternate titles, tasks and
+  summary, and the cosine of their distinctiveness x level skill vectors
+  (:func:`skill_vector`). Symmetric: a role needing a few low skills is not a move for
+  everyone, as it was when the fit was what one brings. From a person (no words): the
+  geometric mean of what you bring and how much of what you have the role uses.
 - **Preparation**: a move up more than one Job Zone keeps only
   :data:`ZONE_PENALTY` of its fit per zone beyond the first, and is flagged.
 
@@ -34,14 +35,17 @@ from .domain import Role, RoleSkill
 #: The most an RCA multiplies a skill's importance by: beyond it a skill rare in the
 #: catalog would drown the rest of the role.
 RCA_CAP = 3.0
-#: Share of a role-to-role fit that comes from the work's words (the rest: skills).
-WORK_SHARE = 0.7
+#: Weight of the skills' cosine beside the work's words (1) in a move's fit: tuned on
+#: O*NET 29.3's Primary-Short related occupations (docs/ARCHITECTURE.md, "Fit").
+SKILL_SHARE = 0.2
 #: A move up more than one Job Zone keeps this share of its fit per zone beyond one.
 ZONE_PENALTY = 0.75
-#: The fit from which a move is viable (``next`` lists it, ``path`` takes it).
-VIABLE = 0.35
+#: The fit from which a move is viable (``next`` lists it, ``path`` takes it): measured,
+#: the fit above which 80% of O*NET's Primary-Short related pairs lie (ARCHITECTURE.md).
+VIABLE = 0.18
 
 _WORD = re.compile(r"[a-z0-9]+")
+_WORD_OR_LINE = re.compile(r"[a-z0-9]+|\n")
 _STOP = frozenset(
     [
         "and",
@@ -94,12 +98,15 @@ class Fit(NamedTuple):
     """How well what one brings fits a target role, and of what it is made."""
 
     value: float
-    #: The skills part (None when the target has no skills to compare).
+    #: What one brings to the target: the share of its weighted skills held, level by
+    #: level (None when the target has no skills to compare).
     skills: float | None
     #: The work's words part (None for a person, or a role without words).
     work: float | None
     #: Target Job Zone minus source Job Zone (None when either is unknown).
     zone_step: int | None = None
+    #: The cosine of the two roles' skill vectors (None for a person, or without skills).
+    likeness: float | None = None
 
     @property
     def stretch(self) -> bool:
@@ -112,14 +119,17 @@ def importance(skill: RoleSkill) -> float:
     return skill.rated if skill.rated is not None else float(skill.importance)
 
 
-def catalog_weights(roles: Sequence[Role]) -> Weights:
-    """The catalog-wide averages the fit weighs skills and words by."""
+def catalog_weights(
+    roles: Sequence[Role], words: Sequence[Mapping[str, int]] | None = None
+) -> Weights:
+    """The catalog-wide averages the fit weighs skills and words by; ``words``: the
+    roles' :func:`work_words`, when already counted."""
     sums: dict[str, float] = {}
     df: Counter[str] = Counter()
-    for role in roles:
+    for n, role in enumerate(roles):
         for s in role.skills:
             sums[s.id] = sums.get(s.id, 0.0) + importance(s)
-        df.update(work_words(role).keys())
+        df.update((work_words(role) if words is None else words[n]).keys())
     n = max(1, len(roles))
     average = {k: v / n for k, v in sums.items()}
     idf = {w: math.log(n / c) for w, c in df.items()}
@@ -169,29 +179,58 @@ def skill_fit(have: Mapping[str, float | None], target: Role, weights: Weights) 
 def work_words(role: Role) -> Counter[str]:
     """The words of a role's work: titles once each, tasks and summary as often as said."""
     words: Counter[str] = Counter()
-    for title in (role.title, *role.aliases, *role.alternate_titles):
-        words.update(set(_words(title)))
-    for text in (*role.responsibilities, role.summary):
-        words.update(_words(text))
+    # One pass over all the titles, a line each (a role has dozens of alternate titles).
+    titles = "\n".join((role.title, *role.aliases, *role.alternate_titles)).lower()
+    stems = _STEMS
+    seen: set[str] = set()
+    for w in _WORD_OR_LINE.findall(titles):
+        if w == "\n":
+            words.update(seen)
+            seen = set()
+            continue
+        stem = stems.get(w, "")
+        if stem == "":
+            stem = stems[w] = _stem(w)
+        if stem is not None:
+            seen.add(stem)
+    words.update(seen)
+    words.update(_words("\n".join((*role.responsibilities, role.summary))))
     return words
 
 
+#: Each word seen, as the fit counts it (None: a word it skips): words recur across roles.
+_STEMS: dict[str, str | None] = {}
+
+
+def _stem(w: str) -> str | None:
+    if len(w) < 3 or w in _STOP:
+        return None
+    if w.endswith("ies"):
+        return w[:-3] + "y"
+    if w.endswith("s") and not w.endswith("ss"):
+        return w[:-1]
+    return w
+
+
 def _words(text: str) -> list[str]:
+    stems = _STEMS
     out = []
     for w in _WORD.findall(text.lower()):
-        if len(w) < 3 or w in _STOP:
-            continue
-        if w.endswith("ies"):
-            w = w[:-3] + "y"
-        elif w.endswith("s") and not w.endswith("ss"):
-            w = w[:-1]
-        out.append(w)
+        stem = stems.get(w, "")
+        if stem == "":
+            stem = stems[w] = _stem(w)
+        if stem is not None:
+            out.append(stem)
     return out
 
 
-def work_vector(role: Role, weights: Weights) -> dict[str, float]:
-    """The role's TF-IDF vector of work words, of length 1 (empty without words)."""
-    vec = {w: (1.0 + math.log(n)) * weights.idf.get(w, 0.0) for w, n in work_words(role).items()}
+def work_vector(
+    role: Role, weights: Weights, words: Mapping[str, int] | None = None
+) -> dict[str, float]:
+    """The role's TF-IDF vector of work words, of length 1 (empty without words);
+    ``words``: its :func:`work_words`, when already counted."""
+    counts = work_words(role) if words is None else words
+    vec = {w: (1.0 + math.log(n)) * weights.idf.get(w, 0.0) for w, n in counts.items()}
     norm = math.sqrt(sum(v * v for v in vec.values()))
     return {w: v / norm for w, v in vec.items() if v > 0} if norm > 0 else {}
 
@@ -208,20 +247,42 @@ def work_similarity(a: Role, b: Role, weights: Weights) -> float | None:
     return min(1.0, sum(v * vb.get(w, 0.0) for w, v in va.items()))
 
 
-def combine(skills: float | None, work: float | None, zone_step: int | None) -> float:
-    """The fit from its parts: their weighted mean (the one known, if only one), less the
-    preparation penalty of a move up more than one Job Zone."""
-    if skills is None and work is None:
+def skill_vector(role: Role, weights: Weights) -> dict[str, float]:
+    """The role's skills as a vector of length 1: distinctiveness x level (level 3.5, the
+    middle of O*NET's 0-7 scale, where unknown); empty without skills."""
+    dist = distinctiveness(role, weights)
+    vec = {s.id: dist[s.id] * (3.5 if s.level is None else s.level) for s in role.skills}
+    norm = math.sqrt(sum(v * v for v in vec.values()))
+    return {k: v / norm for k, v in vec.items() if v > 0} if norm > 0 else {}
+
+
+def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """The cosine of two vectors of length 1."""
+    if len(b) < len(a):
+        a, b = b, a
+    return min(1.0, sum(v * b.get(k, 0.0) for k, v in a.items()))
+
+
+def combine(likeness: float | None, work: float | None, zone_step: int | None) -> float:
+    """A move's fit from its parts: ``(work + SKILL_SHARE x likeness) / (1 + SKILL_SHARE)``
+    (the one known, if only one), less the preparation penalty of a move up more than one
+    Job Zone."""
+    if likeness is None and work is None:
         value = 0.0
-    elif skills is None:
+    elif likeness is None:
         value = work or 0.0
     elif work is None:
-        value = skills
+        value = likeness
     else:
-        value = (1 - WORK_SHARE) * skills + WORK_SHARE * work
+        value = (work + SKILL_SHARE * likeness) / (1 + SKILL_SHARE)
+    return value * stretch_factor(zone_step)
+
+
+def stretch_factor(zone_step: int | None) -> float:
+    """What a move keeps of its fit for its step in Job Zone (1.0 but for a stretch)."""
     if zone_step is not None and zone_step > 1:
-        value *= ZONE_PENALTY ** (zone_step - 1)
-    return value
+        return float(ZONE_PENALTY ** (zone_step - 1))
+    return 1.0
 
 
 def zone_step(source_zone: int | None, target: Role) -> int | None:
@@ -236,24 +297,40 @@ def person_fit(
     weights: Weights,
     zone: int | None = None,
 ) -> Fit:
-    """How a person's skills (id -> level 0-7, None = level unknown) fit ``target``;
-    ``zone``: the person's Job Zone, when known (their current job's)."""
+    """How a person's skills (id -> level 0-7, None = level unknown) fit ``target``: the
+    geometric mean of what they bring (:func:`skill_fit`) and the share of what they
+    have that it uses (:func:`usage`), less a stretch's penalty; ``zone``: the person's
+    Job Zone, when known (their current job's)."""
     skills = skill_fit(have, target, weights)
     step = zone_step(zone, target)
-    return Fit(combine(skills, None, step), skills, None, step)
+    # Rounded: sums of levels in another order must not make a role fit itself 0.9999...
+    value = 0.0 if skills is None else round(math.sqrt(skills * usage(have, target)), 9)
+    return Fit(value * stretch_factor(step), skills, None, step)
+
+
+def usage(have: Mapping[str, float | None], target: Role) -> float:
+    """The share of what one has that ``target`` uses (:func:`jobcli.profile.usage`): a
+    role that needs one skill of your forty is not a move for you, though you bring all
+    it asks."""
+    from .profile import usage as share_used
+
+    return share_used(have, (s.id for s in target.skills))
 
 
 def role_fit(source: Role, target: Role, weights: Weights) -> Fit:
-    """How a person in ``source`` fits ``target``: its skills and levels, the likeness
-    of the work, and the preparation step (see the module's docstring)."""
+    """How a person in ``source`` fits ``target``: what its skills and levels bring, and
+    the move's fit, the likeness of the work and skills less a stretch's penalty (see the
+    module's docstring)."""
     if source.id == target.id:
-        return Fit(1.0, 1.0, 1.0, 0)
+        return Fit(1.0, 1.0, 1.0, 0, 1.0)
     skills = skill_fit(levels_of(source), target, weights) if source.skills else None
     if source.skills == () and target.skills:
         skills = 0.0
+    a, b = skill_vector(source, weights), skill_vector(target, weights)
+    likeness = cosine(a, b) if a and b else None
     work = work_similarity(source, target, weights)
     step = zone_step(source.job_zone(), target)
-    return Fit(combine(skills, work, step), skills, work, step)
+    return Fit(combine(likeness, work or 0.0, step), skills, work, step, likeness)
 
 
 def basis(fit: Fit) -> str:

@@ -85,7 +85,11 @@ def comparison_object(catalog: Catalog, comparison: Comparison) -> dict[str, Any
             role_id: [skill_entry(catalog, e) for e in entries]
             for role_id, entries in comparison.only.items()
         },
-        "similarity": {"jaccard": comparison.jaccard, "weighted": comparison.weighted},
+        "similarity": {
+            "jaccard": comparison.jaccard,
+            "weighted": comparison.weighted,
+            **({} if comparison.fit is None else {"fit": round(comparison.fit, 4)}),
+        },
     }
 
 

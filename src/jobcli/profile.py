@@ -186,7 +186,9 @@ def usage(have: Mapping[str, float | None], role_skill_ids: Iterable[str]) -> fl
     The other way round from the fit (what you bring to a role): a role that needs one
     skill of your forty is not a move for you, though you bring all it asks.
     """
-    weights = {sid: (UNRATED_WEIGHT if lv is None else lv) for sid, lv in have.items()}
+    weights = {sid: (UNRATED_WEIGHT if lv is None else max(0.0, lv)) for sid, lv in have.items()}
+    if sum(weights.values()) <= 0:  # every level 0: each skill counts alike
+        weights = dict.fromkeys(have, 1.0)
     total = sum(weights.values())
     if total <= 0:
         return 0.0

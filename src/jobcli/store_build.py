@@ -27,9 +27,10 @@ Tables (``pos`` is an item's position in the catalog, which orders lists):
   role's importance sum and sum of squares, int32 arrays) what ``match`` and
   ``similar_roles`` rank from.
 - ``fit_weights``: what :mod:`jobcli.fit` weighs by (each skill's average importance, the
-  words' IDF), and ``role_moves(role, targets, fits)``: each role's :data:`MOVES_KEPT`
-  best moves by the fit (int32 positions; fits as uint16 of 65535ths), for ``next``
-  and ``path``.
+  words' IDF, each role's Job Zone); ``fit_vector`` and ``fit_posting``: each role's word
+  and skill vectors and their postings (:mod:`jobcli.fit_index`;
+  positions int32, values float32), from which ``next`` and ``path`` compute one role's
+  fits to all others on demand.
 - ``name(kind, norm, folded, item, how)``: every id, title, alias, O*NET code and skill
   name, normalised (:func:`jobcli.names.normalize`) and plural-folded
   (:func:`jobcli.names.fold`), with the id of its item and what the name is (``how``:
@@ -104,10 +105,14 @@ CREATE TABLE name (
 ) WITHOUT ROWID;
 CREATE INDEX name_folded ON name (kind, folded);
 CREATE TABLE role_words (pos INTEGER PRIMARY KEY, own TEXT NOT NULL, alternate TEXT NOT NULL);
-CREATE TABLE role_moves (role INTEGER PRIMARY KEY, targets BLOB NOT NULL, fits BLOB NOT NULL);
+CREATE TABLE fit_vector (pos INTEGER PRIMARY KEY, words TEXT NOT NULL, skills TEXT NOT NULL);
+CREATE TABLE fit_posting (
+    kind INTEGER NOT NULL, key TEXT NOT NULL, positions BLOB NOT NULL, vals BLOB NOT NULL,
+    PRIMARY KEY (kind, key)
+) WITHOUT ROWID;
 CREATE TABLE fit_weights (
     id INTEGER PRIMARY KEY CHECK (id = 0), average TEXT NOT NULL, total REAL NOT NULL,
-    idf TEXT NOT NULL
+    idf TEXT NOT NULL, zones TEXT NOT NULL
 );
 CREATE VIRTUAL TABLE role_fts USING fts5(
     title, aliases, alternate_titles, summary, responsibilities, skills,
@@ -365,35 +370,17 @@ def _insert_vectors(conn: sqlite3.Connection, skills: int) -> None:
     )
 
 
-#: The most roles a catalog may have for the store to rank every role's moves (``next``,
-#: ``path``): all pairs are compared. Beyond it those commands compute what they need.
+#: The most roles a catalog may have for the store to index the fit (``next``, ``path``);
+#: beyond it those commands compute what they need from the roles.
 MOVES_LIMIT = 5000
-#: How many best moves the store keeps per role (``next`` shows at most this many).
-MOVES_KEPT = 50
 
 
 def _insert_moves(conn: sqlite3.Connection, roles: list[Role]) -> None:
-    """The catalog's fit weights and each role's best moves (:mod:`jobcli.fit_bulk`)."""
-    from array import array
+    """The fit's weights and index (:func:`jobcli.store_fit.insert_fit`)."""
+    from .store_fit import insert_fit
 
-    from .fit import catalog_weights
-    from .fit_bulk import fit_columns, nearest
-
-    if len(roles) > MOVES_LIMIT:
-        return
-    weights = catalog_weights(roles)
-    conn.execute(
-        "INSERT INTO fit_weights VALUES (0, ?, ?, ?)",
-        (_dump(weights.average), weights.total, _dump(weights.idf)),
-    )
-    best = nearest(fit_columns(roles, weights), MOVES_KEPT)
-    rows = []
-    for pos, moves in enumerate(best):
-        fits = array("H", (round(f * 65535) for _, f in moves))
-        if sys.byteorder == "big":
-            fits.byteswap()
-        rows.append((pos, int32_bytes(t for t, _ in moves), fits.tobytes()))
-    conn.executemany("INSERT INTO role_moves VALUES (?, ?, ?)", rows)
+    if len(roles) <= MOVES_LIMIT:
+        insert_fit(conn, roles, _dump, int32_bytes)
 
 
 def _with_symbol_words(text: str) -> str:

@@ -3,7 +3,8 @@
 
 # isort: off
 # The order the commands register in is the order `jobcli --help` lists them.
-from . import commands as commands  # list, show, compare, skills, match, gap
+from . import commands as commands  # list, show, compare, skills, match
+from . import gap as gap  # gap
 from . import find as find  # search, skill
 from . import moves as moves  # next, path
 from . import catalogs as catalogs  # validate, schema, import onet

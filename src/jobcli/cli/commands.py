@@ -31,8 +31,9 @@ from .stdin import MAX_NAMES, read_skill_names
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from ..domain import Catalog, Role
+    from ..domain import Role
     from ..output import View
+    from ..store_query import Store
 
 
 T = TypeVar("T")
@@ -187,18 +188,38 @@ def show(role: RoleArg) -> None:
         return
     from ..views.build import show_view
 
-    similar = store.similar_roles(found)
+    similar = similar_roles(store, found)
     related = list(store.roles(ids=found.related))
     catalog = catalog_for(store, [found, *related, *(other for other, _ in similar)])
     emit(show_view(catalog, found, similar))
 
 
-def _two_roles(first: str, second: str) -> "tuple[Catalog, Role, Role]":
-    """The two roles named (exit 1 if either is not found), and the catalog of both."""
-    store = load()
-    a = find_role(store, first)
-    b = find_role(store, second)
-    return catalog_for(store, [a, b]), a, b
+def similar_roles(store: "Store", role: "Role", limit: int = 3) -> "list[tuple[Role, float]]":
+    """The roles most like ``role`` by the fit of a move to them (work and skills), best
+    first: viable moves only (:data:`~jobcli.fit.VIABLE`), less those the catalog relates
+    and those without skills; by the cosine of skill importances where the store has no
+    fit index (a catalog too large)."""
+    from ..fit import VIABLE
+    from ..store_fit import Fits, position_of, roles_at
+
+    fits = Fits(store)
+    if not fits.indexed or not role.skills:
+        return store.similar_roles(role, limit)
+    pos = position_of(store, role.id)
+    skip = set(role.related)
+    out: list[tuple[Role, float]] = []
+    for start in range(0, len(fits.zones), 20):
+        chunk = fits.best(pos, start + 20, VIABLE)[start:]
+        if not chunk:
+            break
+        decoded = roles_at(store, [p for p, _ in chunk])
+        for p, fit in chunk:
+            other = decoded[p]
+            if other.id not in skip and other.skills:
+                out.append((other, fit))
+                if len(out) == limit:
+                    return out
+    return out
 
 
 @app.command("compare")
@@ -211,11 +232,17 @@ def compare(
         str, typer.Argument(metavar="ROLE", help="The second role.", autocompletion=complete_roles)
     ],
 ) -> None:
-    """Two roles' skills side by side: shared, only in each, and how similar they are."""
+    """Two roles' skills side by side: shared, only in each, how similar they are, and the
+    fit of a move from the first to the second (as 'next' ranks moves)."""
     from ..analysis import compare as compare_roles
+    from ..fit import role_fit
+    from ..store_fit import fit_weights
 
-    catalog, a, b = _two_roles(first, second)
-    result = compare_roles(a, b)
+    store = load()
+    a = find_role(store, first)
+    b = find_role(store, second)
+    catalog = catalog_for(store, [a, b])
+    result = compare_roles(a, b)._replace(fit=role_fit(a, b, fit_weights(store)).value)
     if wants_json():
         from ..jsonout import comparison_object
 
@@ -381,69 +408,3 @@ def _print_matches(
 
     given = [catalog.skill_by_id[i].name for i in ids] or [f"the skills of {from_role}"]
     emit(match_view(catalog, matches, given, total=total))
-
-
-@app.command("gap")
-@prints_data
-def gap(
-    source: Annotated[
-        str,
-        typer.Argument(
-            metavar="FROM",
-            help="The role you are in (with --me: TO).",
-            autocompletion=complete_roles,
-        ),
-    ],
-    target: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Argument(
-            metavar="TO",
-            help="The role you want.",
-            autocompletion=complete_roles,
-            show_default=False,
-        ),
-    ] = None,
-    me: Annotated[
-        bool, typer.Option("--me", help="From your profile (see 'jobcli me'): gap --me TO.")
-    ] = False,
-) -> None:
-    """What a person in FROM (or you: --me TO) already brings to TO, what to improve (same
-    skill, higher level needed) and what to learn, weightiest first; coverage is the fit."""
-    from .moves import gap_parts
-
-    if me and target is not None:
-        fail("with --me, give only TO: jobcli gap --me TO", ExitCode.USAGE)
-    if not me and target is None:
-        fail("missing TO: jobcli gap FROM TO (or jobcli gap --me TO)", ExitCode.USAGE)
-    store = load()
-    if me:
-        from .person import profile_gap_parts
-
-        b = find_role(store, source)
-        catalog, a, fit, have, split = profile_gap_parts(store, b)
-    else:
-        assert target is not None
-        a = find_role(store, source)
-        b = find_role(store, target)
-        catalog, fit, have, split = gap_parts(store, a, b)
-    if wants_json():
-        from ..jsonout import skill_entries
-
-        transferable, improve, learn = split
-        print_json(
-            {
-                "from": a.id,
-                "to": b.id,
-                "coverage": round(fit.value, 4),
-                "transferable": skill_entries(catalog, transferable),
-                "to_improve": [
-                    {**entry, "level": {"have": have[s.id], "need": s.level}}
-                    for entry, s in zip(skill_entries(catalog, improve), improve, strict=True)
-                ],
-                "to_learn": skill_entries(catalog, learn),
-            }
-        )
-        return
-    from ..views.moves import gap_view
-
-    emit(gap_view(catalog, a, b, fit, have, split))

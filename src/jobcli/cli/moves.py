@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
 NEXT_LIMIT = 10
 MAX_STEPS = 3
+#: How many best moves of each role ``path`` searches through (plus the move to TO).
+PATH_NEIGHBOURS = 10
 
 
 def zone_option(ctx: typer.Context, param: Any, value: Optional[str]) -> Optional[int]:  # noqa: UP045
@@ -42,6 +44,15 @@ ZoneOpt = Annotated[
         callback=zone_option,
     ),
 ]
+
+
+def _decoded(store: "Store", candidates: "list[tuple[int, float]]", roles_at: Any) -> Any:
+    """(role, fit) of the candidates, decoded lazily, 50 at a time."""
+    for start in range(0, len(candidates), 50):
+        chunk = candidates[start : start + 50]
+        decoded = roles_at(store, [p for p, _ in chunk])
+        for pos, fit in chunk:
+            yield decoded[pos], fit
 
 
 def to_learn(have: "dict[str, float | None]", target: "Role", weights: Any) -> "list[RoleSkill]":
@@ -86,11 +97,11 @@ def next_moves(
 ) -> None:
     """The best moves from a job, best fit first: fit, change of median pay and of AI
     exposure, Job Zone, and the top skills to learn. A move is viable when its fit is
-    at least 35%; a move up more than one Job Zone counts against the fit and is marked.
+    at least 18%; a move up more than one Job Zone counts against the fit and is marked.
     With --me, the moves for your profile (see 'jobcli me')."""
     from ..fit import VIABLE as viable
     from ..moves import keep, move
-    from ..store_fit import fit_weights, moves_from, roles_at
+    from ..store_fit import Fits, fit_weights, position_of, roles_at
 
     if role is None and not me:
         fail("missing ROLE: jobcli next ROLE (or jobcli next --me)", ExitCode.USAGE)
@@ -105,15 +116,15 @@ def next_moves(
     else:
         assert role is not None
         source = find_role(store, role)
-        candidates = moves_from(store, source.id)
-        if candidates is None:
-            fail("this catalog is too large for next's precomputed moves", ExitCode.USAGE)
-        candidates = [(p, f) for p, f in candidates if f >= viable]
-        decoded = roles_at(store, [p for p, _ in candidates])
+        fits = Fits(store)
+        if not fits.indexed:
+            fail("this catalog is too large for next's fit index", ExitCode.USAGE)
+        # The filters may drop many: every viable move is a candidate, decoded 50 at a time.
+        candidates = fits.best(position_of(store, source.id), len(fits.zones), viable)
         from ..fit import levels_of
 
         have = levels_of(source)
-        scored = [(decoded[pos], fit) for pos, fit in candidates]
+        scored = _decoded(store, candidates, roles_at)
     moves = []
     for target, fit in scored:
         m = move(source, target, fit, [])
@@ -193,12 +204,12 @@ def path(
     ] = None,
 ) -> None:
     """The easiest way from one role to another: the route of viable moves (fit at least
-    35%, each one a move 'next' would list) with the least to learn over the whole route;
+    18%, each one a move 'next' would list) with the least to learn over the whole route;
     the direct move when it is best. Exit 1, naming the closest role it reaches, when
     there is no route within K moves. With --me TO, from your profile."""
-    from ..fit import levels_of, role_fit
+    from ..fit import VIABLE, levels_of, role_fit
     from ..moves import closest, easiest_route, reachable
-    from ..store_fit import all_moves, fit_weights, position_of, roles_at
+    from ..store_fit import Fits, fit_weights, position_of, roles_at
 
     if me and target_name is not None:
         fail("with --me, give only TO: jobcli path --me TO", ExitCode.USAGE)
@@ -206,8 +217,10 @@ def path(
         fail("missing TO: jobcli path FROM TO (or jobcli path --me TO)", ExitCode.USAGE)
     store = load()
     weights = fit_weights(store)
-    graph = all_moves(store)
-    edges = dict(graph)
+    fits = Fits(store)
+    if not fits.indexed:
+        fail("this catalog is too large for path's fit index", ExitCode.USAGE)
+    edges: dict[int, list[tuple[int, float]]] = {}
     if me:
         from .person import person_moves
 
@@ -229,17 +242,27 @@ def path(
         first_have = levels_of(source)
         # The store keeps each role's best moves; the move straight to TO is always a candidate.
         direct = role_fit(source, target, weights).value
-        edges[start] = [*(e for e in graph.get(start, []) if e[0] != goal), (goal, direct)]
+        row = fits.best(start, PATH_NEIGHBOURS, VIABLE)
+        edges[start] = [*(e for e in row if e[0] != goal), (goal, direct)]
+
+    def neighbours(node: int) -> list[tuple[int, float]]:
+        # Each role's best moves, computed when the search first reaches it; the move
+        # straight to TO is always one of them.
+        if node not in edges:
+            row = fits.of(node)
+            edges[node] = [*fits.best(node, PATH_NEIGHBOURS, VIABLE), (goal, row[goal])]
+        return edges[node]
+
     steps_allowed = int(max_steps) if max_steps is not None else MAX_STEPS
-    route = easiest_route(start, goal, lambda n: edges.get(n, ()), steps_allowed)
+    route = easiest_route(start, goal, neighbours, steps_allowed)
     if route is None:
-        seen = reachable(start, lambda n: edges.get(n, ()), steps_allowed) - {start}
+        seen = reachable(start, neighbours, steps_allowed) - {start}
         roles = roles_at(store, sorted(seen)[:2000])
-        fits = {p: role_fit(r, target, weights).value for p, r in roles.items()}
-        near = closest(fits)
+        to_goal = {p: role_fit(r, target, weights).value for p, r in roles.items()}
+        near = closest(to_goal)
         hint = (
             f"; the closest role it reaches is {safe(roles[near].title)} ({roles[near].id}), "
-            f"fit {fits[near]:.0%} to {safe(target.title)}"
+            f"fit {to_goal[near]:.0%} to {safe(target.title)}"
             if near is not None
             else "; no viable move leads out of it"
         )

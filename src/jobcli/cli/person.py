@@ -93,14 +93,12 @@ def person_fit_both_ways(
 ) -> float:
     """The fit of you to ``role`` for a move (``next --me``, ``path --me``, ``match --me``):
     the geometric mean of what you bring to it (:func:`jobcli.fit.person_fit`) and how
-    much of what you have it uses (:func:`jobcli.profile.usage`). A role has the words of
+    much of what you have it uses (:func:`jobcli.fit.usage`). A role has the words of
     its work to weigh beside its skills, a person has not: without the second part, a
     programmer would fit a sewing machine operator (one skill asked, Monitoring) fully."""
     from ..fit import person_fit
-    from ..profile import usage
 
-    brings = person_fit(have, role, weights, zone).value
-    return float((brings * usage(have, (s.id for s in role.skills))) ** 0.5)
+    return person_fit(have, role, weights, zone).value
 
 
 def person_moves(

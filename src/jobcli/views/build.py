@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 KIND_LABEL = {"human": "Human skills", "technical": "Technical skills", "knowledge": "Knowledge"}
 HUMAN_EDGE_HEADING = "Why the source expects this role to stay human"
-SIMILAR_HEADING = "Other roles with the most similar skills (computed)"
+SIMILAR_HEADING = "Other roles most like it (computed: the fit of a move, work and skills)"
 NO_SKILLS_ONET = "O*NET has no skill ratings for this occupation."
 NO_SKILLS = "This role lists no skills."
 NO_OCCUPATION_NOTE = "No matching O*NET occupation, so no research rating of AI exposure."
@@ -182,8 +182,8 @@ def similar_not_related(
 ) -> list[tuple[Role, float]]:
     """The computed similar roles, less those the catalog already relates.
 
-    Similarity is of skills: a role without skills has no similar roles, and one
-    without skills is no role's similar role.
+    A role without skills has no similar roles, and one without skills is no role's
+    similar role (their likeness would rest on words alone).
     """
     if not role.skills:
         return []

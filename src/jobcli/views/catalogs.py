@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..output import View
 from .build import credit_line
-from .model import Glyphs, Records
+from .model import Glyphs, Records, View
 
 if TYPE_CHECKING:
     from rich.console import RenderableType

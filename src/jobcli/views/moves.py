@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..domain import Catalog, Role, RoleSkill
-from ..output import View
-from .model import Document, Glyphs, Records, Section
+from ..safetext import safe
+from .model import Glyphs, Records, View
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -47,18 +47,6 @@ def zone_note(fit: Fit, source: Role, target: Role) -> str | None:
     )
 
 
-def basis_note(fit: Fit, target: Role) -> str | None:
-    """Why a fit rests on less than skills and work, or None."""
-    if not target.skills_rated or not target.skills:
-        return (
-            f"{target.title}: the source rates none of its skills; the fit rests on its "
-            "tools in demand and the words of its work."
-        )
-    if fit.skills is None:
-        return "No skills to compare: the fit rests on the words of the work."
-    return None
-
-
 def gap_view(
     catalog: Catalog,
     source: Role,
@@ -67,36 +55,22 @@ def gap_view(
     have: dict[str, float | None],
     split: tuple[list[RoleSkill], list[RoleSkill], list[RoleSkill]],
 ) -> View:
-    """``gap FROM TO``: transferable, to improve (with levels) and to learn."""
+    """``gap FROM TO``: the verdict, transferable, to improve (with levels) and to learn."""
+    from ..analysis import Gap
+    from .pair_views import gap_view as pair_gap_view
+
     transferable, improve, learn = split
-    records = Records(["status", "id", "skill", "kind", "importance", "have", "need"])
-    lines = [f"{source.title} ({source.id}) -> {target.title} ({target.id}): fit {pct(fit.value)}"]
-    lines += [n for n in (zone_note(fit, source, target), basis_note(fit, target)) if n]
-    sections = [Section("", lines)]
-    for status, title, skills in (
-        ("transferable", "Transferable (you have these)", transferable),
-        ("to improve", "To improve (same skill, higher level needed)", improve),
-        ("to learn", "To learn, most important first", learn),
-    ):
-        rows = []
-        for s in skills:
-            sk = catalog.skill_by_id[s.id]
-            held = level(have.get(s.id)) if s.id in have else ""
-            rows.append([status, sk.id, sk.name, sk.kind, str(s.importance), held, level(s.level)])
-        records.rows.extend(rows)
-        if rows:
-            sections.append(
-                Section(
-                    f"{title} ({len(rows)})",
-                    table=Records(records.columns[1:], [r[1:] for r in rows]),
-                )
-            )
-        else:
-            sections.append(Section(title, ["none"]))
-    doc = Document(
-        f"{source.title} ({source.id}) to {target.title} ({target.id})", sections, records
-    )
-    return _document_view(doc)
+    notes = [n for n in (zone_note(fit, source, target),) if n]
+    if target.skills:
+        what = (
+            "what you bring and how much of what you have it uses"
+            if fit.work is None and fit.likeness is None
+            else "the likeness of the two jobs"
+        )
+        notes.insert(0, f"The fit of the move ({what}): {pct(fit.value)}.")
+    brings = fit.skills if fit.skills is not None else fit.value
+    result = Gap(source, target, transferable, learn, brings, improve, have, notes)
+    return pair_gap_view(catalog, result)
 
 
 def next_view(catalog: Catalog, source: Role, moves: Sequence[Move], notes: list[str]) -> View:
@@ -150,30 +124,13 @@ def _records_view(title: str, records: Records) -> View:
         from rich.console import Group
         from rich.text import Text
 
-        parts: list[RenderableType] = [Text(title, style="bold"), _table(records)]
+        parts: list[RenderableType] = [Text(safe(title), style="bold"), _table(records)]
         parts += [Text(note, style="dim") for note in records.notes]
         if not records.rows:
             parts.append(Text(records.when_empty))
         return Group(*parts)
 
     return View(lambda: records, drawing)
-
-
-def _document_view(doc: Document) -> View:
-    def drawing(glyphs: Glyphs) -> RenderableType:
-        from rich.console import Group
-        from rich.text import Text
-
-        parts: list[RenderableType] = [Text(doc.title, style="bold")]
-        for section in doc.sections:
-            if section.heading:
-                parts.append(Text(section.heading, style="bold cyan"))
-            parts += [Text(line) for line in section.lines]
-            if section.table is not None:
-                parts.append(_table(section.table))
-        return Group(*parts)
-
-    return View(lambda: doc, drawing)
 
 
 def _table(records: Records) -> RenderableType:
@@ -184,5 +141,5 @@ def _table(records: Records) -> RenderableType:
     for column in records.columns:
         table.add_column(Text(column), no_wrap=column in ("id", "role"))
     for row in records.rows:
-        table.add_row(*(Text(cell) for cell in row))
+        table.add_row(*(Text(safe(cell)) for cell in row))
     return table

@@ -4,9 +4,10 @@ to the other). Their drawings are in :mod:`.pairs`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..domain import Catalog, Role
+from ..domain import Catalog, Role, RoleSkill
 from .build import _skill_name, no_skills_text, percent, unrated_notes
 from .model import Document, Glyphs, Records, Section, View
 
@@ -50,6 +51,8 @@ def compare_document(catalog: Catalog, comparison: Comparison, a: Role, b: Role)
             ["Weighted similarity (cosine)", percent(comparison.weighted)],
         ],
     )
+    if comparison.fit is not None:
+        similarity.rows.append(["Fit of the move (work and skills)", percent(comparison.fit)])
     sections.append(Section("Similarity", table=similarity))
     notes = unrated_notes((a, b))
     if notes:
@@ -71,28 +74,49 @@ def compare_view(catalog: Catalog, comparison: Comparison, a: Role, b: Role) -> 
 # gap ---------------------------------------------------------------------------------------------
 
 
-def gap_document(catalog: Catalog, result: Gap) -> Document:
-    records = Records(["status", "id", "skill", "kind", "importance"])
-    sections = [
-        Section(
-            "",
-            [
-                f"{result.source.title} ({result.source.id}) -> "
-                f"{result.target.title} ({result.target.id}): " + "".join(gap_verdict(result))
-            ],
-        )
+def level_text(value: float | None) -> str:
+    """A level on O*NET's 0-7 scale, or "?" when unknown."""
+    return "?" if value is None else f"{value:.1f}"
+
+
+def gap_groups(result: Gap) -> list[tuple[str, str, Sequence[RoleSkill]]]:
+    """(status, heading, skills) of the gap's parts; "to improve" only when levels are known."""
+    groups: list[tuple[str, str, Sequence[RoleSkill]]] = [
+        ("transferable", "Transferable (you have these)", result.transferable)
     ]
-    for status, title, skills in (
-        ("transferable", "Transferable (you have these)", result.transferable),
-        ("to learn", "To learn, most important first", result.to_learn),
-    ):
+    if result.levels is not None:
+        groups.append(
+            ("to improve", "To improve (same skill, higher level needed)", result.to_improve)
+        )
+    groups.append(("to learn", "To learn, most important first", result.to_learn))
+    return groups
+
+
+def gap_document(catalog: Catalog, result: Gap) -> Document:
+    columns = ["status", "id", "skill", "kind", "importance"]
+    if result.levels is not None:
+        columns += ["have", "need"]
+    records = Records(columns)
+    heading = (
+        f"{result.source.title} ({result.source.id}) -> "
+        f"{result.target.title} ({result.target.id}): " + "".join(gap_verdict(result))
+    )
+    sections = [Section("", [heading, *result.notes])]
+    for status, title, skills in gap_groups(result):
         rows = []
         for s in skills:
             skill = catalog.skill_by_id[s.id]
-            rows.append([status, skill.id, skill.name, skill.kind, str(s.importance)])
+            row = [status, skill.id, skill.name, skill.kind, str(s.importance)]
+            if result.levels is not None:
+                held = result.levels.get(s.id) if s.id in result.levels else None
+                have = level_text(held) if s.id in result.levels else ""
+                row += [have, level_text(s.level)]
+            rows.append(row)
         records.rows.extend(rows)
         if rows:
-            table = Records(records.columns[1:], [r[1:] for r in rows])
+            # Levels only where they are the point: what to improve.
+            keep = len(columns) if status == "to improve" else 5
+            table = Records(columns[1:keep], [r[1:keep] for r in rows])
             sections.append(Section(f"{title} ({len(rows)})", table=table))
         else:
             sections.append(Section(title, ["none"]))

@@ -14,11 +14,11 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from ..domain import Catalog, Role
+from ..domain import Catalog, Role, RoleSkill
 from ..safetext import safe
 from .build import percent
 from .model import Glyphs
-from .pair_views import gap_verdict
+from .pair_views import gap_groups, gap_verdict, level_text
 from .tables import KIND_STYLE, Fitted, _skill_name, data, fraction_bar, importance_bar
 
 if TYPE_CHECKING:
@@ -87,6 +87,8 @@ def _compare_list(catalog: Catalog, comparison: Comparison, a: Role, b: Role) ->
                 out.append(str(e.importance[b.id]), style="magenta")
     out.append(f"\n\nSkill overlap (Jaccard) {percent(comparison.jaccard)}")
     out.append(f"\nWeighted similarity (cosine) {percent(comparison.weighted)}")
+    if comparison.fit is not None:
+        out.append(f"\nFit of the move (work and skills) {percent(comparison.fit)}")
     out.overflow = "fold"
     return Group(out)
 
@@ -149,6 +151,12 @@ def _butterfly(catalog: Catalog, comparison: Comparison, a: Role, b: Role, glyph
         fraction_bar(comparison.weighted, glyphs),
         percent(comparison.weighted),
     )
+    if comparison.fit is not None:
+        summary.add_row(
+            "Fit of the move (work and skills)",
+            fraction_bar(comparison.fit, glyphs),
+            percent(comparison.fit),
+        )
     counts = Text(
         f"{len(comparison.shared)} shared, "
         f"{len(comparison.only.get(a.id, []))} only in {safe(a.id)}, "
@@ -162,21 +170,22 @@ def _butterfly(catalog: Catalog, comparison: Comparison, a: Role, b: Role, glyph
 
 
 def gap_tables(catalog: Catalog, result: Gap, glyphs: Glyphs) -> Fitted:
-    """What FROM brings to TO, what to learn, and a verdict: tables where they fit."""
+    """What FROM brings to TO, what to improve and to learn, and a verdict: tables where
+    they fit."""
 
     def build(width: int) -> RenderableType:
-        names = [catalog.skill_by_id[s.id].name for s in (*result.transferable, *result.to_learn)]
+        skills = (*result.transferable, *result.to_improve, *result.to_learn)
+        names = [catalog.skill_by_id[s.id].name for s in skills]
         longest = max((len(n) for n in names), default=10)
         roles = (result.source, result.target)
-        if width >= longest + 44:
+        if width >= longest + 44 + (12 if result.to_improve else 0):
             return _noted(_gap_tables(catalog, result, glyphs), roles)
         return _noted(_gap_list(catalog, result, glyphs), roles)
 
     return Fitted(build)
 
 
-def _gap_list(catalog: Catalog, result: Gap, glyphs: Glyphs) -> Text:
-    """The gap for a narrow screen: one skill a line, its kind and importance."""
+def _verdict(result: Gap, glyphs: Glyphs) -> Text:
     out = Text(overflow="fold")
     out.append(safe(result.source.title), style="bold")
     out.append(f" {glyphs.arrow} ")
@@ -184,51 +193,63 @@ def _gap_list(catalog: Catalog, result: Gap, glyphs: Glyphs) -> Text:
     plain, judgement = gap_verdict(result)
     out.append(f": {plain}")
     out.append(judgement, style="italic")
-    for title, skills, style, mark in (
-        ("Transferable (you have these)", result.transferable, "green", glyphs.check),
-        ("To learn, most important first", result.to_learn, "red", glyphs.cross),
-    ):
+    for note in result.notes:
+        out.append(f"\n{safe(note)}", style="dim")
+    return out
+
+
+def _levels(result: Gap, s: RoleSkill, glyphs: Glyphs) -> str:
+    have = result.levels.get(s.id) if result.levels is not None else None
+    return f"{level_text(have)} {glyphs.arrow} {level_text(s.level)}"
+
+
+def _gap_list(catalog: Catalog, result: Gap, glyphs: Glyphs) -> Text:
+    """The gap for a narrow screen: one skill a line, its kind and importance."""
+    out = _verdict(result, glyphs)
+    marks = {"transferable": ("green", glyphs.check), "to learn": ("red", glyphs.cross)}
+    for status, title, skills in gap_groups(result):
+        style, mark = marks.get(status, ("yellow", glyphs.arrow))
         out.append(f"\n\n{title}", style="bold")
         for s in skills:
             skill = catalog.skill_by_id[s.id]
             out.append(f"\n{mark} ", style=style)
             out.append(safe(skill.name))
             out.append(f" ({skill.kind}) {s.importance}", style="dim")
+            if status == "to improve":
+                out.append(f", level {_levels(result, s, glyphs)}", style="dim")
         if not skills:
             out.append("\nnone", style="dim")
     return out
 
 
 def _gap_tables(catalog: Catalog, result: Gap, glyphs: Glyphs) -> Group:
-    """What FROM brings to TO, what to learn, and a verdict."""
-    verdict = Text()
-    verdict.append(safe(result.source.title), style="bold")
-    verdict.append(f" {glyphs.arrow} ")
-    verdict.append(safe(result.target.title), style="bold")
-    plain, judgement = gap_verdict(result)
-    verdict.append(f": {plain}")
-    verdict.append(judgement, style="italic")
-    parts: list[RenderableType] = [verdict]
+    """What FROM brings to TO, what to improve and to learn, and a verdict."""
+    parts: list[RenderableType] = [_verdict(result, glyphs)]
     if result.target.skills:
         parts.append(Padding(fraction_bar(result.coverage, glyphs, width=30), (0, 0, 1, 0)))
-    for title, skills, style, mark in (
-        ("Transferable (you have these)", result.transferable, "green", glyphs.check),
-        ("To learn, most important first", result.to_learn, "red", glyphs.cross),
-    ):
+    marks = {"transferable": ("green", glyphs.check), "to learn": ("red", glyphs.cross)}
+    for status, title, skills in gap_groups(result):
+        style, mark = marks.get(status, ("yellow", glyphs.arrow))
+        improve = status == "to improve"
         table = Table(box=box.SIMPLE_HEAD, title=title, title_justify="left", title_style="bold")
         table.add_column("", no_wrap=True)
         table.add_column("Skill")
         table.add_column("Kind", no_wrap=True)
         table.add_column("Importance in target", no_wrap=True)
+        if improve:
+            table.add_column("Level", no_wrap=True)
         for s in skills:
             skill = catalog.skill_by_id[s.id]
-            table.add_row(
+            cells = [
                 Text(mark, style=style),
                 data(skill.name),
                 Text(skill.kind, style=KIND_STYLE.get(skill.kind, "")),
                 importance_bar(s.importance, glyphs, style=style) + Text(f" {s.importance}"),
-            )
+            ]
+            if improve:
+                cells.append(Text(_levels(result, s, glyphs)))
+            table.add_row(*cells)
         if not skills:
-            table.add_row("", Text("none", style="dim"), "", "")
+            table.add_row("", Text("none", style="dim"), "", "", *([""] if improve else []))
         parts.append(table)
     return Group(*parts)

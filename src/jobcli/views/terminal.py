@@ -242,7 +242,7 @@ def _similar(similar: Sequence[tuple[Role, float]], glyphs: Glyphs) -> Padding:
         lines.append(f"{glyphs.arrow} ", style="blue")
         lines.append(safe(other.title))
         lines.append(f"  ({safe(other.id)})", style="cyan")
-        lines.append(f"  {percent(score)} similar", style="dim")
+        lines.append(f"  fit {percent(score)}", style="dim")
     return Padding(lines, (0, 2))
 
 

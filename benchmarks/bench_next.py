@@ -1,0 +1,63 @@
+"""Warm ``next`` and ``path`` on the bundled O*NET catalog against ``import typer``.
+
+Usage: python benchmarks/bench_next.py [RUNS]
+
+Paired runs (each round runs every command once, in turn, so that the load of a
+shared machine falls on all alike); the median wall and CPU time (user + system of
+the child) of each, and its ratio to ``python -c "import typer"``. The store is
+compiled first (not timed).
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+JOBCLI = shutil.which("jobcli") or "jobcli"
+COMMANDS = {
+    "import typer": [sys.executable, "-c", "import typer"],
+    "show": [JOBCLI, "-c", "onet", "show", "registered-nurses"],
+    "next": [JOBCLI, "-c", "onet", "next", "registered-nurses"],
+    "next --safer": [JOBCLI, "-c", "onet", "next", "registered-nurses", "--safer"],
+    "path": [JOBCLI, "-c", "onet", "path", "registered-nurses", "health-informatics-specialists"],
+}
+
+
+def timed(argv: list[str]) -> tuple[float, float]:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
+
+
+def main(runs: int) -> None:
+    os.environ.setdefault("NO_COLOR", "1")
+    subprocess.run(COMMANDS["next"], stdout=subprocess.DEVNULL, check=False)  # compile
+    walls: dict[str, list[float]] = {k: [] for k in COMMANDS}
+    cpus: dict[str, list[float]] = {k: [] for k in COMMANDS}
+    for _ in range(runs):
+        for name, argv in COMMANDS.items():
+            wall, cpu = timed(argv)
+            walls[name].append(wall)
+            cpus[name].append(cpu)
+    base_wall = statistics.median(walls["import typer"])
+    base_cpu = statistics.median(cpus["import typer"])
+    print(f"{'command':16} {'wall ms':>8} {'x typer':>8} {'cpu ms':>8} {'x typer':>8}")
+    for name in COMMANDS:
+        wall, cpu = statistics.median(walls[name]), statistics.median(cpus[name])
+        print(
+            f"{name:16} {wall * 1000:8.0f} {wall / base_wall:8.2f} "
+            f"{cpu * 1000:8.0f} {cpu / base_cpu:8.2f}"
+        )
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 15)
