@@ -133,13 +133,46 @@ def _records_view(title: str, records: Records) -> View:
     return View(lambda: records, drawing)
 
 
-def _table(records: Records) -> RenderableType:
-    from rich.table import Table
-    from rich.text import Text
+#: Columns short enough never to wrap.
+_NO_WRAP = ("step", "fit", "pay", "exposure", "zone")
+#: Below each width its column is left out (the pipe and --format tsv keep them all): the
+#: id names the role well enough, and what to learn matters more than the figures.
+_LEFT_OUT_BELOW = {"title": 120, "exposure": 72, "zone": 60, "pay": 50}
 
-    table = Table(show_edge=False, pad_edge=False)
-    for column in records.columns:
-        table.add_column(Text(column), no_wrap=column in ("id", "role"))
-    for row in records.rows:
-        table.add_row(*(Text(safe(cell)) for cell in row))
-    return table
+
+def _table(records: Records) -> RenderableType:
+    from .tables import Fitted
+
+    def build(width: int) -> RenderableType:
+        from rich import box
+        from rich.table import Table
+        from rich.text import Text
+
+        shown = [i for i, c in enumerate(records.columns) if width >= _LEFT_OUT_BELOW.get(c, 0)]
+        at = records.columns.index("role")
+        longest = max((len(safe(row[at])) for row in records.rows), default=4)
+        table = Table(box=box.SIMPLE_HEAVY, expand=False)
+        for i in shown:
+            column = records.columns[i]
+            if column == "role":  # folded, never cut: an id is what a person types next
+                role_width = min(longest, max(16, width // 3))
+                table.add_column(Text(column), overflow="fold", min_width=role_width)
+            else:
+                nowrap = column in _NO_WRAP
+                table.add_column(
+                    Text(column), no_wrap=nowrap, min_width=len(column), overflow="fold"
+                )
+        learn = records.columns.index("to learn")
+        for row in records.rows:
+            # One skill a line: a list to read down, and no name broken across lines.
+            table.add_row(
+                *(
+                    Text("\n".join(safe(name) for name in row[i].split(", ")))
+                    if i == learn
+                    else Text(safe(row[i]))
+                    for i in shown
+                )
+            )
+        return table
+
+    return Fitted(build)
