@@ -31,11 +31,11 @@ from pathlib import Path
 
 try:
     from jobcli.onet import import_onet, write_catalog
-    from jobcli.onet_skills import ONET_SKILLS
+    from jobcli.onet.skills import ONET_SKILLS
 except ImportError:  # run from a checkout without installing
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
     from jobcli.onet import import_onet, write_catalog
-    from jobcli.onet_skills import ONET_SKILLS
+    from jobcli.onet.skills import ONET_SKILLS
 
 REAL_RELEASE = Path(__file__).resolve().parents[2] / "shared" / "data" / "onet"
 OCCUPATIONS = 1016

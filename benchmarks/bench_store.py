@@ -26,7 +26,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from make_catalog import role_title  # noqa: E402  (the sibling script)
 
-from jobcli.onet_skills import slugify  # noqa: E402
+from jobcli.onet.skills import slugify  # noqa: E402
 
 FIRST_OPEN = """
 import resource, sys, time

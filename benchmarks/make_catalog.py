@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from jobcli.onet_skills import ONET_SKILLS, slugify
+from jobcli.onet.skills import ONET_SKILLS, slugify
 
 # Words to build titles from, and clauses to build summaries from.
 _WORDS_TEXT = (

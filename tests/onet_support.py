@@ -10,7 +10,7 @@ from pathlib import Path
 from types import EllipsisType
 from typing import Any
 
-from jobcli.onet_skills import ONET_SKILLS
+from jobcli.onet.skills import ONET_SKILLS
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "onet"
 RELEASE = FIXTURES / "db_29_2_text"

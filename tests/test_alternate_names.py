@@ -225,7 +225,7 @@ def test_match_takes_only_the_twin_named_exactly() -> None:
 def test_words_most_roles_hold_are_found_unranked_in_a_huge_catalog(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import jobcli.store_search as store_search
+    import jobcli.store.search as store_search
 
     store = open_store(Path(NAMES))
     ranked = [h.id for h in store.search("and software", limit=5)]

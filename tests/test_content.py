@@ -31,7 +31,7 @@ from support import invoke
 from jobcli.catalog import load_catalog
 from jobcli.domain import Catalog, Role
 from jobcli.lookup import find_role, find_skill
-from jobcli.onet_skills import slugify
+from jobcli.onet.skills import slugify
 
 REPO = Path(__file__).resolve().parents[1]
 ARTICLE = Path(

@@ -222,7 +222,7 @@ def test_escapes_in_the_exposure_file_name_never_reach_the_terminal(tmp_path: Pa
 def test_the_progress_bar_runs_no_thread_and_reads_no_markup(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from jobcli import importer_cli
+    from jobcli.cli import importer as importer_cli
 
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
     before = threading.active_count()

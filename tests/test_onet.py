@@ -40,7 +40,7 @@ from jobcli.onet import (
     write_catalog,
 )
 from jobcli.onet.naming import singular, technology_aliases
-from jobcli.onet_skills import BY_ELEMENT_ID
+from jobcli.onet.skills import BY_ELEMENT_ID
 
 
 def load(catalog: dict[str, Any]) -> Any:

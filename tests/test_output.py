@@ -716,7 +716,8 @@ def test_match_json_gives_each_role_a_score_in_0_1() -> None:
 def test_every_view_of_a_role_without_skills_renders_in_every_form() -> None:
     from jobcli.analysis import compare, gap, match_roles, similar_roles, skill_usage
     from jobcli.output import draw
-    from jobcli.views import build, pair_views
+    from jobcli.views import build
+    from jobcli.views import pairs_plain as pair_views
 
     catalog = bare_catalog()
     rated, bare = catalog.role_by_id["rated"], catalog.role_by_id["bare"]

@@ -21,12 +21,12 @@ import pytest
 from support import BASE, BUNDLED_VIEWS, catalog_data, invoke, write_json
 
 from jobcli import store as store_module
-from jobcli import store_file
 from jobcli.catalog import bundled_catalog_path, load_catalog
 from jobcli.domain import Catalog
 from jobcli.errors import CatalogError
+from jobcli.store import file as store_file
 from jobcli.store import open_store
-from jobcli.store_query import Store
+from jobcli.store.query import Store
 
 
 @pytest.fixture
@@ -277,12 +277,12 @@ def test_a_store_built_by_other_code_is_not_used(
 
 
 def test_editing_any_module_of_the_package_changes_the_key(tmp_path: Path) -> None:
-    package = Path(store_module.__file__).parent
+    package = Path(store_module.__file__).parent.parent  # the jobcli package
     copy = tmp_path / "jobcli"
     shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__"))
     modules = sorted(path.relative_to(copy) for path in copy.rglob("*.py"))
-    # Every module, those of subpackages too: store_rows.py's words go into the search index.
-    assert Path("store_rows.py") in modules
+    # Every module, those of subpackages too: store/rows.py's words go into the search index.
+    assert Path("store/rows.py") in modules
     assert Path("views", "__init__.py") in modules
     seen = {store_module._code_fingerprint(str(copy))}
     for module in modules:
@@ -450,7 +450,7 @@ def test_a_store_whose_schema_is_not_what_a_build_creates_is_rebuilt(
 
 
 def test_the_schema_digest_is_what_a_build_creates() -> None:
-    from jobcli.store_build import SCHEMA
+    from jobcli.store.build import SCHEMA
 
     conn = sqlite3.connect(":memory:")
     conn.executescript(SCHEMA)

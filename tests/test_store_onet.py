@@ -9,7 +9,7 @@ import pytest
 
 from jobcli.lookup import resolve_skill_words
 from jobcli.store import open_store
-from jobcli.store_query import Store
+from jobcli.store.query import Store
 
 SHARED_ONET = Path(__file__).resolve().parents[2] / "shared" / "data" / "onet"
 

@@ -18,8 +18,8 @@ from jobcli.catalog import load_catalog
 from jobcli.domain import Catalog, Role, Skill, role_line
 from jobcli.errors import NameLookupError
 from jobcli.store import open_store
-from jobcli.store_query import Store
-from jobcli.store_rows import quote_fts
+from jobcli.store.query import Store
+from jobcli.store.rows import quote_fts
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +40,7 @@ def pair(tmp_path_factory: pytest.TempPathFactory) -> tuple[Store, Catalog]:
 @pytest.fixture(scope="module")
 def sparse(tmp_path_factory: pytest.TempPathFactory) -> Store:
     """The pair's catalog in a store too large for dense vectors (as a huge catalog's)."""
-    from jobcli import store_build
+    from jobcli.store import build as store_build
 
     path = write_json(tmp_path_factory.mktemp("sparse") / "c.json", large_catalog(300))
     with pytest.MonkeyPatch.context() as patch:
@@ -126,7 +126,7 @@ def test_any_match_is_the_cores_match(
 def test_dense_and_sparse_vectors_rank_alike(vectors: list[list[int]], limit: int | None) -> None:
     # Up to 51 skills of importance 5: every role-by-role sum of the dense bytes is at most
     # 255, so the big-integer lanes never carry into each other.
-    from jobcli.store_match import MAX_DENSE_SKILLS, Dense, Sparse, rank
+    from jobcli.store.match import MAX_DENSE_SKILLS, Dense, Sparse, rank
 
     assert len(vectors) <= MAX_DENSE_SKILLS
     roles = len(vectors[0])
@@ -177,7 +177,7 @@ def test_similar_roles_and_skill_usage_are_the_cores(
     )
 )
 def test_weighted_sums_add_role_by_role(vectors: list[tuple[list[int], int]]) -> None:
-    from jobcli.store_match import weighted_sums
+    from jobcli.store.match import weighted_sums
 
     sums = weighted_sums([bytes(v) for v, _ in vectors], [w for _, w in vectors])
     if not vectors:
@@ -189,7 +189,7 @@ def test_weighted_sums_add_role_by_role(vectors: list[tuple[list[int], int]]) ->
 
 
 def test_weighted_sums_refuse_what_could_overflow_a_lane() -> None:
-    from jobcli.store_match import weighted_sums
+    from jobcli.store.match import weighted_sums
 
     # 5 x the weights is the most a lane can reach: 65,535 fits, 65,540 might not.
     assert weighted_sums([b"\5"] * 13107, [1] * 13107) == __import__("array").array("H", [65535])

@@ -176,7 +176,7 @@ def import_onet(
     'jobcli[import]'); 74 when FILE cannot be written (or exists and --force was not
     given). A FILE ending in .gz is written gzip-compressed.
     """
-    from ..importer_cli import run_onet_import
+    from .importer import run_onet_import
 
     run_onet_import(
         directory,

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
     from ..domain import Role
     from ..output import View
-    from ..store_query import Store
+    from ..store.query import Store
 
 
 T = TypeVar("T")
@@ -200,7 +200,7 @@ def similar_roles(store: "Store", role: "Role", limit: int = 3) -> "list[tuple[R
     and those without skills; by the cosine of skill importances where the store has no
     fit index (a catalog too large)."""
     from ..fit import VIABLE
-    from ..store_fit import Fits, position_of, roles_at
+    from ..store.fits import Fits, position_of, roles_at
 
     fits = Fits(store)
     if not fits.indexed or not role.skills:
@@ -236,7 +236,7 @@ def compare(
     fit of a move from the first to the second (as 'next' ranks moves)."""
     from ..analysis import compare as compare_roles
     from ..fit import role_fit
-    from ..store_fit import fit_weights
+    from ..store.fits import fit_weights
 
     store = load()
     a = find_role(store, first)
@@ -248,7 +248,7 @@ def compare(
 
         print_json(comparison_object(catalog, result))
         return
-    from ..views.pair_views import compare_view
+    from ..views.pairs_plain import compare_view
 
     emit(compare_view(catalog, result, a, b))
 

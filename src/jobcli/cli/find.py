@@ -15,8 +15,8 @@ from .completion import complete_skills
 from .loading import MAX_NAME_CHARS, find_skill, load, search_hint
 
 if TYPE_CHECKING:
-    from ..store_query import Store
-    from ..store_rows import Family
+    from ..store.query import Store
+    from ..store.rows import Family
 
 SEARCH_LIMIT = 10
 #: Longer search text is refused (exit 2): no role is described by more.

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
     from ..domain import Catalog, Role, Skill
-    from ..store_query import Store
+    from ..store.query import Store
 
 T = TypeVar("T")
 

@@ -22,7 +22,7 @@ from .loading import find_role, find_skill, load
 if TYPE_CHECKING:
     from ..domain import Skill
     from ..profile import Placement, Profile
-    from ..store_query import Store
+    from ..store.query import Store
 
 me_app = typer.Typer(
     help=(

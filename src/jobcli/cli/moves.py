@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from ..domain import Catalog, Role, RoleSkill
-    from ..store_query import Store
+    from ..store.query import Store
 
 NEXT_LIMIT = 10
 MAX_STEPS = 3
@@ -101,7 +101,7 @@ def next_moves(
     With --me, the moves for your profile (see 'jobcli me')."""
     from ..fit import VIABLE as viable
     from ..moves import keep, move
-    from ..store_fit import Fits, fit_weights, position_of, roles_at
+    from ..store.fits import Fits, fit_weights, position_of, roles_at
 
     if role is None and not me:
         fail("missing ROLE: jobcli next ROLE (or jobcli next --me)", ExitCode.USAGE)
@@ -209,7 +209,7 @@ def path(
     there is no route within K moves. With --me TO, from your profile."""
     from ..fit import VIABLE, levels_of, role_fit
     from ..moves import closest, easiest_route, reachable
-    from ..store_fit import Fits, fit_weights, position_of, roles_at
+    from ..store.fits import Fits, fit_weights, position_of, roles_at
 
     if me and target_name is not None:
         fail("with --me, give only TO: jobcli path --me TO", ExitCode.USAGE)
@@ -310,7 +310,7 @@ def path(
 def gap_parts(store: "Store", source: "Role", target: "Role") -> "tuple[Catalog, Any, Any, Any]":
     """The fit of ``source`` to ``target``, what it has, and the three lists of ``gap``."""
     from ..fit import levels_of, role_fit, split_needs
-    from ..store_fit import fit_weights
+    from ..store.fits import fit_weights
 
     weights = fit_weights(store)
     have = levels_of(source)
@@ -354,7 +354,7 @@ def match_levels(
     ``fit_of``: the fit to rank by, if not :func:`jobcli.fit.person_fit`."""
     from ..analysis import match_role
     from ..fit import person_fit
-    from ..store_fit import fit_weights
+    from ..store.fits import fit_weights
 
     weights = fit_weights(store)
     scored = []

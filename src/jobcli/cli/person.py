@@ -13,7 +13,7 @@ from .me import profile_levels
 
 if TYPE_CHECKING:
     from ..domain import Catalog, Role
-    from ..store_query import Store
+    from ..store.query import Store
 
 
 def match_me(
@@ -22,7 +22,7 @@ def match_me(
     """``match --me [SKILL...]``: the roles ranked by your fit (see
     :func:`person_fit_both_ways`), your profile's skills and levels with any named."""
     from ..profile import held
-    from ..store_fit import fit_weights
+    from ..store.fits import fit_weights
     from .find import resolve_names
     from .moves import match_levels
 
@@ -74,7 +74,7 @@ def profile_gap_parts(store: Store, target: Role) -> tuple[Catalog, Role, Any, A
     """``gap --me TO``: the catalog, you as a role, your fit to TO, your levels, and the
     three lists (transferable, to improve, to learn)."""
     from ..fit import person_fit, split_needs
-    from ..store_fit import fit_weights
+    from ..store.fits import fit_weights
 
     levels = profile_levels(store)
     have = _have(levels)

@@ -17,7 +17,7 @@ from .me import profile_file, read, write
 if TYPE_CHECKING:
     from ..profile import Profile
     from ..questionnaire import Question
-    from ..store_query import Store
+    from ..store.query import Store
 
 
 def rate_skills(*, every: bool, knowledge: bool) -> None:

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..names import normalize
-from ..onet_skills import BY_ELEMENT_ID, slugify
 from .facts import OccupationFacts, how_widely, role_technologies
 from .naming import ascii_key, keys, role_id, singular, technology_aliases, unique_id, unique_titles
 from .readers import AlternateTitle, Occupation, Ratings, Task, Technology
+from .skills import BY_ELEMENT_ID, slugify
 
 #: At most this many alternate titles become a role's aliases (the most common first).
 MAX_ALIASES = 12

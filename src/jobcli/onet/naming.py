@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from ..names import normalize
-from ..onet_skills import slugify
+from .skills import slugify
 
 _NOT_ASCII_ALNUM = re.compile(r"[^a-z0-9]+")
 _ASCII_PUNCTUATION = bytes(c for c in range(128) if not chr(c).isalnum())

@@ -57,7 +57,7 @@ def gap_view(
 ) -> View:
     """``gap FROM TO``: the verdict, transferable, to improve (with levels) and to learn."""
     from ..analysis import Gap
-    from .pair_views import gap_view as pair_gap_view
+    from .pairs_plain import gap_view as pair_gap_view
 
     transferable, improve, learn = split
     notes = [n for n in (zone_note(fit, source, target),) if n]

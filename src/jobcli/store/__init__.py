@@ -1,6 +1,6 @@
 """Opening the store: the validated catalog compiled into SQLite; never stale, never trusted.
 
-:func:`open_store` returns a :class:`~jobcli.store_query.Store` for a catalog
+:func:`open_store` returns a :class:`~jobcli.store.query.Store` for a catalog
 file. The first call on a catalog validates it and compiles it into a SQLite
 database in the user's cache folder; later calls open that database read-only
 and query it, without reading the catalog, importing pydantic or decoding
@@ -54,15 +54,15 @@ try:
 except ImportError:  # not CPython
     from hashlib import blake2b
 
-from . import __version__
-from . import store_file as files
-from .catalog import bundled_catalog_path, decompressed, read_catalog, validated_document
-from .store_file import STORE_SCHEMA
+from .. import __version__
+from ..catalog import bundled_catalog_path, decompressed, read_catalog, validated_document
+from . import file as files
+from .file import STORE_SCHEMA
 
 if TYPE_CHECKING:
     import sqlite3
 
-    from .store_query import Store
+    from .query import Store
 
 #: The catalog schema this jobcli reads (``models.SCHEMA_VERSION``, kept equal by a test:
 #: importing models here would import pydantic on every call).
@@ -77,7 +77,7 @@ def open_store(path: Path | None = None, *, note: Note | None = None) -> Store:
     an invalid catalog is never stored. ``note`` receives (at most one) message a
     person should see, such as an unsafe cache folder; the store never prints.
     """
-    from .store_query import Store
+    from .query import Store
 
     source = bundled_catalog_path() if path is None else path
     origin = str(source)
@@ -121,7 +121,7 @@ def _compile(
     stored: Callable[[sqlite3.Connection, Path], Store],
 ) -> Store:
     """Validate and compile the catalog: into ``slot`` when it can, else in memory."""
-    from .store_query import Store
+    from .query import Store
 
     checked_ns = time.time_ns()
     raw, info = read_catalog(source)  # raises the CatalogError validation would
@@ -135,7 +135,7 @@ def _compile(
     if content is None:
         content = validated_document(raw, origin)
     del raw
-    from .catalog_stream import NotStreamable
+    from ..catalog_stream import NotStreamable
 
     while True:
         try:
@@ -247,7 +247,7 @@ def usable_cache_dir(note: Note) -> Path | None:
         return None
     why = _untrusted(info)
     if why is not None:
-        from .safetext import safe
+        from ..safetext import safe
 
         note(
             f"not using the cache folder {safe(str(directory))}: {why}; "
@@ -295,7 +295,7 @@ def _key_text() -> str:
     return _key_memo[0]
 
 
-def _code_fingerprint(package: str = os.path.dirname(__file__)) -> str:
+def _code_fingerprint(package: str = os.path.dirname(os.path.dirname(__file__))) -> str:
     """The name, size and mtime of every module of the package, subpackages too.
 
     Every module, not a list of the ones thought to matter: a list goes stale (it
@@ -340,3 +340,12 @@ def _pydantic_version() -> str:
         if name.strip() == "VERSION" and value.strip()[:1] in ("'", '"'):
             return value.strip().strip("'\"")
     return blake2b(text.encode()).hexdigest()
+
+
+def __getattr__(name: str) -> Any:
+    """``jobcli.store.Store``, imported when asked for: opening a store needs no queries."""
+    if name == "Store":
+        from .query import Store
+
+        return Store
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

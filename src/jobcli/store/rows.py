@@ -1,4 +1,4 @@
-"""The store's rows as values: what :class:`jobcli.store_query.Store` returns and reads.
+"""The store's rows as values: what :class:`jobcli.store.query.Store` returns and reads.
 
 Result types (:class:`Family`, :class:`MatchResult`; :class:`SearchHit` and
 :class:`SkillUser` are the domain's, named here too), the packed arrays of
@@ -16,15 +16,15 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 # The views show these: they live in the domain, which the views may import.
-from .domain import SearchHit as SearchHit
-from .domain import SkillUser as SkillUser
+from ..domain import SearchHit as SearchHit
+from ..domain import SkillUser as SkillUser
 
 if TYPE_CHECKING:
     from array import array
     from typing import Protocol
 
-    from .analysis import Match
-    from .names import PrefixHits
+    from ..analysis import Match
+    from ..names import PrefixHits
 
     class Queries(Protocol):
         """What :class:`NameTable` needs of a store: its rows."""
@@ -67,7 +67,7 @@ def quote_fts(text: str) -> str:
 
 def _fts_tokens(text: str) -> list[str]:
     """The query's tokens, quoted, each once: a word repeated (``and`` × 249) would be
-    repeated in every tier of :func:`jobcli.store_search.search`, quadratic in time, and
+    repeated in every tier of :func:`jobcli.store.search.search`, quadratic in time, and
     finds nothing the word alone does not. Repeats are found case- and
     punctuation-insensitively (the index's tokenizer ignores both), the first kept."""
     tokens: dict[str, str] = {}
@@ -101,7 +101,7 @@ def symbol_words(text: str) -> str:
 
 
 def int32_array(data: bytes) -> "array[int]":
-    """A little-endian int32 array stored by :func:`jobcli.store_build.int32_bytes`."""
+    """A little-endian int32 array stored by :func:`jobcli.store.build.int32_bytes`."""
     from array import array
 
     values = array("i")
@@ -151,7 +151,7 @@ class NameTable(Generic[T]):
         return [r[0] for r in rows]
 
     def word_names(self, start: str, limit: int) -> list[tuple[str, str, int]]:
-        from .names import HOW_ALIAS, HOW_ALTERNATE, HOW_ID, HOW_TITLE, word_line, words_of
+        from ..names import HOW_ALIAS, HOW_ALTERNATE, HOW_ID, HOW_TITLE, word_line, words_of
 
         at = " " + start
         out: list[tuple[str, str, int]] = []
@@ -191,7 +191,7 @@ class NameTable(Generic[T]):
         return str(rows[0][0]) if rows else key
 
     def prefixed(self, norm: str, limit: int) -> "PrefixHits":
-        from .names import PrefixHits
+        from ..names import PrefixHits
 
         bounds = (self.kind, norm, norm + "\U0010ffff")
         where = "WHERE kind = ? AND norm >= ? AND norm < ?"
@@ -213,7 +213,7 @@ class NameTable(Generic[T]):
         return self.get(key)
 
     def suggestions(self, query: str, limit: int = 3) -> list[str]:
-        from .names import close_keys, normalize
+        from ..names import close_keys, normalize
 
         norm = normalize(query)
         if not norm:

@@ -18,7 +18,7 @@ from ..domain import Catalog, Role, RoleSkill
 from ..safetext import safe
 from .build import percent
 from .model import Glyphs
-from .pair_views import gap_groups, gap_verdict, level_text
+from .pairs_plain import gap_groups, gap_verdict, level_text
 from .tables import KIND_STYLE, Fitted, _skill_name, data, fraction_bar, importance_bar
 
 if TYPE_CHECKING:

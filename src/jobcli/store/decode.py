@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from .domain import Exposure, Role, RoleLine, RoleSkill, Skill, Technology
+from ..domain import Exposure, Role, RoleLine, RoleSkill, Skill, Technology
 
 _JSON_FIELDS = (
     "skills",

@@ -23,7 +23,7 @@ Tables (``pos`` is an item's position in the catalog, which orders lists):
 - ``skill_roles(skill, roles, importances, dense)``: per skill, the positions of the roles
   that need it (little-endian int32 array) and its importance in each (bytes); and, unless
   the catalog is huge (:data:`DENSE_LIMIT`), the same as one byte for every role (its
-  importance, or 0), summed in C (:mod:`jobcli.store_match`); with ``role_totals`` (every
+  importance, or 0), summed in C (:mod:`jobcli.store.match`); with ``role_totals`` (every
   role's importance sum and sum of squares, int32 arrays) what ``match`` and
   ``similar_roles`` rank from.
 - ``fit_weights``: what :mod:`jobcli.fit` weighs by (each skill's average importance, the
@@ -54,9 +54,9 @@ import sys
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from .domain import Role, Skill, family_of, role_from_dict, role_line, skill_from_dict
-from .name_words import word_lines
-from .names import (
+from ..domain import Role, Skill, family_of, role_from_dict, role_line, skill_from_dict
+from ..name_words import word_lines
+from ..names import (
     HOW_ALIAS,
     HOW_ALTERNATE,
     HOW_ID,
@@ -64,8 +64,8 @@ from .names import (
     fold,
     normalize,
 )
-from .store_decode import facts_of
-from .store_file import APPLICATION_ID, STORE_SCHEMA
+from .decode import facts_of
+from .file import APPLICATION_ID, STORE_SCHEMA
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -147,7 +147,7 @@ def build_stream(conn: sqlite3.Connection, text: str, meta: Mapping[str, str]) -
     Raises :class:`~jobcli.catalog_stream.NotStreamable` (the database then holds a part)
     when the text needs the full check: see :mod:`jobcli.catalog_stream`.
     """
-    from .catalog_stream import NotStreamable, RoleStream
+    from ..catalog_stream import NotStreamable, RoleStream
 
     stream = RoleStream(text)
     try:
@@ -231,7 +231,7 @@ def _insert_roles(
     line_rows = []
     pair_rows = []
     fts_rows = []
-    from .lookup import role_names
+    from ..lookup import role_names
 
     name_rows: list[tuple[str, str, int]] = []
     ends: list[int] = []  # where each role's names end in name_rows
@@ -327,7 +327,7 @@ def int32_bytes(values: Iterable[int]) -> bytes:
 
 
 #: The most bytes of dense vectors (roles x skills) a store holds; a larger catalog's
-#: ``match`` ranks from the sparse ones (``jobcli.store_match``).
+#: ``match`` ranks from the sparse ones (``jobcli.store.match``).
 DENSE_LIMIT = 32 * 1024 * 1024
 
 
@@ -376,8 +376,8 @@ MOVES_LIMIT = 5000
 
 
 def _insert_moves(conn: sqlite3.Connection, roles: list[Role]) -> None:
-    """The fit's weights and index (:func:`jobcli.store_fit.insert_fit`)."""
-    from .store_fit import insert_fit
+    """The fit's weights and index (:func:`jobcli.store.fits.insert_fit`)."""
+    from .fits import insert_fit
 
     if len(roles) <= MOVES_LIMIT:
         insert_fit(conn, roles, _dump, int32_bytes)
@@ -385,8 +385,8 @@ def _insert_moves(conn: sqlite3.Connection, roles: list[Role]) -> None:
 
 def _with_symbol_words(text: str) -> str:
     """``text`` and, after it, the words that stand for its C++, C# and .NET (see
-    :data:`jobcli.store_rows.SYMBOL_WORDS`): what the tokenizer would otherwise drop."""
-    from .store_rows import symbol_words
+    :data:`jobcli.store.rows.SYMBOL_WORDS`): what the tokenizer would otherwise drop."""
+    from .rows import symbol_words
 
     extra = symbol_words(text)
     return f"{text} ; {extra}" if extra else text

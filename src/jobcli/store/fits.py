@@ -1,6 +1,6 @@
 """What ``next``, ``path``, ``gap`` and ``match --from`` read of the store: the fit's
 weights, and one role's fits to every other, summed from the postings of its words and
-skills (see :mod:`jobcli.store_build` and :mod:`jobcli.fit_index`)."""
+skills (see :mod:`jobcli.store.build` and :mod:`jobcli.fit_index`)."""
 
 from __future__ import annotations
 
@@ -10,14 +10,14 @@ from array import array
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from .domain import Role
-from .fit import Weights
+from ..domain import Role
+from ..fit import Weights
 
 if TYPE_CHECKING:
     import sqlite3
 
-    from .fit_index import Posting
-    from .store_query import Store
+    from ..fit_index import Posting
+    from .query import Store
 
 
 def fit_weights(store: Store) -> Weights:
@@ -26,7 +26,7 @@ def fit_weights(store: Store) -> Weights:
     if rows:
         average, total, idf = rows[0]
         return Weights(json.loads(average), float(total), _Lazy(idf))
-    from .fit import catalog_weights
+    from ..fit import catalog_weights
 
     return catalog_weights(list(store.roles()))
 
@@ -96,7 +96,7 @@ class Fits:
     def of(self, pos: int) -> list[float]:
         """The fit of the role at ``pos`` to every role, by position (itself included)."""
         if pos not in self.known:
-            from .fit_index import fits_from
+            from ..fit_index import fits_from
 
             words, skills = self.store._rows(
                 "SELECT words, skills FROM fit_vector WHERE pos = ?", (pos,)
@@ -113,7 +113,7 @@ class Fits:
 
     def best(self, pos: int, k: int, viable: float) -> list[tuple[int, float]]:
         """The role's ``k`` best viable moves (position, fit), best first."""
-        from .fit_index import best
+        from ..fit_index import best
 
         return [(p, f) for p, f in best(self.of(pos), k, skip=pos) if f >= viable]
 
@@ -126,8 +126,8 @@ def insert_fit(
 ) -> None:
     """The catalog's fit weights, each role's fit vectors and their postings
     (:mod:`jobcli.fit_index`): ``next`` sums the postings of one role's words and skills."""
-    from .fit import catalog_weights, work_words
-    from .fit_index import build
+    from ..fit import catalog_weights, work_words
+    from ..fit_index import build
 
     counted = [work_words(r) for r in roles]
     weights = catalog_weights(roles, counted)

@@ -64,7 +64,7 @@ def compare_view(catalog: Catalog, comparison: Comparison, a: Role, b: Role) -> 
     """Two roles' skills side by side."""
 
     def drawing(glyphs: Glyphs) -> RenderableType:
-        from .pairs import compare_chart
+        from .pairs_rich import compare_chart
 
         return compare_chart(catalog, comparison, a, b, glyphs)
 
@@ -160,7 +160,7 @@ def distance(coverage: float) -> str:
 
 def gap_view(catalog: Catalog, result: Gap) -> View:
     def drawing(glyphs: Glyphs) -> RenderableType:
-        from .pairs import gap_tables
+        from .pairs_rich import gap_tables
 
         return gap_tables(catalog, result, glyphs)
 

@@ -1,7 +1,7 @@
 """The :class:`Store`: every question the commands ask of a catalog, answered by SQL.
 
 A store wraps one SQLite connection to a database built by
-:mod:`jobcli.store_build` (a file in the cache, or in memory). It reads only
+:mod:`jobcli.store.build` (a file in the cache, or in memory). It reads only
 what a question needs: ``role`` one row, ``find_role`` a few index entries,
 ``match`` the role-skill pairs of the skills asked about plus each role's
 stored totals, ``search`` the full-text index. Every query passes values as
@@ -15,8 +15,8 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .domain import SOC_MAJOR_GROUPS, Catalog, Role, RoleLine, Skill
-from .store_decode import (
+from ..domain import SOC_MAJOR_GROUPS, Catalog, Role, RoleLine, Skill
+from .decode import (
     LINE_COLUMNS,
     ROLE_COLUMNS,
     encodable,
@@ -24,12 +24,12 @@ from .store_decode import (
     role_from_row,
     skill_from_row,
 )
-from .store_rows import guard_decoding
+from .rows import guard_decoding
 
 if TYPE_CHECKING:
     # Imported by the questions that need them, not by every call (``show ID`` needs none).
-    from .analysis import SkillUse
-    from .store_rows import Family, MatchResult, SearchHit, SkillUser
+    from ..analysis import SkillUse
+    from .rows import Family, MatchResult, SearchHit, SkillUser
 
 
 class Store:
@@ -188,7 +188,7 @@ class Store:
 
     def families(self) -> list[Family]:
         """The SOC major groups of the catalog's roles, by code, with their role counts."""
-        from .store_rows import Family
+        from .rows import Family
 
         rows = self._rows(
             "SELECT family, count(*) FROM role WHERE family IS NOT NULL"
@@ -204,22 +204,22 @@ class Store:
         rows = self._rows(f"SELECT {ROLE_COLUMNS} FROM role WHERE id = ?", (name,))
         if rows:  # an exact id: the common case in scripts, no name rules needed
             return role_from_row(rows[0])
-        from .names import find
-        from .store_rows import NameTable
+        from ..names import find
+        from .rows import NameTable
 
         return find(NameTable(self, "role", self.role), name)
 
     def find_skill(self, name: str) -> Skill:
         """The skill ``name`` means; :class:`~jobcli.errors.NameLookupError` if none or several."""
-        from .names import find
-        from .store_rows import NameTable
+        from ..names import find
+        from .rows import NameTable
 
         return find(NameTable(self, "skill", self.skill), name)
 
     def named_skill(self, name: str) -> Skill | None:
         """The skill whose id, name or alias ``name`` is (or its plural), else None."""
-        from .names import find_named
-        from .store_rows import NameTable
+        from ..names import find_named
+        from .rows import NameTable
 
         return find_named(NameTable(self, "skill", self.skill), name)
 
@@ -238,7 +238,7 @@ class Store:
         """The roles that need a skill, most important first; among equals, those where it
         stands above more of the role's other skills (``analysis.standing``), then catalog
         order: O*NET rates most technologies 3 or 4, and catalog order alone says nothing."""
-        from .store_rows import SkillUser
+        from .rows import SkillUser
 
         rows = self._rows(
             "SELECT role.pos, role.id, role.title, rs.importance FROM skill"
@@ -255,7 +255,7 @@ class Store:
     def _standing(self) -> Callable[[int, int], float]:
         """``standing(pos, importance)``: the share of the role at ``pos``'s skills less
         important than ``importance`` (from the stored per-role counts)."""
-        from .store_rows import int32_array
+        from .rows import int32_array
 
         counts = int32_array(self._rows("SELECT importance_counts FROM role_totals")[0][0])
 
@@ -268,7 +268,7 @@ class Store:
 
     def skill_usage(self) -> list[SkillUse]:
         """Every skill (catalog order) with the roles that need it, most important first."""
-        from .analysis import SkillUse
+        from ..analysis import SkillUse
 
         users: dict[str, list[tuple[str, int]]] = {s.id: [] for s in self.skills()}
         rows = self._rows(
@@ -287,9 +287,9 @@ class Store:
         Reads only the role-skill pairs of these skills and each role's stored totals;
         only the roles returned are decoded.
         """
-        from .analysis import match_role
-        from .store_match import MAX_DENSE_SKILLS, Dense, Sparse, rank
-        from .store_rows import MatchResult, int32_array
+        from ..analysis import match_role
+        from .match import MAX_DENSE_SKILLS, Dense, Sparse, rank
+        from .rows import MatchResult, int32_array
 
         wanted = list(dict.fromkeys(skill_ids))
         marks = ", ".join("?" * len(wanted))
@@ -331,9 +331,9 @@ class Store:
         from itertools import compress, repeat
         from operator import mul, truediv
 
-        from .analysis import weighted_similarity
-        from .store_match import weighted_sums
-        from .store_rows import int32_array
+        from ..analysis import weighted_similarity
+        from .match import weighted_sums
+        from .rows import int32_array
 
         mine = role.importance_by_skill()
         blobs = self._rows(
@@ -396,8 +396,8 @@ class Store:
 
     def search(self, text: str, limit: int | None = 10) -> list[SearchHit]:
         """Roles ranked by relevance of the words of ``text``, best first
-        (:func:`jobcli.store_search.search`)."""
-        from .store_search import search
+        (:func:`jobcli.store.search.search`)."""
+        from .search import search
 
         return search(self, text, limit)
 

@@ -21,7 +21,7 @@ try:
 except ImportError:  # not CPython
     from hashlib import blake2b
 
-from .catalog import (
+from ..catalog import (
     MAX_CATALOG_BYTES,
     decompressed,
     read_catalog,
@@ -32,7 +32,7 @@ from .catalog import (
 if TYPE_CHECKING:
     import sqlite3
 
-#: Version of the store's schema (:mod:`jobcli.store_build`); part of the key. Bump it with
+#: Version of the store's schema (:mod:`jobcli.store.build`); part of the key. Bump it with
 #: any change there.
 STORE_SCHEMA = 8  # 2: role_totals.importance_counts (match's standing); 3: C++ words;
 # 4: role.top_skills, exposure, exposure_source (list's lines); skill_roles.dense;
@@ -231,7 +231,7 @@ def compile_catalog(
     conn: sqlite3.Connection, content: str | dict[str, Any], meta: dict[str, str]
 ) -> None:
     """Compile a catalog's text (streamed; may raise NotStreamable) or validated document."""
-    from .store_build import build, build_stream
+    from .build import build, build_stream
 
     if isinstance(content, str):
         build_stream(conn, content, meta)

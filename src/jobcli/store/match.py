@@ -1,4 +1,4 @@
-"""Ranking from the store's per-skill vectors: ``match`` (:meth:`jobcli.store_query.Store.match`),
+"""Ranking from the store's per-skill vectors: ``match`` (:meth:`jobcli.store.query.Store.match`),
 and the dot products of ``similar_roles`` (:func:`weighted_sums`).
 
 The order is :func:`jobcli.analysis.match_roles`'s: by how many of the skills a
@@ -12,7 +12,7 @@ Two layouts of the same vectors answer the questions :func:`rank` asks:
 
 - :class:`Dense` (``skill_roles.dense``: one byte a role, its importance or 0),
   when the store holds them (every catalog but a huge one, see
-  :data:`jobcli.store_build.DENSE_LIMIT`). Lane arithmetic on big integers
+  :data:`jobcli.store.build.DENSE_LIMIT`). Lane arithmetic on big integers
   counts uses and sums weights for every role at once, in C: summing the bytes
   of several vectors as one integer adds them role by role, as no sum reaches 256.
 - :class:`Sparse` (``skill_roles.roles``/``importances``: the roles that need
@@ -27,7 +27,7 @@ from itertools import compress, groupby, repeat
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
-from .analysis import match_score, rank_key
+from ..analysis import match_score, rank_key
 
 if TYPE_CHECKING:
     from array import array

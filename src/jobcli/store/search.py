@@ -1,7 +1,7 @@
 """Full-text search over the store: BM25 in tiers, and a search that names a skill.
 
 See docs/ARCHITECTURE.md, "Full-text search". Every function takes the
-:class:`~jobcli.store_query.Store` it asks.
+:class:`~jobcli.store.query.Store` it asks.
 """
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .store_query import Store
-    from .store_rows import SearchHit
+    from .query import Store
+    from .rows import SearchHit
 
 
 def search(store: Store, text: str, limit: int | None = 10) -> list[SearchHit]:
@@ -26,7 +26,7 @@ def search(store: Store, text: str, limit: int | None = 10) -> list[SearchHit]:
     relevance, never above the score of a hit ranked before it. Any text is safe: it is
     quoted word by word (:func:`quote_fts`).
     """
-    from .store_rows import _fts_tokens
+    from .rows import _fts_tokens
 
     # A word given twice counts once, its case aside (a title may repeat one: "Fire Alarm
     # Tech (Fire Alarm Technician)" is still read whole as a name).
@@ -86,9 +86,9 @@ def _telling(store: Store, tokens: list[str]) -> list[str]:
 def _named_hits(store: Store, text: str, any_word: str) -> list[SearchHit]:
     """The roles ``text`` names exactly (or as its plural): the role whose own name it is,
     else every role listing it as an alternate title, by relevance; ``matched`` the name."""
-    from .names import fold, normalize, word_line, words_of
-    from .store_decode import ROLE_COLUMNS, role_from_row
-    from .store_rows import NameTable
+    from ..names import fold, normalize, word_line, words_of
+    from .decode import ROLE_COLUMNS, role_from_row
+    from .rows import NameTable
 
     norm = normalize(text)
     if not norm:
@@ -100,12 +100,12 @@ def _named_hits(store: Store, text: str, any_word: str) -> list[SearchHit]:
     keys = own[:1] if len(own) == 1 else table.alternates(line)
     if not keys:
         return []
-    from .lookup import role_names
+    from ..lookup import role_names
 
     marks = ", ".join("?" * len(keys))
     rows = store._rows(f"SELECT pos, {ROLE_COLUMNS} FROM role WHERE id IN ({marks})", keys)
     roles = {pos: role_from_row(row) for pos, *row in rows}
-    from .store_rows import FTS_WEIGHTS, SearchHit
+    from .rows import FTS_WEIGHTS, SearchHit
 
     weights = ", ".join(str(w) for w in FTS_WEIGHTS)
     scores = dict(
@@ -159,8 +159,8 @@ def _positions(store: Store, ids: list[str]) -> list[int]:
 
 def _skill_named(store: Store, text: str) -> str | None:
     """The id of the one skill whose name or alias ``text`` is, exactly; else None."""
-    from .names import normalize
-    from .store_rows import NameTable
+    from ..names import normalize
+    from .rows import NameTable
 
     norm = normalize(text)
     keys = NameTable(store, "skill", store.skill).exact(norm) if norm else []
@@ -173,7 +173,7 @@ def _search_skill(
     """A search for a skill's name: the roles that need it, as ``skill`` orders them
     (BM25 over a list of skill names would favour the roles that list the fewest),
     then the other roles whose text holds the words, by relevance."""
-    from .store_rows import SearchHit
+    from .rows import SearchHit
 
     text_hits = {hit.id: hit for hit in _search(store, " + ".join(tokens), None)}
     name = store.skill(skill_id).name
@@ -200,7 +200,7 @@ UNRANKED_SCORE = 1e-06
 
 
 def _search(store: Store, query: str, limit: int | None, *, ranked: bool = True) -> list[SearchHit]:
-    from .store_rows import FTS_WEIGHTS, SearchHit
+    from .rows import FTS_WEIGHTS, SearchHit
 
     weights = ", ".join(str(w) for w in FTS_WEIGHTS)
     order = f"bm25(role_fts, {weights}), rowid" if ranked else "rowid"

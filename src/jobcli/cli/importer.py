@@ -18,9 +18,9 @@ from pathlib import Path
 
 import typer
 
-from .errors import ExitCode
-from .output import fail, message, output_failed, quote, write_all
-from .safetext import safe
+from ..errors import ExitCode
+from ..output import fail, message, output_failed, quote, write_all
+from ..safetext import safe
 
 #: ``-o -`` writes the catalog to standard output.
 STDOUT = "-"
@@ -68,7 +68,7 @@ def run_onet_import(
     release: str | None = None,
 ) -> None:
     """Import the O*NET release in ``directory`` into the catalog file ``out`` (``-``: stdout)."""
-    from .onet import (
+    from ..onet import (
         OnetImportError,
         OutputError,
         catalog_text,
@@ -131,7 +131,7 @@ def run_onet_import(
 
 def _write_stdout(text: str) -> None:
     """The catalog on stdout, as UTF-8 whatever the locale; 74 when stdout cannot take it."""
-    from .safetext import safe_json
+    from ..safetext import safe_json
 
     try:
         if sys.stdout is None:
