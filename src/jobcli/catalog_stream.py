@@ -120,7 +120,8 @@ class RoleStream:
         """Each role, validated; then the checks of the whole (or :class:`NotStreamable`)."""
         from pydantic import ValidationError
 
-        from .models import RoleModel, cross_check
+        from .cross_check import cross_check
+        from .models import RoleModel
 
         assert self._roles_at is not None
         self._at = self._skip(self._roles_at)

@@ -9,7 +9,7 @@ import functools
 import inspect
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Annotated, Any, Optional, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeVar
 
 import typer
 
@@ -19,6 +19,9 @@ from ..errors import ExitCode
 from ..fastparams import install as _install_fast_params
 from ..output import FORMAT_CHOICES, Environment, Format, fail, quote, resolve_format
 from .wording import install as _install_wording
+
+if TYPE_CHECKING:
+    from ..views.model import View
 
 # Typer would import pydantic to coerce every parameter: the slowest part of a call.
 _install_fast_params()
@@ -341,3 +344,26 @@ def _main_options(
         setattr(current, f"{name}_env" if from_env else name, value)
     current.pager = not no_pager
     _current.session = current
+
+
+# writing the call's output ---------------------------------------------------------------------
+
+
+def emit(view: "View") -> None:
+    """Write ``view`` in the call's format (table, text, tsv, csv, markdown or svg)."""
+    current = session()
+    from ..output import emit_view
+
+    emit_view(view, current.format, current.env, use_pager=current.pager)
+
+
+def print_json(document: Any) -> None:
+    """Write one JSON document (for ``--json`` / ``--format json``)."""
+    from ..output import emit_json
+
+    emit_json(document, session().env)
+
+
+def wants_json() -> bool:
+    """Whether this call prints JSON (``--json`` or ``--format json``)."""
+    return session().format is Format.json

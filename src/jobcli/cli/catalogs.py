@@ -10,8 +10,7 @@ import typer
 
 from ..errors import CatalogError, ExitCode
 from ..output import emit_json, fail, message, quote
-from .app import app, import_app, prints_data, session
-from .commands import emit, print_json, wants_json
+from .app import app, emit, import_app, print_json, prints_data, session, wants_json
 
 
 @app.command("validate")

@@ -14,14 +14,16 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeVar
 import typer
 
 from ..errors import ExitCode
-from ..output import Format, emit_json, emit_view, fail
+from ..output import fail
 from .app import (
     app,
     at_least_one,
     complete_from,
+    emit,
     one_of,
+    print_json,
     prints_data,
-    session,
+    wants_json,
 )
 from .completion import complete_roles, complete_skills
 from .loading import catalog_for, find_role, find_skill, load
@@ -32,27 +34,10 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from ..domain import Role
-    from ..output import View
     from ..store.query import Store
 
 
 T = TypeVar("T")
-
-
-def emit(view: "View") -> None:
-    """Write ``view`` in the call's format (table, text, tsv, csv, markdown or svg)."""
-    current = session()
-    emit_view(view, current.format, current.env, use_pager=current.pager)
-
-
-def print_json(document: Any) -> None:
-    """Write one JSON document (for ``--json`` / ``--format json``)."""
-    emit_json(document, session().env)
-
-
-def wants_json() -> bool:
-    """Whether this call prints JSON (``--json`` or ``--format json``)."""
-    return session().format is Format.json
 
 
 RoleArg = Annotated[

@@ -60,7 +60,7 @@ def search(
     store = load()
     shown = None if every else (int(limit) if limit is not None else SEARCH_LIMIT)
     hits = store.search(text, limit=shown)
-    from .commands import emit, print_json, wants_json
+    from .app import emit, print_json, wants_json
 
     if not hits:  # as grep does: nothing found is exit 1, said on stderr
         if wants_json():
@@ -105,7 +105,7 @@ def skill(
     found = find_skill(store, name)
     every = store.skill_users(found.id)
     users = every[: int(limit)] if limit is not None else every
-    from .commands import emit, print_json, wants_json
+    from .app import emit, print_json, wants_json
 
     if wants_json():
         print_json(

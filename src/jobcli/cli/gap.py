@@ -10,8 +10,7 @@ import typer
 
 from ..errors import ExitCode
 from ..output import fail
-from .app import app, prints_data
-from .commands import emit, print_json, wants_json
+from .app import app, emit, print_json, prints_data, wants_json
 from .completion import complete_roles
 from .loading import find_role, load
 

@@ -116,7 +116,7 @@ def profile_levels(store: "Store") -> dict[str, Optional[float]]:  # noqa: UP045
 
 def _show(store: "Store", profile: "Profile") -> None:
     from ..profile import level_number
-    from .commands import emit, print_json, wants_json
+    from .app import emit, print_json, wants_json
 
     path = str(profile_file())
     result = placed(store, profile)
@@ -216,7 +216,7 @@ def _said(skill: "Skill", level: Optional[float]) -> str:  # noqa: UP045
 
 def _done(store: "Store", profile: "Profile", text: str) -> None:
     """Say what changed (stderr); with --json, print the profile as ``me --json`` does."""
-    from .commands import wants_json
+    from .app import wants_json
 
     message(f"jobcli: {text}")
     if wants_json():

@@ -140,7 +140,7 @@ def next_moves(
         )
     if not moves:
         message("jobcli: no viable move passes the filters")
-    from .commands import emit, print_json, wants_json
+    from .app import emit, print_json, wants_json
 
     catalog = catalog_for(store, [source, *(m.role for m in moves)])
     if wants_json():
@@ -280,7 +280,7 @@ def path(
         role = decoded[step.position]
         steps.append((role, step.fit, top_to_learn(have, role, weights)))
         have = levels_of(role)
-    from .commands import emit, print_json, wants_json
+    from .app import emit, print_json, wants_json
 
     catalog = catalog_for(store, [source, *(s[0] for s in steps)])
     if wants_json():

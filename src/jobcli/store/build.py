@@ -212,7 +212,10 @@ def build_from_values(
             "INSERT INTO meta VALUES ('alternate_titled',"
             " (SELECT count(*) FROM role_words WHERE length(alternate) > 2))"
         )
-        _insert_moves(conn, held)
+        if len(held) <= MOVES_LIMIT:  # the fit's weights and index, for next and path
+            from .fits import insert_fit
+
+            insert_fit(conn, held, _dump, int32_bytes)
     # Merge the full-text index's segments into one: fewer b-trees for every query to read.
     conn.execute("INSERT INTO role_fts (role_fts) VALUES ('optimize')")
     conn.commit()
@@ -373,14 +376,6 @@ def _insert_vectors(conn: sqlite3.Connection, skills: int) -> None:
 #: The most roles a catalog may have for the store to index the fit (``next``, ``path``);
 #: beyond it those commands compute what they need from the roles.
 MOVES_LIMIT = 5000
-
-
-def _insert_moves(conn: sqlite3.Connection, roles: list[Role]) -> None:
-    """The fit's weights and index (:func:`jobcli.store.fits.insert_fit`)."""
-    from .fits import insert_fit
-
-    if len(roles) <= MOVES_LIMIT:
-        insert_fit(conn, roles, _dump, int32_bytes)
 
 
 def _with_symbol_words(text: str) -> str:

@@ -1,12 +1,8 @@
 """The :class:`Store`: every question the commands ask of a catalog, answered by SQL.
 
-A store wraps one SQLite connection to a database built by
-:mod:`jobcli.store.build` (a file in the cache, or in memory). It reads only
-what a question needs: ``role`` one row, ``find_role`` a few index entries,
-``match`` the role-skill pairs of the skills asked about plus each role's
-stored totals, ``search`` the full-text index. Every query passes values as
-parameters; text for the full-text index is quoted token by token
-(:func:`quote_fts`), so no input can become query syntax.
+One SQLite connection to a database of :mod:`jobcli.store.build` (a cache file, or
+in memory), read only as far as a question needs. Values pass as parameters, and
+full-text queries are quoted token by token (:func:`quote_fts`): no input is syntax.
 """
 
 from __future__ import annotations
