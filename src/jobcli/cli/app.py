@@ -31,9 +31,10 @@ _install_wording()
 app = typer.Typer(
     name="jobcli",
     help=(
-        "Explore tech careers: by default the seven roles that one article expects AI "
-        "won't eliminate any time soon. List the roles, read one, compare two, find the "
-        "roles that fit your skills, and see what to learn next."
+        "Explore careers: by default the seven tech roles that one article expects AI "
+        "won't eliminate any time soon; with -c onet, O*NET's 1,016 occupations with BLS "
+        "pay and outlook. Read a job, compare two, find the jobs that fit your skills, "
+        "and see where you can go next and what to learn on the way."
     ),
     epilog=(
         "\b\nExamples:\n"
@@ -42,6 +43,8 @@ app = typer.Typer(
         '  jobcli match programming "critical thinking" statistics\n'
         "  jobcli list | cut -f1            (piped: one role a line, tab-separated)\n"
         "  jobcli gap software-engineer data-scientist --json\n"
+        '  jobcli -c onet next "registered nurse"   (where a job can lead)\n'
+        "  jobcli -c onet path cashiers accountants (a route, step by step)\n"
         "  jobcli me rate; jobcli match --me   (your skills, rated once)\n"
         "  jobcli search machine learning   (on O*NET's occupations: -c onet)\n"
         "  jobcli catalogs                  (the catalogs -c NAME chooses from)\n"
@@ -344,6 +347,26 @@ def _main_options(
         setattr(current, f"{name}_env" if from_env else name, value)
     current.pager = not no_pager
     _current.session = current
+
+
+def zone_option(ctx: typer.Context, param: Any, value: Optional[str]) -> Optional[int]:  # noqa: UP045
+    """A callback for ``--max-zone Z``: a Job Zone, 1 to 5."""
+    if value is None:
+        return None
+    if value.strip() not in ("1", "2", "3", "4", "5"):
+        raise typer.BadParameter("must be a Job Zone, 1 to 5")
+    return int(value)
+
+
+ZoneOpt = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--max-zone",
+        metavar="Z",
+        help="Only roles of O*NET Job Zone Z or below (1 little preparation ... 5 extensive).",
+        callback=zone_option,
+    ),
+]
 
 
 # writing the call's output ---------------------------------------------------------------------

@@ -16,6 +16,7 @@ import typer
 from ..errors import ExitCode
 from ..output import fail
 from .app import (
+    ZoneOpt,
     app,
     at_least_one,
     complete_from,
@@ -27,7 +28,6 @@ from .app import (
 )
 from .completion import complete_roles, complete_skills
 from .loading import catalog_for, find_role, find_skill, load
-from .moves import zone_option
 from .stdin import MAX_NAMES, read_skill_names
 
 if TYPE_CHECKING:
@@ -322,15 +322,7 @@ def match(
             autocompletion=complete_roles,
         ),
     ] = None,
-    max_zone: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option(
-            "--max-zone",
-            metavar="Z",
-            help="Only roles of O*NET Job Zone Z or below (1 little preparation ... 5 extensive).",
-            callback=zone_option,
-        ),
-    ] = None,
+    max_zone: ZoneOpt = None,
     me: Annotated[
         bool,
         typer.Option(

@@ -10,7 +10,7 @@ import typer
 from ..errors import ExitCode
 from ..output import fail, message
 from ..safetext import safe
-from .app import app, at_least_one, prints_data
+from .app import ZoneOpt, app, at_least_one, prints_data
 from .completion import complete_roles
 from .loading import catalog_for, find_role, load
 
@@ -24,26 +24,6 @@ NEXT_LIMIT = 10
 MAX_STEPS = 3
 #: How many best moves of each role ``path`` searches through (plus the move to TO).
 PATH_NEIGHBOURS = 10
-
-
-def zone_option(ctx: typer.Context, param: Any, value: Optional[str]) -> Optional[int]:  # noqa: UP045
-    """A callback for ``--max-zone Z``: a Job Zone, 1 to 5."""
-    if value is None:
-        return None
-    if value.strip() not in ("1", "2", "3", "4", "5"):
-        raise typer.BadParameter("must be a Job Zone, 1 to 5")
-    return int(value)
-
-
-ZoneOpt = Annotated[
-    Optional[str],  # noqa: UP045
-    typer.Option(
-        "--max-zone",
-        metavar="Z",
-        help="Only roles of O*NET Job Zone Z or below (1 little preparation ... 5 extensive).",
-        callback=zone_option,
-    ),
-]
 
 
 def _decoded(store: "Store", candidates: "list[tuple[int, float]]", roles_at: Any) -> Any:
