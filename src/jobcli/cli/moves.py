@@ -26,13 +26,19 @@ MAX_STEPS = 3
 PATH_NEIGHBOURS = 10
 
 
-def _decoded(store: "Store", candidates: "list[tuple[int, float]]", roles_at: Any) -> Any:
-    """(role, fit) of the candidates, decoded lazily, 50 at a time."""
-    for start in range(0, len(candidates), 50):
-        chunk = candidates[start : start + 50]
+def _decoded(
+    store: "Store", candidates: "list[tuple[int, float]]", roles_at: Any, first: int = 50
+) -> Any:
+    """(role, fit) of the candidates, decoded lazily: ``first``, then 50 at a time (a role
+    decodes its whole row: without filters only the moves shown need decoding)."""
+    start = 0
+    while start < len(candidates):
+        size = first if start == 0 else 50
+        chunk = candidates[start : start + size]
         decoded = roles_at(store, [p for p, _ in chunk])
         for pos, fit in chunk:
             yield decoded[pos], fit
+        start += size
 
 
 def to_learn(have: "dict[str, float | None]", target: "Role", weights: Any) -> "list[RoleSkill]":
@@ -104,7 +110,8 @@ def next_moves(
         from ..fit import levels_of
 
         have = levels_of(source)
-        scored = _decoded(store, candidates, roles_at)
+        filtered = safer or keep_pay or zone is not None
+        scored = _decoded(store, candidates, roles_at, 50 if filtered else max(shown, 1))
     moves = []
     for target, fit in scored:
         m = move(source, target, fit, [])
