@@ -1,4 +1,5 @@
-"""Warm ``next`` and ``path`` on the bundled O*NET catalog against ``import typer``.
+"""Warm calls on the bundled O*NET catalog (``show``, ``match``, ``search``, ``next``,
+``path``) and the 7-role ``show``, against ``import typer``.
 
 Usage: python benchmarks/bench_next.py [RUNS]
 
@@ -21,7 +22,11 @@ import time
 JOBCLI = shutil.which("jobcli") or "jobcli"
 COMMANDS = {
     "import typer": [sys.executable, "-c", "import typer"],
+    "7 show --json": [JOBCLI, "show", "data-scientist", "--json"],
     "show": [JOBCLI, "-c", "onet", "show", "registered-nurses"],
+    "show --json": [JOBCLI, "-c", "onet", "show", "registered nurse", "--json"],
+    "match --json": [JOBCLI, "-c", "onet", "match", "python", "sql", "--json"],
+    "search --json": [JOBCLI, "-c", "onet", "search", "data analyst", "--json"],
     "next": [JOBCLI, "-c", "onet", "next", "registered-nurses"],
     "next --safer": [JOBCLI, "-c", "onet", "next", "registered-nurses", "--safer"],
     "path": [JOBCLI, "-c", "onet", "path", "registered-nurses", "health-informatics-specialists"],
