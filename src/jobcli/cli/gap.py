@@ -67,6 +67,8 @@ def gap(
                 "from": a.id,
                 "to": b.id,
                 "coverage": round(fit.value, 4),
+                # What FROM brings to TO (the verdict's share), beside the fit of the move.
+                "brings": None if fit.skills is None else round(fit.skills, 4),
                 "transferable": skill_entries(catalog, transferable),
                 "to_improve": [
                     {**entry, "level": {"have": have[s.id], "need": s.level}}
