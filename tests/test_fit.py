@@ -229,7 +229,16 @@ def test_gap_lists_what_to_improve_with_both_levels(tmp_path: Path) -> None:
     r = invoke("--data", str(path), "gap", "nurse", "senior-nurse", "--json")
     assert r.exit_code == 0, r.output
     doc = json.loads(r.stdout)
-    assert set(doc) == {"from", "to", "coverage", "transferable", "to_improve", "to_learn"}
+    assert set(doc) == {
+        "from",
+        "to",
+        "coverage",
+        "brings",
+        "transferable",
+        "to_improve",
+        "to_learn",
+    }
+    assert 0 < doc["brings"] <= 1
     improve = {e["id"]: e["level"] for e in doc["to_improve"]}
     assert improve == {"care": {"have": 5, "need": 6}}
     assert [e["id"] for e in doc["to_learn"]] == ["law"]
