@@ -277,3 +277,13 @@ def test_a_role_needing_few_skills_is_not_everyones_best_move() -> None:
     assert role_fit(nurse, helper, w).skills == 1.0  # brings all it asks
     assert role_fit(nurse, helper, w).value < role_fit(nurse, senior, w).value
     assert person_fit(levels_of(nurse), helper, w).value < 1.0  # uses little of a nurse
+
+
+def test_match_from_a_role_counts_what_it_uses_of_all_the_roles_skills() -> None:
+    brought = len(json.loads(invoke("show", "software-engineer", "--json").stdout)["skills"])
+    lines = invoke("match", "--from", "software-engineer").stdout.splitlines()
+    assert lines
+    for line in lines:
+        uses, wanted = line.split("\t")[3].split("/")
+        assert int(wanted) == brought
+        assert 0 < int(uses) <= brought

@@ -346,14 +346,15 @@ def match(
         from .person import match_me
 
         wanted = read_skill_names(names or [])
-        matches, total = match_me(store, wanted, strict=strict, zone=zone, shown=shown)
-        _print_matches(store, matches, [], total, "your profile")
+        matches, total, brought = match_me(store, wanted, strict=strict, zone=zone, shown=shown)
+        _print_matches(store, matches, [], total, "your profile", brought)
         return
     if from_role is not None:
         from .moves import match_from
 
-        matches, total = match_from(store, find_role(store, from_role), zone, shown)
-        _print_matches(store, matches, [], total, from_role)
+        source = find_role(store, from_role)
+        matches, total = match_from(store, source, zone, shown)
+        _print_matches(store, matches, [], total, source.title, len(source.skills))
         return
     wanted = read_skill_names(names or [])
     if not wanted:
@@ -374,6 +375,7 @@ def _print_matches(
     ids: list[str],
     total: int,
     from_role: Optional[str],  # noqa: UP045
+    brought: int = 0,
 ) -> None:
     catalog = catalog_for(store, [m.role for m in matches], ids)
     if wants_json():
@@ -384,4 +386,4 @@ def _print_matches(
     from ..views.build import match_view
 
     given = [catalog.skill_by_id[i].name for i in ids] or [f"the skills of {from_role}"]
-    emit(match_view(catalog, matches, given, total=total))
+    emit(match_view(catalog, matches, given, total=total, wanted=brought or len(given)))

@@ -18,9 +18,10 @@ if TYPE_CHECKING:
 
 def match_me(
     store: Store, names: list[str], *, strict: bool, zone: int | None, shown: int | None
-) -> tuple[list[Any], int]:
+) -> tuple[list[Any], int, int]:
     """``match --me [SKILL...]``: the roles ranked by your fit (see
-    :func:`person_fit_both_ways`), your profile's skills and levels with any named."""
+    :func:`person_fit_both_ways`), your profile's skills and levels with any named; and
+    how many roles there were, and how many skills you brought."""
     from ..profile import held
     from ..store.fits import fit_weights
     from .find import resolve_names
@@ -31,7 +32,7 @@ def match_me(
         levels.setdefault(skill_id, None)
     have = {sid: levels[sid] for sid in held(levels)}
     weights = fit_weights(store)
-    return match_levels(
+    matches, total = match_levels(
         store,
         have,
         zone,
@@ -39,6 +40,7 @@ def match_me(
         rated_only=True,
         fit_of=lambda role: person_fit_both_ways(have, role, weights),
     )
+    return matches, total, len(have)
 
 
 def profile_role(

@@ -358,17 +358,23 @@ def unrated_notes(roles: Iterable[Role]) -> list[str]:
 
 
 def match_view(
-    catalog: Catalog, matches: Sequence[Match], given: Sequence[str], total: int | None = None
+    catalog: Catalog,
+    matches: Sequence[Match],
+    given: Sequence[str],
+    total: int | None = None,
+    wanted: int | None = None,
 ) -> View:
     """Roles ranked by the skills they use, with what is missing; ``total``: how many
-    roles use any of the skills (default: every role of ``catalog``)."""
+    roles use any of the skills (default: every role of ``catalog``); ``wanted``: how many
+    skills were brought (default: those ``given`` by name; a past job's are many)."""
+    count = wanted or len(given)
 
     def drawing(glyphs: Glyphs) -> RenderableType:
         from .tables import match_table
 
-        return match_table(catalog, matches, given, glyphs, total=total)
+        return match_table(catalog, matches, given, glyphs, total=total, wanted=count)
 
-    return View(lambda: match_records(catalog, matches, len(given), total), drawing)
+    return View(lambda: match_records(catalog, matches, count, total), drawing)
 
 
 # validate -------------------------------------------------------------------------------------

@@ -277,10 +277,14 @@ def match_table(
     glyphs: Glyphs,
     *,
     total: int | None = None,
+    wanted: int | None = None,
 ) -> Fitted:
     """Roles ranked by the skills they use, with their ids, and what is missing."""
     shown_of = len(catalog.roles) if total is None else total
-    return Fitted(lambda width: _match_table(catalog, matches, given, glyphs, width, shown_of))
+    count = wanted or len(given)
+    return Fitted(
+        lambda width: _match_table(catalog, matches, given, glyphs, width, shown_of, count)
+    )
 
 
 def _match_table(
@@ -290,6 +294,7 @@ def _match_table(
     glyphs: Glyphs,
     width: int,
     total: int,
+    wanted: int,
 ) -> RenderableType:
     exposure = any(m.role.ai_exposure for m in matches)
     idw = id_width((m.role.id for m in matches), width)
@@ -331,7 +336,7 @@ def _match_table(
             missing.append(f", +{len(m.missing) - 3} more", style="dim")
         if not m.missing:
             missing.append(f"{glyphs.check} nothing", style="green")
-        cover = Text(f"{m.uses}/{len(given)} ")
+        cover = Text(f"{m.uses}/{wanted} ")
         if bar:
             cover.append_text(fraction_bar(m.coverage, glyphs, width=10))
         cover.append(f"{' ' if bar else ''}{percent(m.coverage):>4}")
