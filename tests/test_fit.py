@@ -219,7 +219,9 @@ def test_path_ends_at_the_target_and_fails_with_the_closest_role(tmp_path: Path)
     assert doc["to"] == "senior-nurse"
     assert doc["steps"][-1]["role"] == "senior-nurse"
     assert set(doc["steps"][0]) == {"role", "title", "fit", "to_learn"}
-    none = invoke("--data", str(path), "path", "nurse", "coder")
+    # Nurse and coder share no skill and no word: no direct move (through the doctor's
+    # mathematics there is a route of two).
+    none = invoke("--data", str(path), "path", "nurse", "coder", "--max-steps", "1")
     assert none.exit_code == 1
     assert "closest role" in none.stderr or "no viable move" in none.stderr
 
@@ -287,3 +289,14 @@ def test_match_from_a_role_counts_what_it_uses_of_all_the_roles_skills() -> None
         uses, wanted = line.split("\t")[3].split("/")
         assert int(wanted) == brought
         assert 0 < int(uses) <= brought
+
+
+def test_on_the_seven_roles_next_and_path_find_the_nearest_moves() -> None:
+    # Every fit among seven distinct roles lies under the viable 18%: a role's three best
+    # moves are viable all the same, so a person is never told there is nowhere to go.
+    moves = json.loads(invoke("next", "software-engineer", "--json").stdout)["moves"]
+    assert len(moves) == 3
+    assert [m["fit"] for m in moves] == sorted((m["fit"] for m in moves), reverse=True)
+    route = invoke("path", "software-engineer", "data-scientist", "--json")
+    assert route.exit_code == 0, route.output
+    assert json.loads(route.stdout)["steps"][-1]["role"] == "data-scientist"

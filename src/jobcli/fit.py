@@ -43,6 +43,11 @@ ZONE_PENALTY = 0.75
 #: The fit from which a move is viable (``next`` lists it, ``path`` takes it): measured,
 #: the fit above which 80% of O*NET's Primary-Short related pairs lie (ARCHITECTURE.md).
 VIABLE = 0.18
+#: A role's best moves that are viable whatever their fit: in a small catalog of distinct
+#: roles (the seven: every fit under 0.14) nothing would reach VIABLE, and a person would be
+#: told there is nowhere to go; on O*NET a role's three best moves pass VIABLE anyway but
+#: for a few isolated occupations.
+NEAREST = 3
 
 _WORD = re.compile(r"[a-z0-9]+")
 _WORD_OR_LINE = re.compile(r"[a-z0-9]+|\n")

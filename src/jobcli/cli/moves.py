@@ -83,7 +83,8 @@ def next_moves(
 ) -> None:
     """The best moves from a job, best fit first: fit, change of median pay and of AI
     exposure, Job Zone, and the top skills to learn. A move is viable when its fit is
-    at least 18%; a move up more than one Job Zone counts against the fit and is marked.
+    at least 18% (or it is one of the job's three best); a move up more than one Job
+    Zone counts against the fit and is marked.
     With --me, the moves for your profile (see 'jobcli me')."""
     from ..fit import VIABLE as viable
     from ..moves import keep, move
@@ -191,9 +192,10 @@ def path(
     ] = None,
 ) -> None:
     """The easiest way from one role to another: the route of viable moves (fit at least
-    18%, each one a move 'next' would list) with the least to learn over the whole route;
-    the direct move when it is best. Exit 1, naming the closest role it reaches, when
-    there is no route within K moves. With --me TO, from your profile."""
+    18% or one of a job's three best, each one a move 'next' would list) with the least
+    to learn over the whole route; the direct move when it is best. Exit 1, naming the
+    closest role it reaches, when there is no route within K moves. With --me TO, from
+    your profile."""
     from ..fit import VIABLE, levels_of, role_fit
     from ..moves import closest, easiest_route, reachable
     from ..store.fits import Fits, fit_weights, position_of, roles_at
@@ -230,20 +232,26 @@ def path(
         # The store keeps each role's best moves; the move straight to TO is always a candidate.
         direct = role_fit(source, target, weights).value
         row = fits.best(start, PATH_NEIGHBOURS, VIABLE)
-        edges[start] = [*(e for e in row if e[0] != goal), (goal, direct)]
+        edges[start] = [*(e for e in row if e[0] != goal)]
+        if fits.viable(start, goal, VIABLE):
+            edges[start].append((goal, direct))
 
     def neighbours(node: int) -> list[tuple[int, float]]:
         # Each role's best moves, computed when the search first reaches it; the move
         # straight to TO is always one of them.
         if node not in edges:
             row = fits.of(node)
-            edges[node] = [*fits.best(node, PATH_NEIGHBOURS, VIABLE), (goal, row[goal])]
+            out = [e for e in fits.best(node, PATH_NEIGHBOURS, VIABLE) if e[0] != goal]
+            if fits.viable(node, goal, VIABLE):
+                out.append((goal, row[goal]))
+            edges[node] = out
         return edges[node]
 
     steps_allowed = int(max_steps) if max_steps is not None else MAX_STEPS
-    route = easiest_route(start, goal, neighbours, steps_allowed)
+    # The edges are the viable moves already (a role's nearest ones whatever their fit).
+    route = easiest_route(start, goal, neighbours, steps_allowed, viable=0.0)
     if route is None:
-        seen = reachable(start, neighbours, steps_allowed) - {start}
+        seen = reachable(start, neighbours, steps_allowed, viable=0.0) - {start}
         roles = roles_at(store, sorted(seen)[:2000])
         to_goal = {p: role_fit(r, target, weights).value for p, r in roles.items()}
         near = closest(to_goal)

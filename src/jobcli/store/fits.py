@@ -112,10 +112,21 @@ class Fits:
         return self.known[pos]
 
     def best(self, pos: int, k: int, viable: float) -> list[tuple[int, float]]:
-        """The role's ``k`` best viable moves (position, fit), best first."""
+        """The role's ``k`` best viable moves (position, fit), best first: a fit of at least
+        ``viable``, or one of its :data:`~jobcli.fit.NEAREST` best (with a fit above 0)."""
+        from ..fit import NEAREST
         from ..fit_index import best
 
-        return [(p, f) for p, f in best(self.of(pos), k, skip=pos) if f >= viable]
+        ranked = best(self.of(pos), k, skip=pos)
+        return [(p, f) for i, (p, f) in enumerate(ranked) if f >= viable or (i < NEAREST and f > 0)]
+
+    def viable(self, pos: int, goal: int, viable: float) -> bool:
+        """Whether the move from ``pos`` to ``goal`` is viable (as :meth:`best` has it)."""
+        from ..fit import NEAREST
+
+        if self.of(pos)[goal] >= viable:
+            return True
+        return any(p == goal for p, _ in self.best(pos, NEAREST, 1.0))
 
 
 def insert_fit(
