@@ -300,3 +300,28 @@ def test_on_the_seven_roles_next_and_path_find_the_nearest_moves() -> None:
     route = invoke("path", "software-engineer", "data-scientist", "--json")
     assert route.exit_code == 0, route.output
     assert json.loads(route.stdout)["steps"][-1]["role"] == "data-scientist"
+
+
+@settings(max_examples=200)
+@given(
+    st.dictionaries(
+        st.tuples(st.integers(0, 7), st.integers(0, 7)),
+        st.floats(0.05, 1.0),
+        max_size=40,
+    ),
+    st.integers(1, 4),
+)
+def test_the_last_step_bound_finds_routes_as_easy_as_the_plain_search(
+    graph: dict[tuple[int, int], float], max_steps: int
+) -> None:
+    def edges(node: int) -> list[tuple[int, float]]:
+        return [(b, f) for (a, b), f in sorted(graph.items()) if a == node and a != b]
+
+    into_goal = [f for (a, b), f in graph.items() if b == 7 and a != 7]
+    floor = max(0.0, 1.0 - max(into_goal, default=1.0))
+    plain = easiest_route(0, 7, edges, max_steps, viable=0.0)
+    bounded = easiest_route(0, 7, edges, max_steps, viable=0.0, estimate=lambda n: floor)
+    assert (plain is None) == (bounded is None)
+    if plain is not None and bounded is not None:
+        cost = sum(1 - s.fit for s in plain)
+        assert abs(cost - sum(1 - s.fit for s in bounded)) < 1e-9

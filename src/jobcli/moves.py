@@ -74,14 +74,21 @@ def easiest_route(
     edges: Callable[[int], Sequence[tuple[int, float]]],
     max_steps: int,
     viable: float = VIABLE,
+    estimate: Callable[[int], float] | None = None,
 ) -> list[Step] | None:
     """The route from ``start`` to ``goal`` of at most ``max_steps`` viable moves (fit at
     least ``viable``) with the least to learn over the whole route, the sum of
-    ``1 - fit`` of its moves; None when there is none. Among equal routes, fewer steps."""
+    ``1 - fit`` of its moves; None when there is none. Among equal routes, fewer steps.
+
+    ``estimate(node)``: a lower bound of what is left to learn from ``node`` to ``goal``
+    (A*: the roles it rules out are never asked for their moves); 0 when not given."""
+    guess = estimate or (lambda node: 0.0)
     best: dict[tuple[int, int], float] = {(start, 0): 0.0}
-    heap: list[tuple[float, int, int, tuple[Step, ...]]] = [(0.0, 0, start, ())]
+    heap: list[tuple[float, int, float, int, tuple[Step, ...]]] = [
+        (guess(start), 0, 0.0, start, ())
+    ]
     while heap:
-        cost, steps, node, route = heapq.heappop(heap)
+        _, steps, cost, node, route = heapq.heappop(heap)
         if node == goal:
             return list(route)
         if steps == max_steps or best.get((node, steps), cost) < cost:
@@ -92,7 +99,8 @@ def easiest_route(
             c = cost + (1.0 - fit)
             if c < best.get((nxt, steps + 1), float("inf")):
                 best[nxt, steps + 1] = c
-                heapq.heappush(heap, (c, steps + 1, nxt, (*route, Step(nxt, fit))))
+                bound = c + (0.0 if nxt == goal else guess(nxt))
+                heapq.heappush(heap, (bound, steps + 1, c, nxt, (*route, Step(nxt, fit))))
     return None
 
 

@@ -41,6 +41,25 @@ def _decoded(
         start += size
 
 
+def _last_step(fits: Any, goal: int) -> "Callable[[int], float]":
+    """A lower bound of what is left to learn from any role but TO: the last move into TO
+    costs at least 1 - the best fit any role has to TO. The work's and skills' likeness is
+    symmetric and a stretch only lowers a fit, so TO's own row, its stretches undone, bounds
+    every role's fit to TO: one row computed instead of one for each role the search
+    reaches."""
+    from ..fit import stretch_factor
+
+    row, zones = fits.of(goal), fits.zones
+    zone = zones[goal]
+    likeness = [
+        f / stretch_factor(None if z is None or zone is None else z - zone)
+        for p, (f, z) in enumerate(zip(row, zones, strict=True))
+        if p != goal
+    ]
+    floor = max(0.0, 1.0 - max(likeness, default=1.0) - 1e-9)
+    return lambda node: floor
+
+
 def to_learn(have: "dict[str, float | None]", target: "Role", weights: Any) -> "list[RoleSkill]":
     from ..fit import top_to_learn
 
@@ -249,7 +268,9 @@ def path(
 
     steps_allowed = int(max_steps) if max_steps is not None else MAX_STEPS
     # The edges are the viable moves already (a role's nearest ones whatever their fit).
-    route = easiest_route(start, goal, neighbours, steps_allowed, viable=0.0)
+    route = easiest_route(
+        start, goal, neighbours, steps_allowed, viable=0.0, estimate=_last_step(fits, goal)
+    )
     if route is None:
         seen = reachable(start, neighbours, steps_allowed, viable=0.0) - {start}
         roles = roles_at(store, sorted(seen)[:2000])
