@@ -12,8 +12,9 @@ docs/ARCHITECTURE.md ("Fit") for the formulas and how well they do on O*NET.
   level on either side counts in full ("has it, level unknown" meets the need).
 - **The fit of a move** (:attr:`Fit.value`, what ``next`` ranks by): from a role, the
   likeness of the two jobs, ``(work + SKILL_SHARE x skills) / (1 + SKILL_SHARE)``: the
-  cosine of the TF-IDF vectors of the words of their titles, alternate titles, tasks and
-  summary, and the cosine of their distinctiveness x level skill vectors
+  work is the mean of two cosines of TF-IDF word vectors, of what they are called (title,
+  aliases, alternate titles) and of what they do (tasks and summary); the skills, the
+  cosine of their distinctiveness x level skill vectors
   (:func:`skill_vector`). Symmetric: a role needing a few low skills is not a move for
   everyone, as it was when the fit was what one brings. From a person (no words): the
   geometric mean of what you bring and how much of what you have the role uses.
@@ -37,18 +38,21 @@ from .domain import Role, RoleSkill
 RCA_CAP = 3.0
 #: Weight of the skills' cosine beside the work's words (1) in a move's fit: tuned on
 #: O*NET 29.3's Primary-Short related occupations (docs/ARCHITECTURE.md, "Fit").
-SKILL_SHARE = 0.2
+SKILL_SHARE = 0.1
 #: A move up more than one Job Zone keeps this share of its fit per zone beyond one.
 ZONE_PENALTY = 0.75
 #: The fit from which a move is viable (``next`` lists it, ``path`` takes it): measured,
 #: the fit above which 80% of O*NET's Primary-Short related pairs lie (ARCHITECTURE.md).
-VIABLE = 0.18
+VIABLE = 0.14
 #: A role's best moves that are viable whatever their fit: in a small catalog of distinct
-#: roles (the seven: every fit under 0.14) nothing would reach VIABLE, and a person would be
+#: roles (the seven: every fit under 0.08) nothing would reach VIABLE, and a person would be
 #: told there is nowhere to go; on O*NET a role's three best moves pass VIABLE anyway but
 #: for a few isolated occupations.
 NEAREST = 3
 
+#: The mark of a title's word among a role's work words (a word is [a-z0-9]+).
+TITLE = "^"
+_SQRT2 = math.sqrt(2.0)
 _WORD = re.compile(r"[a-z0-9]+")
 _WORD_OR_LINE = re.compile(r"[a-z0-9]+|\n")
 _STOP = frozenset(
@@ -182,7 +186,9 @@ def skill_fit(have: Mapping[str, float | None], target: Role, weights: Weights) 
 
 
 def work_words(role: Role) -> Counter[str]:
-    """The words of a role's work: titles once each, tasks and summary as often as said."""
+    """The words of a role's work, in two parts: what it is called (titles, aliases and
+    alternate titles, a word once per title, keyed with :data:`TITLE`) and what it does
+    (tasks and summary, as often as said)."""
     words: Counter[str] = Counter()
     # One pass over all the titles, a line each (a role has dozens of alternate titles).
     titles = "\n".join((role.title, *role.aliases, *role.alternate_titles)).lower()
@@ -197,7 +203,7 @@ def work_words(role: Role) -> Counter[str]:
         if stem == "":
             stem = stems[w] = _stem(w)
         if stem is not None:
-            seen.add(stem)
+            seen.add(TITLE + stem)
     words.update(seen)
     words.update(_words("\n".join((*role.responsibilities, role.summary))))
     return words
@@ -232,12 +238,18 @@ def _words(text: str) -> list[str]:
 def work_vector(
     role: Role, weights: Weights, words: Mapping[str, int] | None = None
 ) -> dict[str, float]:
-    """The role's TF-IDF vector of work words, of length 1 (empty without words);
+    """The role's TF-IDF vector of work words: its titles' part and its tasks' part each
+    of length 1/sqrt(2), so that the dot product of two roles' vectors is the mean of
+    the two parts' cosines (a part a role lacks counts 0; empty without words);
     ``words``: its :func:`work_words`, when already counted."""
     counts = work_words(role) if words is None else words
     vec = {w: (1.0 + math.log(n)) * weights.idf.get(w, 0.0) for w, n in counts.items()}
-    norm = math.sqrt(sum(v * v for v in vec.values()))
-    return {w: v / norm for w, v in vec.items() if v > 0} if norm > 0 else {}
+    out: dict[str, float] = {}
+    for titles in (True, False):
+        part = {w: v for w, v in vec.items() if v > 0 and w.startswith(TITLE) is titles}
+        norm = math.sqrt(sum(v * v for v in part.values())) * _SQRT2
+        out.update((w, v / norm) for w, v in part.items())
+    return out
 
 
 def work_similarity(a: Role, b: Role, weights: Weights) -> float | None:
