@@ -292,7 +292,7 @@ def test_match_from_a_role_counts_what_it_uses_of_all_the_roles_skills() -> None
 
 
 def test_on_the_seven_roles_next_and_path_find_the_nearest_moves() -> None:
-    # Every fit among seven distinct roles lies under the viable 14%: a role's three best
+    # Every fit among seven distinct roles lies under the viable 13%: a role's three best
     # moves are viable all the same, so a person is never told there is nowhere to go.
     moves = json.loads(invoke("next", "software-engineer", "--json").stdout)["moves"]
     assert len(moves) == 3

@@ -39,11 +39,17 @@ RCA_CAP = 3.0
 #: Weight of the skills' cosine beside the work's words (1) in a move's fit: tuned on
 #: O*NET 29.3's Primary-Short related occupations (docs/ARCHITECTURE.md, "Fit").
 SKILL_SHARE = 0.1
+#: A word (or skill) weighing less than this in a role's vector (of length 1) is left
+#: out of it: such entries are the words and skills found in hundreds of roles, they move
+#: a cosine little, and they were two thirds of what ``next`` sums (measured: the same
+#: recall, 2.2 x fewer sums; docs/ARCHITECTURE.md, "Fit").
+WORD_FLOOR = 0.02
+SKILL_FLOOR = 0.15
 #: A move up more than one Job Zone keeps this share of its fit per zone beyond one.
 ZONE_PENALTY = 0.75
 #: The fit from which a move is viable (``next`` lists it, ``path`` takes it): measured,
 #: the fit above which 80% of O*NET's Primary-Short related pairs lie (ARCHITECTURE.md).
-VIABLE = 0.14
+VIABLE = 0.13
 #: A role's best moves that are viable whatever their fit: in a small catalog of distinct
 #: roles (the seven: every fit under 0.08) nothing would reach VIABLE, and a person would be
 #: told there is nowhere to go; on O*NET a role's three best moves pass VIABLE anyway but
@@ -249,7 +255,7 @@ def work_vector(
         part = {w: v for w, v in vec.items() if v > 0 and w.startswith(TITLE) is titles}
         norm = math.sqrt(sum(v * v for v in part.values())) * _SQRT2
         out.update((w, v / norm) for w, v in part.items())
-    return out
+    return _pruned(out, WORD_FLOOR)
 
 
 def work_similarity(a: Role, b: Role, weights: Weights) -> float | None:
@@ -270,7 +276,13 @@ def skill_vector(role: Role, weights: Weights) -> dict[str, float]:
     dist = distinctiveness(role, weights)
     vec = {s.id: dist[s.id] * (3.5 if s.level is None else s.level) for s in role.skills}
     norm = math.sqrt(sum(v * v for v in vec.values()))
-    return {k: v / norm for k, v in vec.items() if v > 0} if norm > 0 else {}
+    return _pruned({k: v / norm for k, v in vec.items() if v > 0}, SKILL_FLOOR) if norm > 0 else {}
+
+
+def _pruned(vec: dict[str, float], floor: float) -> dict[str, float]:
+    """``vec`` without its entries under ``floor`` (all of it if none is as large)."""
+    kept = {k: v for k, v in vec.items() if v >= floor}
+    return kept or vec
 
 
 def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:

@@ -102,7 +102,7 @@ def next_moves(
 ) -> None:
     """The best moves from a job, best fit first: fit, change of median pay and of AI
     exposure, Job Zone, and the top skills to learn. A move is viable when its fit is
-    at least 14% (or it is one of the job's three best); a move up more than one Job
+    at least 13% (or it is one of the job's three best); a move up more than one Job
     Zone counts against the fit and is marked.
     With --me, the moves for your profile (see 'jobcli me')."""
     from ..fit import VIABLE as viable
@@ -211,7 +211,7 @@ def path(
     ] = None,
 ) -> None:
     """The easiest way from one role to another: the route of viable moves (fit at least
-    14% or one of a job's three best, each one a move 'next' would list) with the least
+    13% or one of a job's three best, each one a move 'next' would list) with the least
     to learn over the whole route; the direct move when it is best. Exit 1, naming the
     closest role it reaches, when there is no route within K moves. With --me TO, from
     your profile."""
@@ -248,8 +248,9 @@ def path(
             fail(f"{safe(source.title)} is already the role you want", ExitCode.NOT_FOUND)
         start, goal = position_of(store, source.id), position_of(store, target.id)
         first_have = levels_of(source)
-        # The store keeps each role's best moves; the move straight to TO is always a candidate.
-        direct = role_fit(source, target, weights).value
+        # The move straight to TO is a candidate whenever viable; its fit is in FROM's row
+        # (the same as role_fit's, without decoding the catalog's word weights).
+        direct = fits.of(start)[goal]
         row = fits.best(start, PATH_NEIGHBOURS, VIABLE)
         edges[start] = [*(e for e in row if e[0] != goal)]
         if fits.viable(start, goal, VIABLE):
