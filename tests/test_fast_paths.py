@@ -2,13 +2,16 @@
 
 - Typer coerces jobcli's parameters without pydantic (``jobcli.fastparams``):
   same values, same errors, as Typer's own adapters.
-- ``main`` builds only the command a call runs (``cli._app_for``): same output, same
+- ``main`` builds only the command a call runs (``cli._app_for``), importing only its
+  module (``cli.registry``): same output, same
   exit code and same completions as the whole app.
 """
 
 from __future__ import annotations
 
 import enum
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -215,3 +218,46 @@ def test_completion_prunes_only_once_the_command_is_typed(
     for key, value in env.items():
         monkeypatch.setenv(key, value)
     assert (_app_for([]) is not app) == pruned
+
+
+def test_the_command_table_names_every_command_and_its_module() -> None:
+    from jobcli.cli.registry import COMMAND_MODULES
+
+    listed = [*(c.name for c in app.registered_commands), *(g.name for g in app.registered_groups)]
+    assert sorted(listed) == sorted(COMMAND_MODULES)
+    for info in app.registered_commands:
+        assert info.callback.__module__ == f"jobcli.cli.{COMMAND_MODULES[info.name]}", info.name
+    # --help lists them in the table's order, whatever order they were imported in.
+    assert [c.name for c in app.registered_commands] == [
+        n for n in COMMAND_MODULES if n in {c.name for c in app.registered_commands}
+    ]
+
+
+@pytest.mark.parametrize(
+    ("args", "module"),
+    [
+        (["-c", "onet", "next", "x"], "jobcli.cli.moves"),
+        (["show", "x"], "jobcli.cli.commands"),
+        (["me", "add", "x"], "jobcli.cli.me"),
+        (["import", "onet", "d"], "jobcli.cli.catalogs"),
+    ],
+)
+def test_a_call_imports_only_the_module_of_its_command(args: list[str], module: str) -> None:
+    # A fresh interpreter: this one has imported every command already.
+    code = (
+        "import sys\n"
+        "from jobcli.cli.main import _app_for\n"
+        f"only = _app_for({args!r})\n"
+        "print(*sorted(m for m in sys.modules if m.startswith('jobcli.cli.')))\n"
+        "print(*(c.name for c in only.registered_commands),\n"
+        "      *(g.name for g in only.registered_groups))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    from jobcli.cli.registry import COMMAND_MODULES
+
+    loaded = set(out[0].split())
+    command_modules = {f"jobcli.cli.{m}" for m in COMMAND_MODULES.values()}
+    assert loaded & command_modules == {module}
+    assert out[1].split() == [args[2] if args[0] == "-c" else args[0]]

@@ -59,8 +59,10 @@ NEAREST = 3
 #: The mark of a title's word among a role's work words (a word is [a-z0-9]+).
 TITLE = "^"
 _SQRT2 = math.sqrt(2.0)
-_WORD = re.compile(r"[a-z0-9]+")
-_WORD_OR_LINE = re.compile(r"[a-z0-9]+|\n")
+# Patterns, not compiled patterns: ``re`` compiles each when first used (a call that only
+# reads the store never does).
+_WORD = r"[a-z0-9]+"
+_WORD_OR_LINE = r"[a-z0-9]+|\n"
 _STOP = frozenset(
     [
         "and",
@@ -200,7 +202,7 @@ def work_words(role: Role) -> Counter[str]:
     titles = "\n".join((role.title, *role.aliases, *role.alternate_titles)).lower()
     stems = _STEMS
     seen: set[str] = set()
-    for w in _WORD_OR_LINE.findall(titles):
+    for w in re.findall(_WORD_OR_LINE, titles):
         if w == "\n":
             words.update(seen)
             seen = set()
@@ -232,7 +234,7 @@ def _stem(w: str) -> str | None:
 def _words(text: str) -> list[str]:
     stems = _STEMS
     out = []
-    for w in _WORD.findall(text.lower()):
+    for w in re.findall(_WORD, text.lower()):
         stem = stems.get(w, "")
         if stem == "":
             stem = stems[w] = _stem(w)

@@ -81,17 +81,21 @@ def fits_from(
                 acc[p] += v * x
         sums.append(acc)
     work, like = sums
-    share = SKILL_SHARE if skilled[source] else 0.0
     zone = zones[source]
     # What a move keeps for its step in Job Zone, by the target's zone.
     keeps = {
         to: stretch_factor(None if to is None or zone is None else to - zone) for to in set(zones)
     }
-    out = []
-    for w, k, has, to in zip(work, like, skilled, zones, strict=True):
-        mix = share if has else 0.0
-        out.append((min(1.0, w) + mix * min(1.0, k)) / (1 + mix) * keeps[to])
-    return out
+    if not skilled[source]:
+        return [(w if w < 1.0 else 1.0) * keeps[to] for w, to in zip(work, zones, strict=True)]
+    share = SKILL_SHARE
+    both = 1.0 / (1.0 + share)
+    return [
+        ((w if w < 1.0 else 1.0) + share * (k if k < 1.0 else 1.0)) * both * keeps[to]
+        if has
+        else (w if w < 1.0 else 1.0) * keeps[to]
+        for w, k, has, to in zip(work, like, skilled, zones, strict=True)
+    ]
 
 
 def index_fits(index: Index, source: int) -> list[float]:

@@ -18,6 +18,7 @@ from ..catalog import BUNDLED_CATALOGS
 from ..errors import ExitCode
 from ..fastparams import install as _install_fast_params
 from ..output import FORMAT_CHOICES, Environment, Format, fail, quote, resolve_format
+from .registry import LazyTyper
 from .wording import install as _install_wording
 
 if TYPE_CHECKING:
@@ -28,7 +29,8 @@ _install_fast_params()
 # Help and usage errors in jobcli's words: ROLE, SKILL..., [PATH], not {ROLE} or <list[str]>.
 _install_wording()
 
-app = typer.Typer(
+# Its commands' modules are imported when the commands are first read (cli.registry).
+app = LazyTyper(
     name="jobcli",
     help=(
         "Explore careers: by default the seven tech roles that one article expects AI "

@@ -73,13 +73,13 @@ def _fts_tokens(text: str) -> list[str]:
     tokens: dict[str, str] = {}
     for token in text.replace("\x00", " ").split():  # SQLite would end the query at a NUL
         token = SYMBOL_WORDS.get(token.lower().strip(_EDGE_PUNCTUATION), token)
-        key = " ".join(_WORD.findall(token.casefold())) or token
+        key = " ".join(re.findall(_WORD, token.casefold())) or token
         tokens.setdefault(key, token)
     return ['"' + token.replace('"', '""') + '"' for token in tokens.values()]
 
 
 #: What the full-text tokenizer keeps of a token: its runs of letters and digits.
-_WORD = re.compile(r"[^\W_]+")
+_WORD = r"[^\W_]+"  # compiled by ``re`` when first used
 
 
 #: Names whose symbols the full-text tokenizer would drop ("C++" would be "c"): indexed
