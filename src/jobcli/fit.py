@@ -26,13 +26,14 @@ Skills are the catalog's skills: the rated ones and the tools in demand for the 
 """
 
 import math
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 from .domain import Role, RoleSkill
+from .work_words import TITLE, work_words
 
+_SQRT2 = math.sqrt(2.0)
 #: The most an RCA multiplies a skill's importance by: beyond it a skill rare in the
 #: catalog would drown the rest of the role.
 RCA_CAP = 3.0
@@ -41,7 +42,7 @@ RCA_CAP = 3.0
 SKILL_SHARE = 0.1
 #: A word (or skill) weighing less than this in a role's vector (of length 1) is left
 #: out of it: such entries are the words and skills found in hundreds of roles, they move
-#: a cosine little, and they were two thirds of what ``next`` sums (measured: the same
+#: a cosine little, and they were more than half of what ``next`` sums (measured: the same
 #: recall, 2.2 x fewer sums; docs/ARCHITECTURE.md, "Fit").
 WORD_FLOOR = 0.02
 SKILL_FLOOR = 0.15
@@ -55,49 +56,6 @@ VIABLE = 0.13
 #: told there is nowhere to go; on O*NET a role's three best moves pass VIABLE anyway but
 #: for a few isolated occupations.
 NEAREST = 3
-
-#: The mark of a title's word among a role's work words (a word is [a-z0-9]+).
-TITLE = "^"
-_SQRT2 = math.sqrt(2.0)
-# Patterns, not compiled patterns: ``re`` compiles each when first used (a call that only
-# reads the store never does).
-_WORD = r"[a-z0-9]+"
-_WORD_OR_LINE = r"[a-z0-9]+|\n"
-_STOP = frozenset(
-    [
-        "and",
-        "or",
-        "the",
-        "of",
-        "to",
-        "in",
-        "for",
-        "with",
-        "on",
-        "as",
-        "by",
-        "at",
-        "from",
-        "such",
-        "other",
-        "into",
-        "be",
-        "are",
-        "is",
-        "their",
-        "may",
-        "using",
-        "use",
-        "that",
-        "this",
-        "all",
-        "new",
-        "any",
-        "more",
-        "than",
-        "not",
-    ]
-)
 
 
 class Weights(NamedTuple):
@@ -191,56 +149,6 @@ def skill_fit(have: Mapping[str, float | None], target: Role, weights: Weights) 
         return None
     got = sum(w[s.id] * credit(have[s.id], s.level) for s in target.skills if s.id in have)
     return min(1.0, got / total)
-
-
-def work_words(role: Role) -> Counter[str]:
-    """The words of a role's work, in two parts: what it is called (titles, aliases and
-    alternate titles, a word once per title, keyed with :data:`TITLE`) and what it does
-    (tasks and summary, as often as said)."""
-    words: Counter[str] = Counter()
-    # One pass over all the titles, a line each (a role has dozens of alternate titles).
-    titles = "\n".join((role.title, *role.aliases, *role.alternate_titles)).lower()
-    stems = _STEMS
-    seen: set[str] = set()
-    for w in re.findall(_WORD_OR_LINE, titles):
-        if w == "\n":
-            words.update(seen)
-            seen = set()
-            continue
-        stem = stems.get(w, "")
-        if stem == "":
-            stem = stems[w] = _stem(w)
-        if stem is not None:
-            seen.add(TITLE + stem)
-    words.update(seen)
-    words.update(_words("\n".join((*role.responsibilities, role.summary))))
-    return words
-
-
-#: Each word seen, as the fit counts it (None: a word it skips): words recur across roles.
-_STEMS: dict[str, str | None] = {}
-
-
-def _stem(w: str) -> str | None:
-    if len(w) < 3 or w in _STOP:
-        return None
-    if w.endswith("ies"):
-        return w[:-3] + "y"
-    if w.endswith("s") and not w.endswith("ss"):
-        return w[:-1]
-    return w
-
-
-def _words(text: str) -> list[str]:
-    stems = _STEMS
-    out = []
-    for w in re.findall(_WORD, text.lower()):
-        stem = stems.get(w, "")
-        if stem == "":
-            stem = stems[w] = _stem(w)
-        if stem is not None:
-            out.append(stem)
-    return out
 
 
 def work_vector(

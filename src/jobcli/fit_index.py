@@ -35,7 +35,7 @@ def build(
     roles: Sequence[Role], weights: Weights, counted: Sequence[Mapping[str, int]] | None = None
 ) -> Index:
     """The vectors and postings of ``roles`` (positions are their order); ``counted``:
-    their :func:`~jobcli.fit.work_words`, when already counted."""
+    their :func:`~jobcli.work_words.work_words`, when already counted."""
     words = [
         work_vector(r, weights, None if counted is None else counted[n])
         for n, r in enumerate(roles)

@@ -137,8 +137,9 @@ def insert_fit(
 ) -> None:
     """The catalog's fit weights, each role's fit vectors and their postings
     (:mod:`jobcli.fit_index`): ``next`` sums the postings of one role's words and skills."""
-    from ..fit import catalog_weights, work_words
+    from ..fit import catalog_weights
     from ..fit_index import build
+    from ..work_words import work_words
 
     counted = [work_words(r) for r in roles]
     weights = catalog_weights(roles, counted)
