@@ -258,6 +258,18 @@ def test_match_from_a_role_leaves_the_role_out(tmp_path: Path) -> None:
     assert "doctor" not in [m["role"] for m in json.loads(zoned.stdout)]
 
 
+def test_match_from_a_role_ranks_by_the_fit_next_ranks_by(tmp_path: Path) -> None:
+    # A person leaving a job is told the same best moves by both commands (on O*NET a
+    # nurse's skills alone put Neurodiagnostic Technologists before Critical Care Nurses).
+    path = moves_catalog(tmp_path)
+    matched = json.loads(invoke("--data", str(path), "match", "--from", "nurse", "--json").stdout)
+    moves = json.loads(invoke("--data", str(path), "next", "nurse", "--json").stdout)["moves"]
+    by_match = {m["role"]: m["score"] for m in matched}
+    assert [m["role"] for m in moves] == [r for r in by_match if r in {m["role"] for m in moves}]
+    for m in moves:
+        assert abs(by_match[m["role"]] - m["fit"]) < 1e-3
+
+
 def test_compare_gives_the_fit_next_ranks_by(tmp_path: Path) -> None:
     path = moves_catalog(tmp_path)
     moves = json.loads(invoke("--data", str(path), "next", "nurse", "--json").stdout)["moves"]

@@ -317,8 +317,8 @@ def match(
         typer.Option(
             "--from",
             metavar="ROLE",
-            help="Take a past job's skills and levels as yours (the role itself left out); "
-            "roles are then ranked by the fit (see 'jobcli gap').",
+            help="Start from a past job: the roles ranked by the fit of a move from it, "
+            "as 'jobcli next' ranks them (the role itself left out).",
             autocompletion=complete_roles,
         ),
     ] = None,
@@ -350,7 +350,7 @@ def match(
         _print_matches(store, matches, [], total, "your profile", brought)
         return
     if from_role is not None:
-        from .moves import match_from
+        from .ranked import match_from
 
         source = find_role(store, from_role)
         matches, total = match_from(store, source, zone, shown)

@@ -25,7 +25,7 @@ def match_me(
     from ..profile import held
     from ..store.fits import fit_weights
     from .find import resolve_names
-    from .moves import match_levels
+    from .ranked import match_levels
 
     levels = profile_levels(store)
     for skill_id in resolve_names(store, names, strict=strict) if names else []:
@@ -118,7 +118,7 @@ def person_moves(
     have = _have(levels)
     zone = current.job_zone() if current is not None else None
     scored = []
-    from .moves import comparable
+    from .ranked import comparable
 
     for role in store.roles():
         if (current is not None and role.id == current.id) or not comparable(role):
