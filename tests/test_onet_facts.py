@@ -14,6 +14,7 @@ from onet_support import DS, ISA, SWD, assert_valid, make_release, role, write_t
 from support import invoke
 
 from jobcli.onet import import_onet, write_catalog
+from jobcli.onet.facts import OccupationFacts, add_facts
 
 pytest.importorskip("python_calamine")
 
@@ -234,7 +235,44 @@ def test_job_zone_with_its_name_and_bls_education_first(
         "education": "Bachelor's Degree",
         "source": "O*NET 29.3 Job Zones; O*NET 29.3 Education, Training, and Experience",
     }
-    assert "preparation" not in role(catalog, SWD)  # no Job Zone
+    assert "preparation" not in role(catalog, SWD)  # neither a Job Zone nor an education
+
+
+def test_no_job_zone_keeps_the_bls_education_with_the_zone_null(tmp_path: Path) -> None:
+    rows = [
+        ep_row(
+            "15-1252", "Software developers", "Line item", 1693.8, 15.8, 115.2, "Bachelor's degree"
+        )
+    ]
+    catalog, report = import_onet(
+        release_29_3(tmp_path), projections=write_projections(tmp_path / "ep.xlsx", rows)
+    )
+    assert_valid(catalog)
+    assert role(catalog, SWD)["preparation"] == {
+        "job_zone": None,
+        "name": None,
+        "education": "Bachelor's degree",
+        "source": "BLS Employment Projections 2024–34",
+    }
+    assert any(
+        n.startswith("1 occupation(s) have a typical education but no Job Zone")
+        for n in report.notes
+    )
+
+
+def test_no_job_zone_keeps_onets_education_too() -> None:
+    facts = OccupationFacts(
+        release="O*NET 29.3", education={SWD: 6}, education_names={6: "Bachelor's degree"}
+    )
+    roles: list[dict[str, Any]] = [{"onet_soc_code": SWD}, {"onet_soc_code": DS}]
+    add_facts(roles, facts, [])
+    assert roles[0]["preparation"] == {
+        "job_zone": None,
+        "name": None,
+        "education": "Bachelor's degree",
+        "source": "O*NET 29.3 Education, Training, and Experience",
+    }
+    assert "preparation" not in roles[1]
 
 
 def test_onet_education_tie_takes_the_lower_level(tmp_path: Path) -> None:
@@ -507,6 +545,22 @@ def test_real_registered_nurses(real: dict[str, Any]) -> None:
     assert hot_only  # O*NET lists 16, e.g. Apache Spark
     assert not hot_only & skills
     assert all("rating" in s for s in nurse["skills"])
+
+
+@needs_shared
+def test_real_all_other_occupations_without_a_job_zone_keep_their_education(
+    real: dict[str, Any],
+) -> None:
+    # 70 occupations have BLS's education but no Job Zone in O*NET 29.3's Job Zones.txt.
+    zoneless = [
+        r for r in real["roles"] if r.get("preparation", {"job_zone": 0})["job_zone"] is None
+    ]
+    assert len(zoneless) == 70
+    assert all(r["preparation"]["education"] for r in zoneless)
+    other = by_code(real, "15-1299.00")
+    assert other["preparation"]["education"] == "Bachelor's degree"
+    # O*NET names no Job Zone for the military occupations, BLS no education: none at all.
+    assert "preparation" not in by_code(real, "55-1011.00")
 
 
 @needs_shared

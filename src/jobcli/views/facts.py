@@ -95,10 +95,16 @@ def outlook_lines(outlook: Mapping[str, Any]) -> list[str]:
 
 
 def preparation_lines(preparation: Mapping[str, Any]) -> list[str]:
-    zone = f"Job Zone {preparation['job_zone']}"
-    if preparation.get("name"):
-        zone += f": {preparation['name']}"
-    lines = [zone, f"Typical education for entry: {preparation.get('education') or UNKNOWN}"]
+    """The Job Zone and its name ("unknown" when the source gives none: O*NET has no Job
+    Zone for most "All Other" occupations), the education for entry, the source."""
+    zone = preparation.get("job_zone")
+    if zone is None:
+        heading = f"Job Zone: {UNKNOWN}"
+    else:
+        heading = f"Job Zone {zone}"
+        if preparation.get("name"):
+            heading += f": {preparation['name']}"
+    lines = [heading, f"Typical education for entry: {preparation.get('education') or UNKNOWN}"]
     if preparation.get("source"):
         lines.append(f"Source: {preparation['source']}")
     return lines
