@@ -1,5 +1,7 @@
-"""Facts a source does not give are shown as unknown, never as 0: an occupation with
-BLS's education but no O*NET Job Zone (70 "All Other" ones in 29.3)."""
+"""Facts a source does not give are shown as unknown, never as 0 or left out silently: an
+occupation with BLS's education but no O*NET Job Zone (70 "All Other" ones in 29.3), one
+with an outlook but no pay (or the other way round); and the outlook's and a top-coded
+pay's figures read for what they are."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from support import invoke, invoke_as, write_json
 
 from jobcli.domain import Role
 from jobcli.models import problems_in
-from jobcli.views.facts import preparation_lines
+from jobcli.views.facts import outlook_lines, pay_lines, preparation_lines
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "catalog-v2.json"
 ZONELESS = "web-administrators"
@@ -74,6 +76,29 @@ def test_preparation_lines_say_the_job_zone_is_unknown_and_keep_the_education() 
     assert preparation_lines({"job_zone": 2})[0] == "Job Zone 2"
 
 
+def test_a_top_coded_figure_says_why_it_is_a_floor() -> None:
+    pay = {"median": 206420, "p10": 73710, "p90": 239200, "top_coded": ["p90"], "period": "x"}
+    lines = pay_lines(pay)
+    assert "10th–90th percentile: $73,710 – at least $239,200" in lines
+    assert 'BLS publishes no annual wage above $239,200, hence "at least".' in lines
+    assert not any("hence" in line for line in pay_lines({**pay, "top_coded": []}))
+
+
+def test_outlook_names_the_year_of_employment_and_what_openings_count() -> None:
+    outlook = {"employment": 245900, "openings_per_year": 23400, "period": "2024–34"}
+    lines = outlook_lines(outlook)
+    assert lines[0] == "Employment in 2024: 245,900"
+    assert lines[2] == (
+        "Openings a year: 23,400 (2024–34 average, from growth and replacing those who leave)"
+    )
+    bare = outlook_lines({"employment": None, "openings_per_year": None, "period": ""})
+    assert bare[0] == "Employment: unknown"
+    assert bare[2] == "Openings a year: unknown"
+
+
+# the commands ------------------------------------------------------------------------------
+
+
 @pytest.mark.parametrize("drawn", [False, True])
 def test_show_says_the_job_zone_is_unknown_never_zero(zoneless: list[str], drawn: bool) -> None:
     args = (*zoneless, "show", ZONELESS)
@@ -116,3 +141,27 @@ def test_next_from_a_role_without_a_zone_works(zoneless: list[str]) -> None:
     r = invoke(*zoneless, "next", ZONELESS, "--json")
     assert r.exit_code == 0, r.output
     assert json.loads(r.stdout)["from"] == ZONELESS
+
+
+@pytest.mark.parametrize(
+    ("drop", "said", "kept"),
+    [
+        ("pay", "Unknown: no BLS annual pay figures for this occupation.", "Employment in 2024"),
+        ("outlook", "Unknown: no BLS projection for this occupation.", "Median: $171,200"),
+    ],
+)
+def test_show_says_which_of_pay_and_outlook_is_unknown(
+    tmp_path: Path, drop: str, said: str, kept: str
+) -> None:
+    data = variant(tmp_path, "it-managers", **{drop: None})
+    for r in (invoke(*data, "show", "it-managers"), invoke_as(*data, "show", "it-managers")):
+        heading = "Pay (US dollars a year)" if drop == "pay" else "Outlook"
+        assert heading in r.stdout
+        assert said in r.stdout
+        assert kept in r.stdout
+
+
+def test_show_says_when_neither_pay_nor_outlook_is_known(tmp_path: Path) -> None:
+    data = variant(tmp_path, "it-managers", pay=None, outlook=None)
+    out = invoke(*data, "show", "it-managers").stdout
+    assert "Pay and outlook\nUnknown: no BLS pay or outlook figures for this occupation." in out
