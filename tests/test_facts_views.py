@@ -114,7 +114,7 @@ def test_show_says_when_a_figure_is_the_broader_groups() -> None:
 
 def test_show_gives_outlook_with_all_occupations_for_context() -> None:
     out = invoke("show", "software-engineer").stdout
-    assert "Employment: 1,693,800" in out
+    assert "Employment in 2024: 1,693,800" in out
     assert "Projected change 2024–34: +15.8% (all occupations: +3.1%)" in out
     assert "Openings a year: 115,200" in out
 

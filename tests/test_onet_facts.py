@@ -14,6 +14,9 @@ from onet_support import DS, ISA, SWD, assert_valid, make_release, role, write_t
 from support import invoke
 
 from jobcli.onet import import_onet, write_catalog
+from jobcli.onet.bls import read_projections, read_wages, title_case
+from jobcli.onet.facts import OccupationFacts, add_facts
+from jobcli.onet.occupation_files import education_name
 
 pytest.importorskip("python_calamine")
 
@@ -231,15 +234,99 @@ def test_job_zone_with_its_name_and_bls_education_first(
     assert role(catalog, ISA)["preparation"] == {
         "job_zone": 4,
         "name": "Considerable Preparation Needed",
-        "education": "Bachelor's Degree",
+        "education": "Bachelor's degree",  # O*NET's "Bachelor's Degree", as BLS writes it
         "source": "O*NET 29.3 Job Zones; O*NET 29.3 Education, Training, and Experience",
     }
-    assert "preparation" not in role(catalog, SWD)  # no Job Zone
+    assert "preparation" not in role(catalog, SWD)  # neither a Job Zone nor an education
+
+
+def test_no_job_zone_keeps_the_bls_education_with_the_zone_null(tmp_path: Path) -> None:
+    rows = [
+        ep_row(
+            "15-1252", "Software developers", "Line item", 1693.8, 15.8, 115.2, "Bachelor's degree"
+        )
+    ]
+    catalog, report = import_onet(
+        release_29_3(tmp_path), projections=write_projections(tmp_path / "ep.xlsx", rows)
+    )
+    assert_valid(catalog)
+    assert role(catalog, SWD)["preparation"] == {
+        "job_zone": None,
+        "name": None,
+        "education": "Bachelor's degree",
+        "source": "BLS Employment Projections 2024–34",
+    }
+    assert any(
+        n.startswith("1 occupation(s) have a typical education but no Job Zone")
+        for n in report.notes
+    )
+
+
+def test_no_job_zone_keeps_onets_education_too() -> None:
+    facts = OccupationFacts(
+        release="O*NET 29.3", education={SWD: 6}, education_names={6: "Bachelor's degree"}
+    )
+    roles: list[dict[str, Any]] = [{"onet_soc_code": SWD}, {"onet_soc_code": DS}]
+    add_facts(roles, facts, [])
+    assert roles[0]["preparation"] == {
+        "job_zone": None,
+        "name": None,
+        "education": "Bachelor's degree",
+        "source": "O*NET 29.3 Education, Training, and Experience",
+    }
+    assert "preparation" not in roles[1]
+
+
+@pytest.mark.parametrize(
+    ("description", "name"),
+    [
+        ("Bachelor's Degree", "Bachelor's degree"),
+        (
+            "Associate's Degree (or other 2-year degree)",
+            "Associate's degree (or other 2-year degree)",
+        ),
+        ("Post-Doctoral Training", "Post-doctoral training"),
+        (
+            "High School Diploma - or the equivalent (for example, GED)",
+            "High school diploma or the equivalent",
+        ),
+        (
+            "Post-Secondary Certificate - awarded for training completed after high school",
+            "Post-secondary certificate",
+        ),
+        ("GED Or Equivalent", "GED or equivalent"),
+    ],
+)
+def test_onet_education_names_read_in_the_case_bls_writes(description: str, name: str) -> None:
+    assert education_name(description) == name
+
+
+@pytest.mark.parametrize(
+    ("title", "cased"),
+    [
+        ("Data scientists", "Data Scientists"),
+        ("Computer occupations, all other", "Computer Occupations, All Other"),
+        (
+            "Door-to-door sales workers, news and street vendors, and related workers",
+            "Door-to-Door Sales Workers, News and Street Vendors, and Related Workers",
+        ),
+        (
+            "First-line supervisors of transportation workers",
+            "First-Line Supervisors of Transportation Workers",
+        ),
+        (
+            "Adult basic education, and english as a second language instructors",
+            "Adult Basic Education, and English as a Second Language Instructors",
+        ),
+    ],
+)
+def test_projections_titles_read_in_title_case(title: str, cased: str) -> None:
+    assert title_case(title) == cased
 
 
 def test_onet_education_tie_takes_the_lower_level(tmp_path: Path) -> None:
     catalog, _ = import_onet(release_29_3(tmp_path))
-    assert role(catalog, DS)["preparation"]["education"] == "Bachelor's Degree"
+    assert role(catalog, DS)["preparation"]["education"] == "Bachelor's degree"
 
 
 def test_interests_are_the_high_points_in_order_zero_is_none(
@@ -312,7 +399,7 @@ def test_outlook_in_people_not_thousands(imported: tuple[dict[str, Any], Any]) -
         "openings_per_year": 23400,
         "period": "2024–34",
         "soc": "15-2051",
-        "soc_title": "Data scientists",
+        "soc_title": "Data Scientists",  # EP's "Data scientists", as OEWS writes it
         "group": False,
         "source": "U.S. Bureau of Labor Statistics, Employment Projections 2024–34",
     }
@@ -507,6 +594,31 @@ def test_real_registered_nurses(real: dict[str, Any]) -> None:
     assert hot_only  # O*NET lists 16, e.g. Apache Spark
     assert not hot_only & skills
     assert all("rating" in s for s in nurse["skills"])
+
+
+@needs_shared
+def test_real_all_other_occupations_without_a_job_zone_keep_their_education(
+    real: dict[str, Any],
+) -> None:
+    # 70 occupations have BLS's education but no Job Zone in O*NET 29.3's Job Zones.txt.
+    zoneless = [
+        r for r in real["roles"] if r.get("preparation", {"job_zone": 0})["job_zone"] is None
+    ]
+    assert len(zoneless) == 70
+    assert all(r["preparation"]["education"] for r in zoneless)
+    other = by_code(real, "15-1299.00")
+    assert other["preparation"]["education"] == "Bachelor's degree"
+    # O*NET names no Job Zone for the military occupations, BLS no education: none at all.
+    assert "preparation" not in by_code(real, "55-1011.00")
+
+
+@needs_shared
+def test_real_projections_titles_are_oews_titles() -> None:
+    wages = read_wages(BLS / "national_M2024_dl.xlsx").rows
+    projections = read_projections(BLS / "ep_2024_34_occupation.xlsx").rows
+    both = wages.keys() & projections.keys()
+    assert len(both) > 900
+    assert [s for s in both if wages[s].title != projections[s].title] == []
 
 
 @needs_shared

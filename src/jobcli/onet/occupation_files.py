@@ -96,9 +96,30 @@ def read_education(table: Table, codes: Collection[str], unknown: Counter[str]) 
     return {code: number for code, (_, number) in best.items()}
 
 
+def sentence_case(text: str) -> str:
+    """``Bachelor's Degree`` -> ``Bachelor's degree``: the case BLS writes education in, so
+    that one catalog reads alike whichever source named it; an acronym (``GED``) stays."""
+    words = text.split(" ")
+    rest = [w if len(w) > 1 and w.isupper() else w.lower() for w in words[1:]]
+    first = words[0][:1] + (words[0][1:] if words[0].isupper() else words[0][1:].lower())
+    return " ".join([first, *rest])
+
+
+def education_name(description: str) -> str:
+    """A category's short name, in sentence case: the text before its explanation, with an
+    alternative the explanation opens with ("High School Diploma - or the equivalent (for
+    example, GED)" -> "High school diploma or the equivalent")."""
+    name, _, explanation = description.partition(" - ")
+    alternative = re.match(r"or [^(]*", explanation.strip())
+    if alternative:
+        name = f"{name.strip()} {alternative[0].strip()}"
+    return sentence_case(name.strip())
+
+
 def read_education_categories(table: Table) -> dict[int, str]:
-    """RL category -> its short name ("High School Diploma - or the equivalent ..." ->
-    "High School Diploma")."""
+    """RL category -> its short name in sentence case ("Bachelor's Degree" -> "Bachelor's
+    degree", "High School Diploma - or the equivalent ..." -> "High school diploma or the
+    equivalent"): see :func:`education_name`."""
     scale_i, category_i = table.need("Scale ID"), table.need("Category")
     description_i = table.need("Category Description")
     names: dict[int, str] = {}
@@ -106,7 +127,7 @@ def read_education_categories(table: Table) -> dict[int, str]:
         if clean(fields[scale_i]).upper() != "RL":
             continue
         category = _value(table, fields, category_i, line, "Category")
-        name = clean(fields[description_i]).split(" - ")[0].strip()
+        name = education_name(clean(fields[description_i]))
         if category is not None and name:
             names[_whole(table, category, line, "Category", 1, 99)] = name
     return names

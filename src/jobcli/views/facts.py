@@ -7,6 +7,7 @@ comes with its period and source as the catalog gives them; an unknown one says 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -15,6 +16,9 @@ from .model import Section
 
 UNRATED = "O*NET rates no skills for this occupation."
 NO_BLS_OCCUPATION = "No BLS occupation matches this role, so no pay or outlook figures."
+NO_BLS_FIGURES = "Unknown: no BLS pay or outlook figures for this occupation."
+NO_BLS_PAY = "Unknown: no BLS annual pay figures for this occupation."
+NO_BLS_OUTLOOK = "Unknown: no BLS projection for this occupation."
 UNKNOWN = "unknown"
 #: The projected change of all occupations in Employment Projections 2024–34 (facts.md).
 ALL_OCCUPATIONS_CHANGE = {"2024–34": 3.1}
@@ -67,38 +71,63 @@ def _group(facts: Mapping[str, Any]) -> list[str]:
 
 
 def pay_lines(pay: Mapping[str, Any]) -> list[str]:
-    """Median, 10th-90th percentile, the group they belong to, period and source."""
+    """Median, 10th-90th percentile, what a top-coded figure means, the group they belong
+    to, period and source."""
     low, high = _dollars(pay, "p10"), _dollars(pay, "p90")
     spread = UNKNOWN if low == high == UNKNOWN else f"{low} – {high}"
     return [
         f"Median: {_dollars(pay, 'median')}",
         f"10th–90th percentile: {spread}",
+        *_top_code(pay),
         *_group(pay),
         _source(pay),
     ]
 
 
+def _top_code(pay: Mapping[str, Any]) -> list[str]:
+    """Why a figure reads "at least": BLS publishes no wage above its top code."""
+    capped = [int(pay[key]) for key in pay.get("top_coded") or () if pay.get(key) is not None]
+    if not capped:
+        return []
+    return [f'BLS publishes no annual wage above ${max(capped):,}, hence "at least".']
+
+
 def outlook_lines(outlook: Mapping[str, Any]) -> list[str]:
-    """Employment, its projected change (with all occupations' for context), openings."""
+    """Employment in the first year, its projected change (with all occupations' for
+    context), openings a year (from growth and from replacing those who leave)."""
     period = str(outlook.get("period") or "")
     change = outlook.get("change_percent")
     changed = f"{change:+.1f}%" if change is not None else UNKNOWN
     if change is not None and period in ALL_OCCUPATIONS_CHANGE:
         changed += f" (all occupations: {ALL_OCCUPATIONS_CHANGE[period]:+.1f}%)"
+    first = re.match(r"[0-9]{4}\b", period)
     return [
-        f"Employment: {_count(outlook.get('employment'))}",
+        f"Employment{' in ' + first[0] if first else ''}: {_count(outlook.get('employment'))}",
         f"Projected change{' ' + period if period else ''}: {changed}",
-        f"Openings a year: {_count(outlook.get('openings_per_year'))}",
+        f"Openings a year: {_openings(outlook.get('openings_per_year'), period)}",
         *_group(outlook),
         _source(outlook),
     ]
 
 
+def _openings(value: int | None, period: str) -> str:
+    if value is None:
+        return UNKNOWN
+    average = f"{period} average, " if period else ""
+    return f"{value:,} ({average}from growth and replacing those who leave)"
+
+
 def preparation_lines(preparation: Mapping[str, Any]) -> list[str]:
-    zone = f"Job Zone {preparation['job_zone']}"
-    if preparation.get("name"):
-        zone += f": {preparation['name']}"
-    lines = [zone, f"Typical education for entry: {preparation.get('education') or UNKNOWN}"]
+    """The Job Zone and its name ("unknown" when the source gives none: O*NET has no Job
+    Zone for most "All Other" occupations), the education for entry, the source."""
+    zone = preparation.get("job_zone")
+    if zone is None:
+        heading = f"Job Zone: {UNKNOWN}"
+    else:
+        heading = f"Job Zone {zone}"
+        if preparation.get("name"):
+            heading += f": {preparation['name']}"
+    lines = [heading, f"Typical education for entry: {preparation.get('education') or UNKNOWN}"]
     if preparation.get("source"):
         lines.append(f"Source: {preparation['source']}")
     return lines
@@ -141,12 +170,13 @@ def key_fact_sections(role: Role) -> list[Section]:
     if role.pay is None and role.outlook is None and not role.onet_soc_code:
         sections.append(Section("Pay and outlook", [NO_BLS_OCCUPATION]))
     else:
-        if role.pay is not None:
-            sections.append(Section("Pay (US dollars a year)", pay_lines(role.pay)))
-        if role.outlook is not None:
-            sections.append(Section("Outlook", outlook_lines(role.outlook)))
         if role.pay is None and role.outlook is None:
-            sections.append(Section("Pay and outlook", [f"{UNKNOWN}: no BLS figures for it"]))
+            sections.append(Section("Pay and outlook", [NO_BLS_FIGURES]))
+        else:
+            pay = pay_lines(role.pay) if role.pay is not None else [NO_BLS_PAY]
+            sections.append(Section("Pay (US dollars a year)", pay))
+            outlook = outlook_lines(role.outlook) if role.outlook is not None else [NO_BLS_OUTLOOK]
+            sections.append(Section("Outlook", outlook))
     if role.preparation is not None:
         sections.append(Section("Preparation", preparation_lines(role.preparation)))
     if role.interests:
