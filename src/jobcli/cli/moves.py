@@ -15,7 +15,7 @@ from .completion import complete_roles
 from .loading import catalog_for, find_role, load
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Collection
 
     from ..domain import Catalog, Role, RoleSkill
     from ..store.query import Store
@@ -115,10 +115,11 @@ def next_moves(
     shown = int(limit) if limit is not None else NEXT_LIMIT
     zone = int(max_zone) if max_zone is not None else None
     weights = fit_weights(store)
+    notes: list[str] = []
     if me:
         from .person import person_moves
 
-        source, have, scored = person_moves(store, role, weights)
+        source, have, scored, notes = person_moves(store, role, weights)
     else:
         assert role is not None
         source = find_role(store, role)
@@ -139,7 +140,6 @@ def next_moves(
             moves.append(m._replace(to_learn=to_learn(have, target, weights)))
         if len(moves) == shown:
             break
-    notes = []
     if not me and (not source.skills_rated or not source.skills):
         notes.append(
             f"{source.title}: the source rates none of its skills; fits rest on its tools "
@@ -233,7 +233,7 @@ def path(
         from .person import person_moves
 
         target = find_role(store, source_name)
-        source, first_have, first = person_moves(store, None, weights)
+        source, first_have, first, _ = person_moves(store, None, weights)
         start, goal = -1, position_of(store, target.id)  # you: a start that is no role
         from .person import person_fit_both_ways
 
@@ -345,7 +345,7 @@ def match_from(
     it (a person's fit: skills only), best first; and how many there were."""
     from ..fit import levels_of
 
-    return match_levels(store, levels_of(source), zone, shown, source.id, source.job_zone())
+    return match_levels(store, levels_of(source), zone, shown, {source.id}, source.job_zone())
 
 
 def comparable(role: "Role") -> bool:
@@ -360,7 +360,7 @@ def match_levels(
     have: "dict[str, float | None]",
     zone: int | None,
     shown: Optional[int],  # noqa: UP045
-    skip: Optional[str] = None,  # noqa: UP045
+    skip: "Collection[str]" = (),
     person_zone: Optional[int] = None,  # noqa: UP045
     rated_only: bool = False,
     fit_of: "Optional[Callable[[Role], float]]" = None,  # noqa: UP045
@@ -376,7 +376,7 @@ def match_levels(
     weights = fit_weights(store)
     scored = []
     for role in store.roles():
-        if role.id == skip or (zone is not None and (role.job_zone() or 99) > zone):
+        if role.id in skip or (zone is not None and (role.job_zone() or 99) > zone):
             continue
         if rated_only and not comparable(role):
             continue
