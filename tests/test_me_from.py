@@ -146,6 +146,14 @@ def test_named_explicitly_it_is_still_a_destination(home: Path, catalog: str) ->
     assert (r.exit_code, json.loads(r.stdout)["to"]) == (0, "analyst")
 
 
+def test_path_me_takes_no_move_of_fit_0_straight_to_to(home: Path, catalog: str) -> None:
+    run(catalog, "me", "add", "empathy=5")  # nothing the analyst needs
+    assert "analyst" not in moves(catalog)
+    r = run(catalog, "path", "--me", "analyst", "--json")
+    assert (r.exit_code, r.stdout) == (1, "")
+    assert "no route from You to Data Analyst" in r.stderr
+
+
 def test_clear_forgets_where_the_skills_came_from(home: Path, catalog: str) -> None:
     run(catalog, "me", "from", "analyst")
     r = run(catalog, "me", "clear")

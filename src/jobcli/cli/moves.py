@@ -239,7 +239,7 @@ def path(
 
         direct = person_fit_both_ways(first_have, target, weights)
         out = [(position_of(store, r.id), f) for r, f in first if r.id != target.id]
-        edges[start] = [*out, (goal, direct)]
+        edges[start] = [*out, *([(goal, direct)] if direct >= VIABLE else [])]
     else:
         assert target_name is not None
         source = find_role(store, source_name)
