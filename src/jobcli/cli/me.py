@@ -295,13 +295,16 @@ def from_role(
         str,
         typer.Argument(
             metavar="ROLE",
-            help="A job you had: its skills join your profile, with the role's levels.",
+            help="A job you had: its skills join your profile, with the role's levels; the "
+            "job is remembered and left out of your moves.",
             autocompletion=complete_roles,
         ),
     ],
 ) -> None:
     """Add a past job's skills, each at the level the role needs where the catalog rates it
-    (O*NET), else with no level. A skill already in your profile keeps the higher level."""
+    (O*NET), else with no level. A skill already in your profile keeps the higher level.
+    The job is remembered (see 'jobcli me'): next --me, match --me and path --me leave it
+    out, as no move; me clear forgets it."""
     from ..profile import ProfileSkill
     from ..profile_roles import ProfileRole
 
@@ -336,7 +339,8 @@ def clear(
         typer.Option("--force", help="Remove the profile file even if it is damaged."),
     ] = False,
 ) -> None:
-    """Remove every skill from your profile (its file is deleted)."""
+    """Remove every skill from your profile, and the jobs they came from (its file is
+    deleted)."""
     from ..profile import ProfileError, read_profile, remove_profile
 
     path = profile_file()

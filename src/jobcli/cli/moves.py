@@ -80,7 +80,11 @@ def next_moves(
     ] = None,
     me: Annotated[
         bool,
-        typer.Option("--me", help="Moves for your profile's skills and levels (see 'jobcli me')."),
+        typer.Option(
+            "--me",
+            help="Moves for your profile's skills and levels (see 'jobcli me'); the jobs "
+            "they were taken from (me from) are left out.",
+        ),
     ] = False,
     safer: Annotated[
         bool, typer.Option("--safer", help="Only moves to roles less exposed to AI.")
