@@ -173,5 +173,7 @@ def person_moves(
     others = [r for r in had if current is None or r.id != current.id]
     notes = [left_out_note(others, "your moves")] if others else []
     if current is None:
-        notes.append("For the changes of pay and exposure, name the job you have: next --me ROLE.")
+        notes.append(
+            "For the changes of pay and exposure, name the job you have: jobcli next --me ROLE."
+        )
     return profile_role(levels, current), have, scored, notes
