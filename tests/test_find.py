@@ -338,3 +338,34 @@ def test_validate_lists_a_key_given_twice_and_the_other_problems_too(tmp_path: P
     messages = " | ".join(p["message"] for p in problems)
     assert "given twice" in messages
     assert "unknown field" in messages
+
+
+# the hint to search: for words that name nothing, not for names of several ---------------------
+
+
+def test_words_that_each_name_several_skills_list_them_without_the_search_hint() -> None:
+    for command in (("match",), ("me", "add")):
+        r = invoke(*command, "data", "analysis")
+        assert r.exit_code == 1
+        assert "'data' is ambiguous: it could be data-privacy or data-visualization" in r.stderr
+        assert "'analysis' is ambiguous" in r.stderr
+        assert "jobcli search" not in r.stderr, command
+
+
+def test_a_word_that_names_nothing_still_points_to_search_beside_an_ambiguous_one() -> None:
+    # "science" names no skill: the two words are a thing to look for in roles' text.
+    for command in (("match",), ("me", "add")):
+        r = invoke(*command, "data", "science")
+        assert r.exit_code == 1
+        assert "'data' is ambiguous" in r.stderr
+        assert "jobcli: hint: jobcli search 'data science' looks for the words" in r.stderr
+
+
+def test_a_role_name_of_several_roles_lists_them_without_the_search_hint() -> None:
+    r = invoke("show", "d")
+    assert r.exit_code == 1
+    assert "could be ux-designer, software-engineer or data-scientist" in r.stderr
+    assert "jobcli search" not in r.stderr
+    r = invoke("show", "astronaut")  # names nothing: the words may be in what a role does
+    assert r.exit_code == 1
+    assert "jobcli: hint: jobcli search astronaut" in r.stderr

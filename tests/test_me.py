@@ -68,6 +68,7 @@ def test_me_json_has_the_contracts_shape(home: Path, catalog: str) -> None:
             {"id": "writing", "name": "Writing", "level": None},
         ],
         "file": str(home),
+        "from": [],
     }
 
 

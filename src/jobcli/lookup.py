@@ -139,7 +139,8 @@ class Resolution(NamedTuple):
     resolved: list[Resolved]
     misses: list[Miss]
     #: Runs of adjacent words that name no skill, nor are all words of one skill's name
-    #: ("machine learning"): each word is also a miss; the run is what to search for.
+    #: ("machine learning"): each word is also a miss; the run is what to search for. Not
+    #: a run of words that each name several skills: their candidates are the answer.
     phrases: tuple[str, ...] = ()
 
     @property
@@ -225,7 +226,8 @@ def resolve_skill_words(source: "SkillNames", names: Sequence[str]) -> Resolutio
                 misses.append(Miss(found.query, found))
             else:  # each word's own error (its suggestions); no word guessed on its own
                 misses += [Miss(typed, error) for typed, error in unknown]
-                phrases.append(found.query)
+                if not all(error.ambiguous for _, error in unknown):
+                    phrases.append(found.query)
             continue
         typed = names[i]
         i += 1

@@ -14,6 +14,7 @@ Each skill keeps its id and its name, so that one profile serves every catalog: 
 catalog's skill is found by id, else by name (normalised, as names are compared
 everywhere); one the catalog lacks is left out, and said so, never an error. A level
 is a number from 0 to 7 (O*NET's level scale), or null: "I have it", no level given.
+An optional ``from`` lists the roles ``me from`` took skills from (:mod:`jobcli.profile_roles`).
 
 The only file I/O is :func:`read_profile` and :func:`write_profile`; a write is atomic
 (a temporary file in the same directory, fsync, ``os.replace``), so a crash leaves
@@ -31,6 +32,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .domain import Catalog, Skill
+from .profile_roles import ProfileRole, file_tail, roles_of, with_role
 
 #: The version of the file's layout (its ``jobcli_profile`` key).
 PROFILE_VERSION = 1
@@ -42,7 +44,8 @@ ABOUT = (
     "Your skills for jobcli (match --me, gap --me TO, next --me, path --me TO). Each skill "
     "has its catalog id and name, so it is found in any catalog, and your level on O*NET's "
     "0-7 level scale, or null for 'I have it' without a level. Change it with 'jobcli me "
-    "add/remove/from/rate/clear', or by hand (valid JSON, these three keys)."
+    "add/remove/from/rate/clear', or by hand (valid JSON, these keys; 'from': the roles "
+    "your skills were taken from, left out of your moves)."
 )
 
 
@@ -93,9 +96,10 @@ class Placement(NamedTuple):
 
 
 class Profile(NamedTuple):
-    """Your skills, in the order they were added."""
+    """Your skills, in the order they were added; and the roles some were taken from."""
 
     skills: tuple[ProfileSkill, ...] = ()
+    came_from: tuple[ProfileRole, ...] = ()
 
     def __bool__(self) -> bool:
         return bool(self.skills)
@@ -125,12 +129,16 @@ class Profile(NamedTuple):
             ):
                 level = old.level
             out[new.id] = ProfileSkill(new.id, new.name, level)
-        return Profile(tuple(out.values()))
+        return self._replace(skills=tuple(out.values()))
+
+    def taken_from(self, role: ProfileRole) -> "Profile":
+        """The profile remembering that skills were taken from ``role`` (``me from``)."""
+        return self._replace(came_from=with_role(self.came_from, role))
 
     def without(self, skill_ids: Iterable[str]) -> "Profile":
         """The profile without the skills stored under ``skill_ids``."""
         gone = set(skill_ids)
-        return Profile(tuple(s for s in self.skills if s.id not in gone))
+        return self._replace(skills=tuple(s for s in self.skills if s.id not in gone))
 
     def placed(self, catalog_skills: Catalog | Iterable[Skill]) -> Placement:
         """The profile read against a catalog (or its skills): each found by id, else by
@@ -288,7 +296,7 @@ def decode(raw: bytes, path: Path) -> Profile:
 def _profile_of(data: Any) -> Profile:
     if not isinstance(data, dict):
         raise ValueError("it must be a JSON object")
-    unknown = sorted(set(data) - {"jobcli_profile", "about", "skills"})
+    unknown = sorted(set(data) - {"jobcli_profile", "about", "skills", "from"})
     if unknown:
         raise ValueError(f"unknown key {unknown[0]!r}")
     if data.get("jobcli_profile") != PROFILE_VERSION:
@@ -317,7 +325,7 @@ def _profile_of(data: Any) -> Profile:
             raise ValueError(f"{where}: the skill {sid!r} is listed twice")
         seen.add(sid)
         skills.append(ProfileSkill(sid, name, level))
-    return Profile(tuple(skills))
+    return Profile(tuple(skills), roles_of(data.get("from", [])))
 
 
 def encode(profile: Profile) -> bytes:
@@ -329,7 +337,7 @@ def encode(profile: Profile) -> bytes:
     skills = "[\n    " + ",\n    ".join(lines) + "\n  ]" if lines else "[]"
     about = json.dumps(ABOUT, ensure_ascii=False)
     head = f'{{\n  "jobcli_profile": {PROFILE_VERSION},\n  "about": {about},\n'
-    text = f'{head}  "skills": {skills}\n}}\n'
+    text = f'{head}  "skills": {skills}{file_tail(profile.came_from)}\n}}\n'
     return text.encode("utf-8")
 
 

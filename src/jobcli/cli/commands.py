@@ -328,7 +328,7 @@ def match(
         typer.Option(
             "--me",
             help="Your profile's skills and levels (see 'jobcli me'), and any named; roles "
-            "are then ranked by the fit.",
+            "are then ranked by the fit (the jobs your skills came from left out).",
         ),
     ] = False,
 ) -> None:

@@ -108,8 +108,9 @@ def _lookup_failed(exc: NameLookupError) -> NoReturn:
     text = str(exc)
     if not exc.ambiguous and not exc.candidates:
         text += f"; see 'jobcli {'list' if exc.kind == 'role' else 'skills'}'"
-    if exc.kind == "role" and exc.query.strip() and len(exc.query) <= 60:
-        # A name that is not a title may still be a word of one, or of what a role does.
+    if not exc.ambiguous and exc.kind == "role" and exc.query.strip() and len(exc.query) <= 60:
+        # A name that is not a title may still be a word of one, or of what a role does
+        # (a name of several roles is not helped by it: the error names them).
         text += "\n" + search_hint(exc.query.strip())
     fail(text, ExitCode.NOT_FOUND)
 

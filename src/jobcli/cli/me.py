@@ -98,11 +98,15 @@ def placed(store: "Store", profile: "Profile") -> "Placement":
     return result
 
 
-def profile_levels(store: "Store") -> dict[str, Optional[float]]:  # noqa: UP045
+def profile_levels(
+    store: "Store",
+    profile: "Optional[Profile]" = None,  # noqa: UP045
+) -> dict[str, Optional[float]]:  # noqa: UP045
     """Your skills in this catalog: skill id -> your level (0-7) or None, as ``match``,
     ``gap``, ``next`` and ``path`` take a person's skills (``--me``). Exit 3 when the
     profile is damaged or holds no skill; exit 1 when this catalog has none of them."""
-    profile = read()
+    if profile is None:
+        profile = read()
     if not profile:
         fail(f"your profile is empty; {FILL_HINT}", ExitCode.BAD_CATALOG)
     levels = placed(store, profile).levels
@@ -117,9 +121,11 @@ def profile_levels(store: "Store") -> dict[str, Optional[float]]:  # noqa: UP045
 def _show(store: "Store", profile: "Profile") -> None:
     from ..profile import level_number
     from .app import emit, print_json, wants_json
+    from .person import came_from
 
     path = str(profile_file())
     result = placed(store, profile)
+    roles = came_from(store, profile)
     if not profile:
         message(f"jobcli: your profile is empty; {FILL_HINT}")
     if wants_json():
@@ -130,6 +136,7 @@ def _show(store: "Store", profile: "Profile") -> None:
                     for sid, level in result.levels.items()
                 ],
                 "file": path,
+                "from": [{"id": r.id, "title": r.title} for _, r in roles if r is not None],
             }
         )
         return
@@ -137,7 +144,8 @@ def _show(store: "Store", profile: "Profile") -> None:
         return
     from ..views.profile_view import profile_view
 
-    emit(profile_view(result.levels, result.skills, safe(path)))
+    shown = [f"{r.title} ({r.id})" if r else f"{e.title} (not in this catalog)" for e, r in roles]
+    emit(profile_view(result.levels, result.skills, safe(path), [safe(t) for t in shown]))
 
 
 @me_app.callback()
@@ -287,14 +295,18 @@ def from_role(
         str,
         typer.Argument(
             metavar="ROLE",
-            help="A job you had: its skills join your profile, with the role's levels.",
+            help="A job you had: its skills join your profile, with the role's levels; the "
+            "job is remembered and left out of your moves.",
             autocompletion=complete_roles,
         ),
     ],
 ) -> None:
     """Add a past job's skills, each at the level the role needs where the catalog rates it
-    (O*NET), else with no level. A skill already in your profile keeps the higher level."""
+    (O*NET), else with no level. A skill already in your profile keeps the higher level.
+    The job is remembered (see 'jobcli me'): next --me, match --me and path --me leave it
+    out, as no move; me clear forgets it."""
     from ..profile import ProfileSkill
+    from ..profile_roles import ProfileRole
 
     store = load()
     profile = read()
@@ -304,7 +316,9 @@ def from_role(
         return
     names = {s.id: s.name for s in store.skills([s.id for s in found.skills])}
     added = [ProfileSkill(s.id, names[s.id], s.level) for s in found.skills]
-    profile = profile.with_skills(added, keep_higher=True)
+    profile = profile.with_skills(added, keep_higher=True).taken_from(
+        ProfileRole(found.id, found.title)
+    )
     write(profile)
     rated = sum(1 for s in found.skills if s.level is not None)
     why = "" if found.skills_rated else ": the source rates none of this role's skills"
@@ -312,7 +326,8 @@ def from_role(
         store,
         profile,
         f"added the {len(added)} skills of {safe(found.title)} to your profile "
-        f"({rated} with the level the role needs{why}); see 'jobcli me'",
+        f"({rated} with the level the role needs{why}); it is left out of your moves "
+        "(next --me, match --me); see 'jobcli me'",
     )
 
 
@@ -324,13 +339,15 @@ def clear(
         typer.Option("--force", help="Remove the profile file even if it is damaged."),
     ] = False,
 ) -> None:
-    """Remove every skill from your profile (its file is deleted)."""
+    """Remove every skill from your profile, and the jobs they came from (its file is
+    deleted)."""
     from ..profile import ProfileError, read_profile, remove_profile
 
     path = profile_file()
-    count = 0
+    count, roles = 0, 0
     try:
-        count = len(read_profile(path).skills)
+        old = read_profile(path)
+        count, roles = len(old.skills), len(old.came_from)
     except ProfileError as exc:
         if not force:
             _damaged(exc)
@@ -339,7 +356,8 @@ def clear(
     except OSError as exc:
         fail(f"cannot remove {safe(str(path))}: {exc.strerror or exc}", ExitCode.OUTPUT_ERROR)
     if existed:
-        message(f"jobcli: your profile is cleared ({count} skills); removed {safe(str(path))}")
+        had = f", and the {roles} role{'s' if roles != 1 else ''} they came from" if roles else ""
+        message(f"jobcli: your profile is cleared ({count} skills{had}); removed {safe(str(path))}")
     else:
         message("jobcli: your profile is already empty")
 

@@ -80,7 +80,11 @@ def next_moves(
     ] = None,
     me: Annotated[
         bool,
-        typer.Option("--me", help="Moves for your profile's skills and levels (see 'jobcli me')."),
+        typer.Option(
+            "--me",
+            help="Moves for your profile's skills and levels (see 'jobcli me'); the jobs "
+            "they were taken from (me from) are left out.",
+        ),
     ] = False,
     safer: Annotated[
         bool, typer.Option("--safer", help="Only moves to roles less exposed to AI.")
@@ -115,10 +119,11 @@ def next_moves(
     shown = int(limit) if limit is not None else NEXT_LIMIT
     zone = int(max_zone) if max_zone is not None else None
     weights = fit_weights(store)
+    notes: list[str] = []
     if me:
         from .person import person_moves
 
-        source, have, scored = person_moves(store, role, weights)
+        source, have, scored, notes = person_moves(store, role, weights)
     else:
         assert role is not None
         source = find_role(store, role)
@@ -139,7 +144,6 @@ def next_moves(
             moves.append(m._replace(to_learn=to_learn(have, target, weights)))
         if len(moves) == shown:
             break
-    notes = []
     if not me and (not source.skills_rated or not source.skills):
         notes.append(
             f"{source.title}: the source rates none of its skills; fits rest on its tools "
@@ -233,13 +237,13 @@ def path(
         from .person import person_moves
 
         target = find_role(store, source_name)
-        source, first_have, first = person_moves(store, None, weights)
+        source, first_have, first, _ = person_moves(store, None, weights)
         start, goal = -1, position_of(store, target.id)  # you: a start that is no role
         from .person import person_fit_both_ways
 
         direct = person_fit_both_ways(first_have, target, weights)
         out = [(position_of(store, r.id), f) for r, f in first if r.id != target.id]
-        edges[start] = [*out, (goal, direct)]
+        edges[start] = [*out, *([(goal, direct)] if direct >= VIABLE else [])]
     else:
         assert target_name is not None
         source = find_role(store, source_name)

@@ -1,6 +1,7 @@
 """You as the start of a comparison: ``match --me``, ``gap --me TO``, ``next --me [ROLE]``
 and ``path --me TO`` (imported only by them). Your skills come from
-:func:`jobcli.cli.me.profile_levels`, as the ``Mapping[str, float | None]`` the fit takes.
+:func:`jobcli.cli.me.profile_levels`, as the ``Mapping[str, float | None]`` the fit takes;
+the roles they were taken from (``me from``) are no move for you: :func:`came_from`.
 """
 
 from __future__ import annotations
@@ -9,11 +10,45 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from .loading import catalog_for, find_role
-from .me import profile_levels
+from .me import profile_levels, read
 
 if TYPE_CHECKING:
     from ..domain import Catalog, Role
+    from ..profile import Profile
+    from ..profile_roles import ProfileRole
     from ..store.query import Store
+
+
+def came_from(
+    store: Store, profile: Profile | None = None
+) -> list[tuple[ProfileRole, Role | None]]:
+    """The roles your profile's skills were taken from, each with this catalog's role: the
+    one with its id, else the one its title names (exactly, or as a plural); None when the
+    catalog has neither."""
+    from ..names import find_named
+    from ..store.rows import NameTable
+
+    out: list[tuple[ProfileRole, Role | None]] = []
+    for entry in (profile if profile is not None else read()).came_from:
+        try:
+            found: Role | None = store.role(entry.id)
+        except KeyError:
+            found = find_named(NameTable(store, "role", store.role), entry.title)
+        out.append((entry, found))
+    return out
+
+
+def jobs_had(store: Store, profile: Profile) -> list[Role]:
+    """This catalog's roles your skills were taken from: left out of your moves."""
+    return [role for _, role in came_from(store, profile) if role is not None]
+
+
+def left_out_note(roles: list[Role], shown: str) -> str:
+    """The line saying which jobs of yours a list leaves out, and why."""
+    from ..safetext import safe
+
+    names = ", ".join(f"{safe(r.title)} ({r.id})" for r in roles)
+    return f"Left out of {shown}: {names}, where your profile's skills came from ('jobcli me')."
 
 
 def match_me(
@@ -27,7 +62,9 @@ def match_me(
     from .find import resolve_names
     from .ranked import match_levels
 
-    levels = profile_levels(store)
+    profile = read()
+    levels = profile_levels(store, profile)
+    had = {role.id for role in jobs_had(store, profile)}
     for skill_id in resolve_names(store, names, strict=strict) if names else []:
         levels.setdefault(skill_id, None)
     have = {sid: levels[sid] for sid in held(levels)}
@@ -37,6 +74,7 @@ def match_me(
         have,
         zone,
         shown,
+        skip=had,
         rated_only=True,
         fit_of=lambda role: person_fit_both_ways(have, role, weights),
     )
@@ -107,24 +145,35 @@ def person_moves(
     store: Store,
     current_name: str | None,
     weights: Any,
-) -> tuple[Role, dict[str, float | None], list[tuple[Role, float]]]:
-    """``next --me [ROLE]``, ``path --me``: you as a role, your levels, and every role
-    your skills fit viably (fit at least :data:`~jobcli.fit.VIABLE`), best first; with
-    ROLE, the job you have (left out, and the base of the changes of pay and exposure)."""
+) -> tuple[Role, dict[str, float | None], list[tuple[Role, float]], list[str]]:
+    """``next --me [ROLE]``, ``path --me``: you as a role, your levels, every role your
+    skills fit viably (fit at least :data:`~jobcli.fit.VIABLE`), best first, and notes for
+    ``next``'s view. With ROLE, the job you have (left out, and the base of the changes of
+    pay and exposure). The roles your skills were taken from (``me from``) are left out:
+    what you had is no move."""
     from ..fit import VIABLE
 
-    levels = profile_levels(store)
+    profile = read()
+    levels = profile_levels(store, profile)
     current = find_role(store, current_name) if current_name is not None else None
+    had = jobs_had(store, profile)
+    gone = {r.id for r in had} | ({current.id} if current is not None else set())
     have = _have(levels)
     zone = current.job_zone() if current is not None else None
     scored = []
     from .ranked import comparable
 
     for role in store.roles():
-        if (current is not None and role.id == current.id) or not comparable(role):
+        if role.id in gone or not comparable(role):
             continue
         fit = person_fit_both_ways(have, role, weights, zone)
         if fit >= VIABLE:
             scored.append((role, fit))
     scored.sort(key=lambda pair: (-pair[1], pair[0].id))
-    return profile_role(levels, current), have, scored
+    others = [r for r in had if current is None or r.id != current.id]
+    notes = [left_out_note(others, "your moves")] if others else []
+    if current is None:
+        notes.append(
+            "For the changes of pay and exposure, name the job you have: jobcli next --me ROLE."
+        )
+    return profile_role(levels, current), have, scored, notes

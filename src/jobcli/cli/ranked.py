@@ -1,7 +1,7 @@
 """``match --from ROLE`` and ``match --me``: every role ranked by a fit, not by the skills
 named (:mod:`jobcli.analysis`'s ranking)."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import TYPE_CHECKING, Any, Optional
 
 if TYPE_CHECKING:
@@ -25,7 +25,7 @@ def match_from(
 
     fits = Fits(store)
     if not fits.indexed:
-        return match_levels(store, levels_of(source), zone, shown, source.id, source.job_zone())
+        return match_levels(store, levels_of(source), zone, shown, {source.id}, source.job_zone())
     pos = position_of(store, source.id)
     row = fits.of(pos)
     ranked = sorted(
@@ -58,7 +58,7 @@ def match_levels(
     have: "dict[str, float | None]",
     zone: int | None,
     shown: Optional[int],  # noqa: UP045
-    skip: Optional[str] = None,  # noqa: UP045
+    skip: "Collection[str]" = (),
     person_zone: Optional[int] = None,  # noqa: UP045
     rated_only: bool = False,
     fit_of: "Optional[Callable[[Role], float]]" = None,  # noqa: UP045
@@ -74,7 +74,7 @@ def match_levels(
     weights = fit_weights(store)
     scored = []
     for role in store.roles():
-        if role.id == skip or (zone is not None and (role.job_zone() or 99) > zone):
+        if role.id in skip or (zone is not None and (role.job_zone() or 99) > zone):
             continue
         if rated_only and not comparable(role):
             continue

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from ..profile import level_text
@@ -23,17 +23,32 @@ def _ordered(levels: Mapping[str, float | None]) -> list[str]:
     )
 
 
+def came_from_note(came_from: Sequence[str]) -> str | None:
+    """The line naming the jobs your skills were taken from (``me from``), or None."""
+    if not came_from:
+        return None
+    return f"Skills taken from {', '.join(came_from)}: left out of your moves."
+
+
 def profile_records(
-    levels: Mapping[str, float | None], skills: Mapping[str, Skill], path: str
+    levels: Mapping[str, float | None],
+    skills: Mapping[str, Skill],
+    path: str,
+    came_from: Sequence[str] = (),
 ) -> Records:
     rows = [[sid, skills[sid].name, level_text(levels[sid])] for sid in _ordered(levels)]
-    return Records(["id", "skill", "level"], rows, [f"Stored in {path}"])
+    note = came_from_note(came_from)
+    return Records(["id", "skill", "level"], rows, [*([note] if note else []), f"Stored in {path}"])
 
 
 def profile_view(
-    levels: Mapping[str, float | None], skills: Mapping[str, Skill], path: str
+    levels: Mapping[str, float | None],
+    skills: Mapping[str, Skill],
+    path: str,
+    came_from: Sequence[str] = (),
 ) -> View:
-    """Your skills (highest level first): name, level on O*NET's 0-7 scale, id."""
+    """Your skills (highest level first): name, level on O*NET's 0-7 scale, id; the jobs
+    they were taken from (``came_from``: titles, safe to print), and the file."""
 
     def drawing(glyphs: Glyphs) -> RenderableType:
         from rich import box
@@ -43,7 +58,15 @@ def profile_view(
         table = Table(
             box=box.SIMPLE_HEAVY,
             title="Your profile",
-            caption=Text(f"Levels on O*NET's 0-7 scale. Stored in {path}"),
+            caption=Text(
+                " ".join(
+                    [
+                        "Levels on O*NET's 0-7 scale.",
+                        *filter(None, [came_from_note(came_from)]),
+                        f"Stored in {path}",
+                    ]
+                )
+            ),
             caption_justify="left",
         )
         table.add_column("Skill", style="bold", overflow="fold")
@@ -60,4 +83,4 @@ def profile_view(
             table.add_row(Text(skills[sid].name), level_text(level), bar, Text(sid))
         return table
 
-    return View(lambda: profile_records(levels, skills, path), drawing)
+    return View(lambda: profile_records(levels, skills, path, came_from), drawing)
