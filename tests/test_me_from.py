@@ -206,6 +206,20 @@ def test_onet_a_nurse_is_not_told_to_become_a_nurse(home: Path) -> None:
     assert "next --me ROLE" in shown.stdout  # why pay and exposure are unknown
 
 
+def test_onet_a_profile_from_a_job_moves_as_the_job_does(home: Path) -> None:
+    # Skills alone put Neurodiagnostic Technologists 2nd and Critical Care Nurses 51st; the
+    # work of the job the skills came from weighs in, and the nursing specialties lead.
+    invoke("-c", "onet", "me", "from", "registered nurse")
+    mine = [
+        m["role"]
+        for m in json.loads(invoke("-c", "onet", "next", "--me", "--json").stdout)["moves"]
+    ]
+    nurse = json.loads(invoke("-c", "onet", "next", "registered nurse", "--json").stdout)
+    as_nurse = [m["role"] for m in nurse["moves"]]
+    assert len(set(mine[:10]) & set(as_nurse[:10])) >= 7, (mine[:10], as_nurse[:10])
+    assert "critical-care-nurses" in mine[:5]
+
+
 def test_onet_next_me_role_gives_the_changes_from_the_job_you_have(home: Path) -> None:
     invoke("-c", "onet", "me", "from", "registered nurse")
     r = invoke("-c", "onet", "next", "--me", "registered-nurses", "--json")

@@ -46,6 +46,10 @@ SKILL_SHARE = 0.1
 #: recall, 2.2 x fewer sums; docs/ARCHITECTURE.md, "Fit").
 WORD_FLOOR = 0.02
 SKILL_FLOOR = 0.15
+#: Weight of your skills' fit beside the likeness of your job's work (1) in the fit of a
+#: move of yours (``next --me`` with the job you have or had): measured on O*NET 29.3
+#: (docs/ARCHITECTURE.md, "Fit").
+YOUR_SKILLS_SHARE = 0.3
 #: A move up more than one Job Zone keeps this share of its fit per zone beyond one.
 ZONE_PENALTY = 0.75
 #: The fit from which a move is viable (``next`` lists it, ``path`` takes it): measured,
@@ -245,6 +249,13 @@ def person_fit(
     # Rounded: sums of levels in another order must not make a role fit itself 0.9999...
     value = 0.0 if skills is None else round(math.sqrt(skills * usage(have, target)), 9)
     return Fit(value * stretch_factor(step), skills, None, step)
+
+
+def your_move_fit(work: float, skills: float) -> float:
+    """The fit of a move of yours: ``(work + YOUR_SKILLS_SHARE x skills) / (1 +
+    YOUR_SKILLS_SHARE)``, ``work`` the likeness of your job's work to the role's,
+    ``skills`` your skills' fit to it (:func:`person_fit`)."""
+    return (work + YOUR_SKILLS_SHARE * skills) / (1 + YOUR_SKILLS_SHARE)
 
 
 def usage(have: Mapping[str, float | None], target: Role) -> float:

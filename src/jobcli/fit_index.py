@@ -98,6 +98,23 @@ def fits_from(
     ]
 
 
+def works_from(
+    source: int,
+    words: Sequence[str],
+    postings: Callable[[int, Sequence[str]], Mapping[str, Posting]],
+    n: int,
+) -> list[float]:
+    """The likeness of the work of the role at ``source`` (its ``words``) to each of ``n``
+    roles', by position: the work part of :func:`fits_from` alone (``next --me`` weighs it
+    with a person's skills)."""
+    acc = [0.0] * n
+    for positions, values in postings(0, words).values() if words else ():
+        v = values[bisect_left(positions, source)]
+        for p, x in zip(positions, values, strict=True):
+            acc[p] += v * x
+    return [w if w < 1.0 else 1.0 for w in acc]
+
+
 def index_fits(index: Index, source: int) -> list[float]:
     """The fit of the role at ``source`` to every role of ``index`` (itself included)."""
 

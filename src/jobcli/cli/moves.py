@@ -123,7 +123,7 @@ def next_moves(
     if me:
         from .person import person_moves
 
-        source, have, scored, notes = person_moves(store, role, weights)
+        source, have, scored, notes, _ = person_moves(store, role, weights)
     else:
         assert role is not None
         source = find_role(store, role)
@@ -237,11 +237,9 @@ def path(
         from .person import person_moves
 
         target = find_role(store, source_name)
-        source, first_have, first, _ = person_moves(store, None, weights)
+        source, first_have, first, _, fit_of = person_moves(store, None, weights)
         start, goal = -1, position_of(store, target.id)  # you: a start that is no role
-        from .person import person_fit_both_ways
-
-        direct = person_fit_both_ways(first_have, target, weights)
+        direct = fit_of(target)
         out = [(position_of(store, r.id), f) for r, f in first if r.id != target.id]
         edges[start] = [*out, *([(goal, direct)] if direct >= VIABLE else [])]
     else:

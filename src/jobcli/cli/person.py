@@ -6,7 +6,7 @@ the roles they were taken from (``me from``) are no move for you: :func:`came_fr
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from .loading import catalog_for, find_role
@@ -131,26 +131,65 @@ def person_fit_both_ways(
     weights: Any,
     zone: int | None = None,
 ) -> float:
-    """The fit of you to ``role`` for a move (``next --me``, ``path --me``, ``match --me``):
-    the geometric mean of what you bring to it (:func:`jobcli.fit.person_fit`) and how
-    much of what you have it uses (:func:`jobcli.fit.usage`). A role has the words of
-    its work to weigh beside its skills, a person has not: without the second part, a
-    programmer would fit a sewing machine operator (one skill asked, Monitoring) fully."""
+    """The fit of your skills to ``role`` (``match --me``): the geometric mean of what you
+    bring to it (:func:`jobcli.fit.person_fit`) and how much of what you have it uses
+    (:func:`jobcli.fit.usage`). A role has the words of its work to weigh beside its
+    skills, a person has not: without the second part, a programmer would fit a sewing
+    machine operator (one skill asked, Monitoring) fully."""
     from ..fit import person_fit
 
     return person_fit(have, role, weights, zone).value
+
+
+#: The fit of a move of yours to a role.
+YourFit = Callable[["Role"], float]
+
+
+def your_fit(
+    store: Store,
+    have: Mapping[str, float | None],
+    jobs: list[Role],
+    weights: Any,
+    zone: int | None = None,
+) -> YourFit:
+    """The fit of a move of yours to a role (``next --me``, ``path --me``): with ``jobs``
+    (the job you have, the ones your skills came from), :func:`jobcli.fit.your_move_fit` of
+    how like the role's work is to theirs (the likeness ``next`` weighs, the best of them)
+    and your skills' fit (:func:`person_fit_both_ways`); without, your skills' fit alone.
+
+    Skills alone cannot tell a nurse's next job from any other that asks for care and
+    listening: for the 29 skills of Registered Nurses they put Neurodiagnostic
+    Technologists 2nd and Critical Care Nurses 51st. With the work's words a profile taken
+    from a job finds 68% of the occupations O*NET calls closely related to it among its 10
+    best (the skills alone: 26%; docs/ARCHITECTURE.md, "Fit")."""
+    from ..fit import your_move_fit
+    from ..store.fits import Fits, position_of, positions
+
+    fits = Fits(store) if jobs else None
+    if fits is None or not fits.indexed:
+        return lambda role: person_fit_both_ways(have, role, weights, zone)
+    rows = [fits.work(position_of(store, job.id)) for job in jobs]
+    at = positions(store)
+
+    def fit(role: Role) -> float:
+        skills = person_fit_both_ways(have, role, weights, zone)
+        return your_move_fit(max(row[at[role.id]] for row in rows), skills)
+
+    return fit
 
 
 def person_moves(
     store: Store,
     current_name: str | None,
     weights: Any,
-) -> tuple[Role, dict[str, float | None], list[tuple[Role, float]], list[str]]:
-    """``next --me [ROLE]``, ``path --me``: you as a role, your levels, every role your
-    skills fit viably (fit at least :data:`~jobcli.fit.VIABLE`), best first, and notes for
-    ``next``'s view. With ROLE, the job you have (left out, and the base of the changes of
-    pay and exposure). The roles your skills were taken from (``me from``) are left out:
-    what you had is no move."""
+) -> tuple[
+    Role, dict[str, float | None], list[tuple[Role, float]], list[str], Callable[[Role], float]
+]:
+    """``next --me [ROLE]``, ``path --me``: you as a role, your levels, every role you fit
+    viably (:func:`your_fit` at least :data:`~jobcli.fit.VIABLE`), best first, notes for
+    ``next``'s view, and the fit itself. With ROLE, the job you have (left out, and the
+    base of the changes of pay and exposure). The roles your skills were taken from (``me
+    from``) are left out: what you had is no move."""
     from ..fit import VIABLE
 
     profile = read()
@@ -160,13 +199,17 @@ def person_moves(
     gone = {r.id for r in had} | ({current.id} if current is not None else set())
     have = _have(levels)
     zone = current.job_zone() if current is not None else None
+    jobs = ([current] if current is not None else []) + [
+        r for r in had if current is None or r.id != current.id
+    ]
+    fit_of = your_fit(store, have, jobs, weights, zone)
     scored = []
     from .ranked import comparable
 
     for role in store.roles():
         if role.id in gone or not comparable(role):
             continue
-        fit = person_fit_both_ways(have, role, weights, zone)
+        fit = fit_of(role)
         if fit >= VIABLE:
             scored.append((role, fit))
     scored.sort(key=lambda pair: (-pair[1], pair[0].id))
@@ -176,4 +219,4 @@ def person_moves(
         notes.append(
             "For the changes of pay and exposure, name the job you have: jobcli next --me ROLE."
         )
-    return profile_role(levels, current), have, scored, notes
+    return profile_role(levels, current), have, scored, notes, fit_of

@@ -59,6 +59,11 @@ def position_of(store: Store, role_id: str) -> int:
     return int(store._rows("SELECT pos FROM role WHERE id = ?", (role_id,))[0][0])
 
 
+def positions(store: Store) -> dict[str, int]:
+    """Every role's catalog position, by id."""
+    return {rid: int(pos) for rid, pos in store._rows("SELECT id, pos FROM role")}
+
+
 class Fits:
     """One role's fits to every other, computed on demand from the store's postings (and
     kept: ``path`` asks for the same role again)."""
@@ -110,6 +115,13 @@ class Fits:
                 self.skilled,
             )
         return self.known[pos]
+
+    def work(self, pos: int) -> list[float]:
+        """The likeness of the work of the role at ``pos`` to every role's, by position."""
+        from ..fit_index import works_from
+
+        words = self.store._rows("SELECT words FROM fit_vector WHERE pos = ?", (pos,))[0][0]
+        return works_from(pos, words.split("\n") if words else [], self._postings, len(self.zones))
 
     def best(self, pos: int, k: int, viable: float) -> list[tuple[int, float]]:
         """The role's ``k`` best viable moves (position, fit), best first: a fit of at least
