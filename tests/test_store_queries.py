@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -132,8 +134,16 @@ def test_dense_and_sparse_vectors_rank_alike(vectors: list[list[int]], limit: in
     roles = len(vectors[0])
     totals = [sum(v[pos] for v in vectors) + 3 for pos in range(roles)]
 
-    def standing(pos: int, least: int) -> float:
-        return ((pos * 7 + least) % 10) / 10
+    class Standing:  # any standing of a role from its importances, as the store's asks
+        def many(
+            self, positions: Sequence[int], uses: int, weight: int, of: Callable[[int], Any]
+        ) -> list[float]:
+            return [
+                ((pos * 7 + min(i for i in of(pos) if i) + 3 * of(pos)[0]) % 10) / 10
+                for pos in positions
+            ]
+
+    standing: Any = Standing()
 
     dense = Dense([bytes(v) for v in vectors])
     sparse = Sparse([{pos: i for pos, i in enumerate(v) if i} for v in vectors])
