@@ -237,9 +237,7 @@ def test_dense_and_sparse_vectors_rank_alike(vectors: list[list[int]], limit: in
     dense = Dense([bytes(v) for v in vectors])
     sparse = Sparse([{pos: i for pos, i in enumerate(v) if i} for v in vectors])
     assert dense.total == sparse.total == sum(any(v[pos] for v in vectors) for pos in range(roles))
-    assert rank(dense, len(vectors), limit, totals, standing) == rank(
-        sparse, len(vectors), limit, totals, standing
-    )
+    assert rank(dense, limit, totals, standing) == rank(sparse, limit, totals, standing)
 
 
 def test_match_of_unknown_skill_ids_is_empty(pair: tuple[Store, Catalog]) -> None:

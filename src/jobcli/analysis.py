@@ -109,7 +109,8 @@ class Match(NamedTuple):
 #: in ``fit``, the tie-break of roles that use as many of your skills, as importantly.
 STANDING_SHARE = 0.9
 #: How many tools' worth of the catalog-wide share a tool's standing starts from (see
-#: :func:`tool_standing`): a role that lists one other tool says little of the role.
+#: :func:`tool_standing`): one other tool says little about a role (measured: with no
+#: prior, roles listing Excel and one other tool opened ``match excel``).
 TOOL_PRIOR = 2
 
 
@@ -192,7 +193,8 @@ def rated_standing(below: int, compared: int) -> float:
 
 def mixed_standing(rated: float, rated_uses: int, tools: Sequence[float]) -> float:
     """The mean over the skills of yours a role uses of each one's standing: ``rated`` for
-    each of the ``rated_uses`` rated ones, ``tools`` one for each tool."""
+    each of the ``rated_uses`` rated ones, ``tools`` one for each tool. (Without tools,
+    ``rated`` itself, and one tool alone its own: the store computes those so, in line.)"""
     if not tools:
         return rated
     if not rated_uses and len(tools) == 1:
@@ -242,8 +244,8 @@ def match_score(
 
     The score orders roles exactly as the ranking does: by ``uses``, then ``weight``
     (importance is an integer 1-5, so ``weight - uses`` lies in ``0 .. 4 * uses``),
-    then ``fit``; it lies in (0, 1). A role using none of the skills scores 0, and a
-    role with no skills never divides by zero.
+    then ``fit`` (in (0, 1]); it lies in (0, 1]. A role using none of the skills scores
+    0, and a role with no skills never divides by zero.
     """
     if uses <= 0 or total <= 0 or wanted <= 0:
         return 0.0, 0.0, 0.0

@@ -126,10 +126,10 @@ class Standing:
         self.values: dict[int, float] = {}
         self._at_most = int32_array(column("rated_at_most"))
         roles = len(self._at_most) // 5
-        #: Per skill asked about: {role listing it as a tool: analysis.tool_sum}, or None.
+        # Per skill asked about: {role listing it as a tool: analysis.tool_sum}, or None;
+        # TOOL_PRIOR x its ToolOdds.prior; and 1 when more than one role lists it as a tool
+        # (then it is one of the tools_shared of a role listing it, not one of its others).
         self._sums: list[dict[int, float] | None] = []
-        #: Per skill asked about: TOOL_PRIOR x its ToolOdds.prior; 1 when another role than
-        #: one listing it lists it too (it counts among that role's tools others list).
         self._prior: list[float] = []
         self._elsewhere: list[int] = []
         for a in asked:
@@ -151,6 +151,8 @@ class Standing:
         return below / compared if compared else 0.0
 
     def __call__(self, pos: int, importances: Sequence[int]) -> float:
+        """The standing of the role at ``pos``, using the skills asked about as important
+        as ``importances`` says (0: unused)."""
         least = 6
         rated = 0
         tools = []
@@ -236,14 +238,10 @@ def _float64(data: bytes | None) -> "array[float]":
 
 
 def rank(
-    vectors: Dense | Sparse,
-    wanted: int,
-    limit: int | None,
-    totals: Sequence[int],
-    standing: "Standing",
+    vectors: Dense | Sparse, limit: int | None, totals: Sequence[int], standing: Standing
 ) -> list[RankKey]:
     """The rank keys (:func:`jobcli.analysis.rank_key`) of the best ``limit`` roles (all
-    with None), best first; ``wanted``: how many skills were asked about (found or not)."""
+    with None), best first; ``totals``: each role's sum of importances."""
     import heapq
 
     want = vectors.total if limit is None else min(limit, vectors.total)

@@ -298,7 +298,7 @@ class Store:
             return MatchResult([], 0)
         vectors = vectors_of(standing.asked)
         totals = int32_array(self._totals("importance_sums"))
-        ranked = rank(vectors, len(wanted), limit, totals, standing)
+        ranked = rank(vectors, limit, totals, standing)
         have = frozenset(wanted)
         by_pos = self._roles_at([key[3] for key in ranked])
         matches = [
