@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from jobcli.analysis import (
+    STANDING_SHARE,
     compare,
     coverage,
     gap,
@@ -16,6 +17,7 @@ from jobcli.analysis import (
     match_score,
     similar_roles,
     skill_usage,
+    tools_of,
     weighted_similarity,
 )
 from jobcli.catalog import load_catalog
@@ -331,3 +333,102 @@ def test_roles_with_no_skills_or_none_of_the_given_are_not_listed() -> None:
     assert match_roles([empty, other], {"s0"}) == []
     assert match_score(0, 0, 0, 3) == (0.0, 0.0, 0.0)
     assert match_role(empty, {"s0"}).coverage == 0.0
+
+
+# match: like with like (O*NET's unrated tools) ---------------------------------------------------
+
+
+def rated(role_id: str, tools: tuple[str, ...] = (), **ratings: float) -> Role:
+    """A role as O*NET rates it: skills with the source's importance (rounded for the 1-5
+    one), and tools in demand, unrated, each given the importance 4."""
+    skills = [RoleSkill(k, round(v), v, 3.0) for k, v in ratings.items()]
+    skills += [RoleSkill(t, 4) for t in tools]
+    return Role(role_id, role_id.title(), "summary", tuple(skills))
+
+
+def unrated(role_id: str, *tools: str) -> Role:
+    """A role whose skills the source rates none of (``skills_rated`` false): its tools only."""
+    skills = tuple(RoleSkill(t, 4) for t in tools)
+    return Role(role_id, role_id.title(), "summary", skills, skills_rated=False)
+
+
+def test_a_role_whose_tools_are_all_it_lists_is_not_last_for_exactly_its_tools() -> None:
+    # O*NET rates none of Data Scientists' skills: its tools are all importance 4, as in a
+    # role that rates its other skills about 3. Compared with those, the tools stood out
+    # there, and in the unrated role nothing stood below them: it came last.
+    scientist = unrated("scientist", "python", "sql")
+    auditor = rated("auditor", ("python", "sql"), s1=3.1, s2=2.9, s3=3.2, s4=2.6)
+    analyst = rated("analyst", ("python", "sql"), s1=3.4, s2=4.1, s3=2.2)
+    ranked = match_roles([auditor, analyst, scientist], {"python", "sql"})
+    assert [m.uses for m in ranked] == [2, 2, 2]
+    assert ranked[-1].role.id != "scientist"
+    assert ranked[0].role.id == "scientist"  # as well placed, and nothing else to learn
+
+
+def test_a_tool_stands_out_in_roles_whose_other_tools_go_with_it() -> None:
+    # sql in every role, as important (4); the other tools say which roles are about data:
+    # spark and hadoop come with sql wherever they are listed, excel and word mostly not.
+    catalog = [
+        rated("auditor", ("sql", "excel", "word"), s1=3.0, s2=2.5, s3=2.8),
+        unrated("scientist", "sql", "spark", "hadoop"),
+        rated("dba", ("sql", "spark", "oracle"), s1=3.6, s2=4.2),
+        rated("clerk", ("excel", "word"), s1=3.0),
+        rated("secretary", ("excel", "word"), s2=3.5),
+        unrated("engineer", "spark", "hadoop", "sql"),
+    ]
+    ranked = [m.role.id for m in match_roles(catalog, {"sql"})]
+    assert ranked[-1] == "auditor"
+    assert set(ranked[:3]) == {"scientist", "dba", "engineer"}
+
+
+def test_a_rated_skill_is_compared_with_the_roles_rated_skills_only() -> None:
+    # Tools (importance 4) are not below a rated skill of 5, nor above one of 3: the same
+    # rated skills stand as far out with or without tools.
+    alone = rated("alone", s0=5.0, s1=3.0, s2=2.0, s3=4.6)
+    tooled = rated("tooled", ("excel", "word", "outlook"), s0=5.0, s1=3.0, s2=2.0, s3=4.6)
+    [a] = match_roles([alone], {"s0"})
+    [b] = match_roles([tooled], {"s0"})
+    assert a.standing == b.standing == 0.5
+    assert tools_of(tooled) == ["excel", "word", "outlook"]
+
+
+def test_a_catalog_that_rates_nothing_has_no_tools() -> None:
+    # The bundled seven roles: importances are the author's own, compared as they are.
+    hand_made = role("hand", s0=4, s1=2, s2=2)
+    assert tools_of(hand_made) == []
+    [m] = match_roles([hand_made], {"s0"})
+    assert m.standing == 2 / 3
+
+
+rated_roles = st.builds(
+    lambda ident, skills, tools, rates: Role(
+        ident,
+        ident,
+        "s",
+        tuple(
+            RoleSkill(k, v, (v - 0.3 if rates else None), None)
+            for k, v in skills.items()
+            if k not in tools
+        )
+        + tuple(RoleSkill(t, 4) for t in tools),
+        skills_rated=rates or not tools,
+    ),
+    st.sampled_from(["a", "b", "c", "d", "e"]),
+    skill_sets,
+    st.sets(st.sampled_from(SKILL_IDS[:6])),
+    st.booleans(),
+)
+
+
+@given(
+    st.lists(rated_roles, min_size=1, max_size=6, unique_by=lambda r: r.id),
+    st.sets(st.sampled_from(SKILL_IDS), min_size=1),
+)
+def test_match_with_tools_is_sorted_and_bounded(rs: list[Role], have: set[str]) -> None:
+    ranked = match_roles(rs, have)
+    fit = [STANDING_SHARE * m.standing + (1 - STANDING_SHARE) * m.coverage for m in ranked]
+    keys = [(m.uses, m.weight, f) for m, f in zip(ranked, fit, strict=True)]
+    assert keys == sorted(keys, reverse=True)
+    assert [m.score for m in ranked] == sorted((m.score for m in ranked), reverse=True)
+    assert all(0 < m.score <= 1 and 0 <= m.standing <= 1 for m in ranked)
+    assert {m.role.id for m in ranked} == {r.id for r in rs if any(s.id in have for s in r.skills)}

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -114,6 +116,95 @@ def test_any_match_is_the_cores_match(
         assert answer.total == total
 
 
+def tooled_catalog(n: int) -> dict[str, Any]:
+    """A schema-2 catalog shaped like an O*NET import: rated skills (``rating``) and tools
+    in demand (unrated, importance 4), roles with no rated skill (``skills_rated`` false),
+    and roles rated by hand (no rating at all: no tools)."""
+    skills = [
+        {"id": f"skill-{i}", "name": f"Skill {i}", "kind": ("human", "technical")[i > 14]}
+        for i in range(35)
+    ]
+    roles: list[dict[str, Any]] = []
+    for i in range(n):
+        tools = [
+            {"id": f"skill-{15 + (i * 3 + j * j) % 20}", "importance": 4} for j in range(i % 9)
+        ]
+        tools = list({t["id"]: t for t in tools}.values())
+        rated = [
+            {
+                "id": f"skill-{(i + j) % 15}",
+                "importance": 1 + (i + 2 * j) % 5,
+                "rating": {
+                    "importance": min(5.0, 1.2 + (i + 2 * j) % 5 + 0.3 * (j % 2)),
+                    "level": 3.0,
+                },
+            }
+            for j in range(1 + i % 6)
+        ]
+        role: dict[str, Any] = {"id": f"role-{i}", "title": f"Role {i}", "summary": "s"}
+        if i % 5 == 0 and tools:
+            role |= {"skills": tools, "skills_rated": False}
+        elif i % 7 == 0:  # by hand: importances without ratings
+            role["skills"] = [{"id": s["id"], "importance": s["importance"]} for s in rated]
+        else:
+            role["skills"] = rated + tools
+        roles.append(role)
+    return {"schema_version": 2, "source": "s", "skills": skills, "roles": roles}
+
+
+@pytest.fixture(scope="module")
+def tooled(tmp_path_factory: pytest.TempPathFactory) -> tuple[Store, Store, Catalog]:
+    """The tooled catalog's store, dense and sparse (as a huge catalog's), and its values."""
+    from jobcli.store import build as store_build
+
+    path = write_json(tmp_path_factory.mktemp("tooled") / "c.json", tooled_catalog(240))
+    dense = open_store(path)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(store_build, "DENSE_LIMIT", 0)
+        patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("sparse-cache")))
+        sparse = open_store(path)
+    assert sparse._rows("SELECT count(*) FROM skill_roles WHERE dense IS NOT NULL") == [(0,)]
+    return dense, sparse, load_catalog(path)
+
+
+def test_the_tooled_catalog_has_tools_and_unrated_roles(
+    tooled: tuple[Store, Store, Catalog],
+) -> None:
+    from jobcli.analysis import tools_of
+
+    catalog = tooled[2]
+    assert sum(not r.skills_rated for r in catalog.roles) >= 30
+    assert sum(bool(tools_of(r)) and r.skills_rated for r in catalog.roles) >= 100
+    assert any(not tools_of(r) and r.skills for r in catalog.roles)  # rated by hand
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(st.integers(0, 34).map(lambda i: f"skill-{i}"), min_size=1, max_size=5),
+    st.none() | st.integers(1, 60),
+)
+def test_a_match_of_tools_is_the_cores_match(
+    tooled: tuple[Store, Store, Catalog], skills: list[str], limit: int | None
+) -> None:
+    # A tool's standing reads the other roles (how often its users list each other tool):
+    # the store keeps the sums, the core counts them; the same floats come out.
+    dense, sparse, catalog = tooled
+    expected = match_roles(catalog.roles, skills, limit)
+    for answer in (dense.match(skills, limit), sparse.match(skills, limit)):
+        assert answer.matches == expected
+
+
+@pytest.mark.parametrize("skill", ["skill-3", "skill-15", "skill-22", "skill-34"])
+def test_skill_users_order_by_importance_then_standing_as_match(
+    tooled: tuple[Store, Store, Catalog], skill: str
+) -> None:
+    dense, _, catalog = tooled
+    position = {r.id: i for i, r in enumerate(catalog.roles)}
+    by_match = match_roles(catalog.roles, [skill])
+    expected = sorted(by_match, key=lambda m: (-m.weight, -m.standing, position[m.role.id]))
+    assert [u.role_id for u in dense.skill_users(skill)] == [m.role.id for m in expected]
+
+
 @settings(max_examples=80)
 @given(
     st.integers(1, 40).flatmap(
@@ -132,15 +223,21 @@ def test_dense_and_sparse_vectors_rank_alike(vectors: list[list[int]], limit: in
     roles = len(vectors[0])
     totals = [sum(v[pos] for v in vectors) + 3 for pos in range(roles)]
 
-    def standing(pos: int, least: int) -> float:
-        return ((pos * 7 + least) % 10) / 10
+    class Standing:  # any standing of a role from its importances, as the store's asks
+        def many(
+            self, positions: Sequence[int], uses: int, weight: int, of: Callable[[int], Any]
+        ) -> list[float]:
+            return [
+                ((pos * 7 + min(i for i in of(pos) if i) + 3 * of(pos)[0]) % 10) / 10
+                for pos in positions
+            ]
+
+    standing: Any = Standing()
 
     dense = Dense([bytes(v) for v in vectors])
     sparse = Sparse([{pos: i for pos, i in enumerate(v) if i} for v in vectors])
     assert dense.total == sparse.total == sum(any(v[pos] for v in vectors) for pos in range(roles))
-    assert rank(dense, len(vectors), limit, totals, standing) == rank(
-        sparse, len(vectors), limit, totals, standing
-    )
+    assert rank(dense, limit, totals, standing) == rank(sparse, limit, totals, standing)
 
 
 def test_match_of_unknown_skill_ids_is_empty(pair: tuple[Store, Catalog]) -> None:

@@ -7,7 +7,6 @@ values, so the views and the JSON output can both be built from them.
 # No ``from __future__ import annotations``: typing.NamedTuple would compile each
 # string annotation at every start (see jobcli.domain).
 
-import heapq
 import math
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import NamedTuple
@@ -102,22 +101,132 @@ class Match(NamedTuple):
     uses: int = 0
     #: Sum of the importance (1-5) in the role of the skills it uses.
     weight: int = 0
-    #: Share of the role's skills less important than every skill of yours it uses.
+    #: How far the skills asked about stand out in the role (see :func:`standing`).
     standing: float = 0.0
 
 
 #: How much standing (your skills above the rest of the role) and coverage each count
 #: in ``fit``, the tie-break of roles that use as many of your skills, as importantly.
 STANDING_SHARE = 0.9
+#: How many tools' worth of the catalog-wide share a tool's standing starts from (see
+#: :func:`tool_standing`): one other tool says little about a role (measured: with no
+#: prior, roles listing Excel and one other tool opened ``match excel``).
+TOOL_PRIOR = 2
 
 
-def standing(importances: Sequence[int], least: int) -> float:
-    """The share of a role's skills (``importances``) less important than ``least``, the
-    least important of the skills asked about that the role uses: how far those skills
-    stand above the rest of the role. 0 for a role that needs nothing else."""
-    if not importances:
-        return 0.0
-    return sum(1 for i in importances if i < least) / len(importances)
+def tools_of(role: Role) -> list[str]:
+    """The ids of the role's tools: the skills its source lists without rating them
+    (O*NET's in-demand technologies, each given the importance 4), where the source rates
+    other skills of the role or none of them (``skills_rated`` false). A catalog that rates
+    nothing (the bundled seven roles) has no tools: its importances are its author's own."""
+    unrated = [s.id for s in role.skills if s.rated is None]
+    if role.skills_rated and len(unrated) == len(role.skills):
+        return []
+    return unrated
+
+
+def others_share(count: int, total: int) -> float:
+    """``(count - 1) / (total - 1)``: a share among the other items, one of the ``count``
+    being the one asked about (0 when there is no other)."""
+    return (count - 1) / (total - 1) if total > 1 else 0.0
+
+
+class ToolOdds:
+    """How likely a role is to use one tool, read from the other roles of the catalog.
+
+    ``prior``: the share of the other roles that use the tool; ``given[t]``: the share of
+    the other roles listing the tool ``t`` that use it too (for every tool ``t`` that a role
+    using it lists, and another role lists too). (A plain class: a named tuple would cost
+    every command that imports this module its creation.)
+    """
+
+    __slots__ = ("given", "prior")
+
+    def __init__(self, prior: float, given: Mapping[str, float]) -> None:
+        self.prior = prior
+        self.given = given
+
+
+def tool_odds(roles: Sequence[Role], skill_ids: Collection[str]) -> dict[str, ToolOdds]:
+    """:class:`ToolOdds` of each of ``skill_ids`` over the catalog's ``roles``."""
+    listing: dict[str, int] = {}  # tool -> how many roles list it
+    users = dict.fromkeys(skill_ids, 0)
+    together: dict[str, dict[str, int]] = {q: {} for q in skill_ids}
+    for role in roles:
+        tools = tools_of(role)
+        for t in tools:
+            listing[t] = listing.get(t, 0) + 1
+        for s in role.skills:
+            if s.id in users:
+                users[s.id] += 1
+                counts = together[s.id]
+                for t in tools:
+                    counts[t] = counts.get(t, 0) + 1
+    return {
+        q: ToolOdds(
+            others_share(users[q], len(roles)),
+            {t: others_share(n, listing[t]) for t, n in together[q].items() if listing[t] > 1},
+        )
+        for q in skill_ids
+    }
+
+
+def tool_sum(tools: Iterable[str], tool: str, given: Mapping[str, float]) -> float:
+    """The sum of ``given`` (:class:`ToolOdds`) over a role's ``tools`` but ``tool`` (exact:
+    :func:`math.fsum`, whatever the order; the store keeps it for every role's tool)."""
+    return math.fsum([given[t] for t in tools if t != tool and t in given])
+
+
+def tool_standing(total: float, known: int, prior: float) -> float:
+    """How well a tool of yours belongs in a role: the mean, over the ``known`` other tools
+    of the role that other roles list too, of the share of those other roles that use
+    yours (``total``: the sum of those shares, :func:`tool_sum`), with :data:`TOOL_PRIOR`
+    tools' worth of the share of all other roles that use it (``prior``)."""
+    return (total + TOOL_PRIOR * prior) / (known + TOOL_PRIOR)
+
+
+def rated_standing(below: int, compared: int) -> float:
+    """The share of a role's rated skills (``compared``) less important than the least
+    important of yours it uses (``below`` of them): how far yours stand above the rest."""
+    return below / compared if compared else 0.0
+
+
+def mixed_standing(rated: float, rated_uses: int, tools: Sequence[float]) -> float:
+    """The mean over the skills of yours a role uses of each one's standing: ``rated`` for
+    each of the ``rated_uses`` rated ones, ``tools`` one for each tool. (Without tools,
+    ``rated`` itself, and one tool alone its own: the store computes those so, in line.)"""
+    if not tools:
+        return rated
+    if not rated_uses and len(tools) == 1:
+        return tools[0]
+    return math.fsum([rated * rated_uses, *tools]) / (rated_uses + len(tools))
+
+
+def standing(
+    role: Role, have: Collection[str], odds: Mapping[str, ToolOdds] | None = None
+) -> float:
+    """How far the skills ``have`` stand out in ``role``, in [0, 1]; like is compared with
+    like. A rated skill against the role's other rated skills: the share of them less
+    important than the least important of yours (a role that needs nothing else: 0). A
+    tool (:func:`tools_of`; O*NET does not rate tools, and gives each the same importance)
+    by how well it belongs with the role's other tools (:func:`tool_standing`, from
+    ``odds``: :func:`tool_odds`; 0 without them). Then the mean over your skills."""
+    tools = tools_of(role)
+    is_tool = frozenset(tools)
+    importances = [s.importance for s in role.skills if s.id not in is_tool]
+    held = [s.importance for s in role.skills if s.id in have and s.id not in is_tool]
+    least = min(held, default=0)
+    share = rated_standing(sum(1 for i in importances if i < least), len(importances))
+    parts = []
+    for q in (t for t in tools if t in have):
+        known = odds.get(q) if odds is not None else None
+        if known is None:
+            parts.append(0.0)
+            continue
+        given = known.given
+        count = sum(1 for t in tools if t != q and t in given)
+        parts.append(tool_standing(tool_sum(tools, q, given), count, known.prior))
+    return mixed_standing(share, len(held), parts)
 
 
 def match_score(
@@ -129,14 +238,14 @@ def match_score(
       (``total``, the sum over all its skills) that the skills used make up.
     - ``fit`` = ``0.9 * standing + 0.1 * coverage`` (``stands``: see :func:`standing`):
       among roles that use as many of the skills, as importantly, those where the skills
-      stand above the rest of the work come first, and coverage only breaks near-ties;
-      coverage alone would put the roles that need the fewest skills first.
+      stand out come first, and coverage only breaks near-ties; coverage alone would put
+      the roles that need the fewest skills first.
     - ``score`` = ``(uses - 1 + (weight - uses + fit) / (4 * uses + 1)) / wanted``.
 
     The score orders roles exactly as the ranking does: by ``uses``, then ``weight``
     (importance is an integer 1-5, so ``weight - uses`` lies in ``0 .. 4 * uses``),
-    then ``fit``; it lies in (0, 1). A role using none of the skills scores 0, and a
-    role with no skills never divides by zero.
+    then ``fit`` (in (0, 1]); it lies in (0, 1]. A role using none of the skills scores
+    0, and a role with no skills never divides by zero.
     """
     if uses <= 0 or total <= 0 or wanted <= 0:
         return 0.0, 0.0, 0.0
@@ -151,14 +260,21 @@ def rank_key(uses: int, weight: int, fit: float, at: int) -> tuple[int, int, flo
     return (-uses, -weight, -fit, at)
 
 
-def match_role(role: Role, have: Collection[str], wanted: int | None = None) -> Match:
-    """One role against the skills ``have`` (``wanted``: how many were asked about)."""
+def match_role(
+    role: Role,
+    have: Collection[str],
+    wanted: int | None = None,
+    odds: Mapping[str, ToolOdds] | None = None,
+    stands: float | None = None,
+) -> Match:
+    """One role against the skills ``have`` (``wanted``: how many were asked about);
+    ``odds``: the catalog's :func:`tool_odds` of them, or ``stands``: the standing."""
     held = [s for s in role.skills if s.id in have]
     missing = [s for s in role.skills if s.id not in have]
     weight = sum(s.importance for s in held)
     total = weight + sum(s.importance for s in missing)
-    least = min((s.importance for s in held), default=0)
-    stands = standing([s.importance for s in role.skills], least)
+    if stands is None:
+        stands = standing(role, have, odds) if held else 0.0
     score, _, _ = match_score(len(held), weight, total, wanted or len(have), stands)
     return Match(
         role,
@@ -178,30 +294,23 @@ def match_roles(
     """The roles that use any of the skills ``have``, best first.
 
     Best: uses more of the skills; among equals, the skills used matter more in the
-    role (sum of their importance); then they stand further above the rest of the role
-    and cover more of it (``fit``, see :func:`match_score`); then the catalog's order.
-    Roles using none of the skills are left out. With ``limit``, the best ``limit``.
+    role (sum of their importance); then they stand out further in the role
+    (:func:`standing`) and cover more of it (``fit``, see :func:`match_score`); then
+    the catalog's order. Roles using none of the skills are left out. With ``limit``,
+    the best ``limit``.
     """
     have = frozenset(have)
     pool = list(roles)
+    odds = tool_odds(pool, have)
     ranked = []
     for at, role in enumerate(pool):
-        # One pass per role, no generators: this loop runs over every role of the catalog.
-        total = weight = uses = 0
-        least = 6
-        for skill_id, importance, _, _ in role.skills:
-            total += importance
-            if skill_id in have:
-                weight += importance
-                uses += 1
-                if importance < least:
-                    least = importance
-        if uses:
-            stands = standing([s.importance for s in role.skills], least)
-            _, _, fit = match_score(uses, weight, total, len(have), stands)
-            ranked.append(rank_key(uses, weight, fit, at))
-    best = sorted(ranked) if limit is None else heapq.nsmallest(limit, ranked)
-    return [match_role(pool[entry[3]], have) for entry in best]
+        if any(s.id in have for s in role.skills):
+            m = match_role(role, have, len(have), odds)
+            total = sum(s.importance for s in role.skills)
+            _, _, fit = match_score(m.uses, m.weight, total, len(have), m.standing)
+            ranked.append((rank_key(m.uses, m.weight, fit, at), m))
+    ranked.sort(key=lambda entry: entry[0])
+    return [m for _, m in (ranked if limit is None else ranked[:limit])]
 
 
 class Gap(NamedTuple):

@@ -115,8 +115,8 @@ def match_array(catalog: Catalog, matches: Iterable[Match]) -> list[dict[str, An
 
     ``score`` in [0, 1] orders the roles as the ranking does (see
     :func:`jobcli.analysis.match_score`); ``uses``: how many of the skills asked about the
-    role uses; ``weight``: the sum of their importance in it; ``standing``: the share of
-    the role's skills less important than those; ``ai_exposure``: the role's headline
+    role uses; ``weight``: the sum of their importance in it; ``standing``: how far they
+    stand out in it (:func:`jobcli.analysis.standing`); ``ai_exposure``: the role's headline
     rating (β, human raters) or null; ``job_zone`` and ``pay_median`` (US dollars a year)
     or null when unknown.
     """

@@ -18,14 +18,19 @@ Tables (``pos`` is an item's position in the catalog, which orders lists):
   ``exposure_source``, its median ``pay``, ``growth`` (projected change, %) and Job
   ``zone``, by which a list sorts) and its ``family``: a narrow table, so that a list
   neither decodes roles nor reads their long rows (a role row fills a page; 2,000 of them are 8 MB).
-- ``role_skill(skill, role, importance)``: the role-skill pairs, keyed by skill first:
-  ``match`` and ``skill`` read only the pairs of the skills asked about.
-- ``skill_roles(skill, roles, importances, dense)``: per skill, the positions of the roles
-  that need it (little-endian int32 array) and its importance in each (bytes); and, unless
-  the catalog is huge (:data:`DENSE_LIMIT`), the same as one byte for every role (its
-  importance, or 0), summed in C (:mod:`jobcli.store.match`); with ``role_totals`` (every
-  role's importance sum and sum of squares, int32 arrays) what ``match`` and
-  ``similar_roles`` rank from.
+- ``role_skill(skill, role, importance, tool)``: the role-skill pairs, keyed by skill
+  first: ``match`` and ``skill`` read only the pairs of the skills asked about; ``tool``:
+  the skill is one of the role's tools (:func:`jobcli.analysis.tools_of`).
+- ``skill_roles(skill, roles, importances, dense, tools, tool_sums)``: per skill, the
+  positions of the roles that need it (little-endian int32 array) and its importance in
+  each (bytes); and, unless the catalog is huge (:data:`DENSE_LIMIT`), the same as one byte
+  for every role (its importance, or 0), summed in C (:mod:`jobcli.store.match`);
+  ``tools``: the positions of the roles that list it as a tool, and in each
+  :func:`jobcli.analysis.tool_sum` (``tool_sums``, float64); both NULL for a skill no role
+  lists as a tool. With ``role_totals`` (every role's importance sum
+  and sum of squares, its counts of rated skills up to each importance, and how many of
+  its tools another role lists: int32 arrays, see :mod:`jobcli.store.vectors`) what
+  ``match`` and ``similar_roles`` rank from.
 - ``fit_weights``: what :mod:`jobcli.fit` weighs by (each skill's average importance, the
   words' IDF, each role's Job Zone); ``fit_vector`` and ``fit_posting``: each role's word
   and skill vectors and their postings (:mod:`jobcli.fit_index`;
@@ -54,6 +59,7 @@ import sys
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from ..analysis import tools_of
 from ..domain import Role, Skill, family_of, role_from_dict, role_line, skill_from_dict
 from ..name_words import word_lines
 from ..names import (
@@ -89,15 +95,17 @@ CREATE TABLE role_line (
 CREATE INDEX role_family ON role (family, pos);
 CREATE TABLE role_skill (
     skill INTEGER NOT NULL, role INTEGER NOT NULL, importance INTEGER NOT NULL,
-    PRIMARY KEY (skill, role)
+    tool INTEGER NOT NULL, PRIMARY KEY (skill, role)
 ) WITHOUT ROWID;
 CREATE INDEX role_skill_rank ON role_skill (skill, importance DESC, role);
 CREATE TABLE skill_roles (
-    skill INTEGER PRIMARY KEY, roles BLOB NOT NULL, importances BLOB NOT NULL, dense BLOB
+    skill INTEGER PRIMARY KEY, roles BLOB NOT NULL, importances BLOB NOT NULL, dense BLOB,
+    tools BLOB, tool_sums BLOB
 );
 CREATE TABLE role_totals (
     id INTEGER PRIMARY KEY CHECK (id = 0), importance_sums BLOB NOT NULL,
-    importance_squares BLOB NOT NULL, importance_counts BLOB NOT NULL
+    importance_squares BLOB NOT NULL, rated_at_most BLOB NOT NULL,
+    tools_shared BLOB NOT NULL
 );
 CREATE TABLE name (
     kind TEXT NOT NULL, norm TEXT NOT NULL, folded TEXT NOT NULL, item TEXT NOT NULL,
@@ -206,7 +214,9 @@ def build_from_values(
                 start += len(batch)
                 batch = []
         _insert_roles(conn, start, batch, skill_pos, skill_name)
-        _insert_vectors(conn, len(skill_pos))
+        from .vectors import insert_vectors
+
+        insert_vectors(conn, len(skill_pos), DENSE_LIMIT, int32_bytes)
         # How many roles list alternate titles: none, and no lookup need look for one.
         conn.execute(
             "INSERT INTO meta VALUES ('alternate_titled',"
@@ -275,7 +285,8 @@ def _insert_roles(
                 line.zone,
             )
         )
-        pair_rows += [(skill_pos[s.id], pos, s.importance) for s in r.skills]
+        tools = frozenset(tools_of(r))
+        pair_rows += [(skill_pos[s.id], pos, s.importance, s.id in tools) for s in r.skills]
         fts_rows.append(
             (
                 pos,
@@ -296,7 +307,7 @@ def _insert_roles(
         ends.append(len(name_rows))
     conn.executemany(f"INSERT INTO role VALUES ({', '.join('?' * 16)})", role_rows)
     conn.executemany("INSERT INTO role_line VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", line_rows)
-    conn.executemany("INSERT INTO role_skill VALUES (?, ?, ?)", pair_rows)
+    conn.executemany("INSERT INTO role_skill VALUES (?, ?, ?, ?)", pair_rows)
     conn.executemany(
         "INSERT INTO role_fts (rowid, title, aliases, alternate_titles, summary,"
         " responsibilities, skills) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -332,45 +343,6 @@ def int32_bytes(values: Iterable[int]) -> bytes:
 #: The most bytes of dense vectors (roles x skills) a store holds; a larger catalog's
 #: ``match`` ranks from the sparse ones (``jobcli.store.match``).
 DENSE_LIMIT = 32 * 1024 * 1024
-
-
-def _insert_vectors(conn: sqlite3.Connection, skills: int) -> None:
-    roles: list[list[int]] = [[] for _ in range(skills)]
-    weights: list[list[int]] = [[] for _ in range(skills)]
-    for skill, role, importance in conn.execute(
-        "SELECT skill, role, importance FROM role_skill ORDER BY skill, role"
-    ):
-        roles[skill].append(role)
-        weights[skill].append(importance)
-    totals = conn.execute("SELECT importance_sum, importance_squares FROM role ORDER BY pos")
-    pairs = totals.fetchall()
-    dense = len(pairs) * skills <= DENSE_LIMIT
-
-    def vector(i: int) -> bytes | None:
-        if not dense:
-            return None
-        out = bytearray(len(pairs))
-        for role, importance in zip(roles[i], weights[i], strict=True):
-            out[role] = importance
-        return bytes(out)
-
-    conn.executemany(
-        "INSERT INTO skill_roles VALUES (?, ?, ?, ?)",
-        ((i, int32_bytes(roles[i]), bytes(weights[i]), vector(i)) for i in range(skills)),
-    )
-    sums = [p[0] for p in pairs]
-    squares = [p[1] for p in pairs]
-    # How many skills each role rates 1, 2, 3, 4 and 5: five counts a role, for match's
-    # standing (how far the skills asked about stand above the rest of the role).
-    counts = [0] * (5 * len(pairs))
-    for role, importance, n in conn.execute(
-        "SELECT role, importance, count(*) FROM role_skill GROUP BY role, importance"
-    ):
-        counts[5 * role + importance - 1] = n
-    conn.execute(
-        "INSERT INTO role_totals VALUES (0, ?, ?, ?)",
-        (int32_bytes(sums), int32_bytes(squares), int32_bytes(counts)),
-    )
 
 
 #: The most roles a catalog may have for the store to index the fit (``next``, ``path``);

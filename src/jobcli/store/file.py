@@ -34,11 +34,12 @@ if TYPE_CHECKING:
 
 #: Version of the store's schema (:mod:`jobcli.store.build`); part of the key. Bump it with
 #: any change there.
-STORE_SCHEMA = 8  # 2: role_totals.importance_counts (match's standing); 3: C++ words;
+STORE_SCHEMA = 9  # 2: role_totals.importance_counts (match's standing); 3: C++ words;
 # 4: role.top_skills, exposure, exposure_source (list's lines); skill_roles.dense;
 # 5: role.facts (catalog schema 2), skills' rating and level; 7: role_line.pay, growth, zone
 # (list --sort); alternate titles as names (name.how, name_word) and in role_fts;
-# fit_weights, role_moves (next, path); 8: fit_vector, fit_posting (the fit on demand)
+# fit_weights, role_moves (next, path); 8: fit_vector, fit_posting (the fit on demand);
+# 9: role_skill.tool, skill_roles.tools, role_totals' tools and rated_at_most (standing)
 #: ``PRAGMA application_id`` of a jobcli store ("JOBC"): a foreign SQLite file is not ours.
 APPLICATION_ID = 0x4A4F4243
 #: A stat record is trusted only for files last changed this long before their content was read
@@ -121,7 +122,7 @@ def open_hit(slot: Path, source: Path, key: str) -> sqlite3.Connection | None:
 #: BLAKE2b of the store's own schema (:func:`schema_digest` of the rows of ``sqlite_master``
 #: for the objects ``store_build.SCHEMA`` creates); a test keeps it equal to a fresh build's.
 #: Kept here, not computed, so that a cache hit imports no more than it reads.
-SCHEMA_DIGEST = "410bad2083c14bd8ecafdd91ca0ada01"
+SCHEMA_DIGEST = "bb23b0140f617cb898e301076f935518"
 #: What SQLite itself adds to that schema: the full-text index's shadow tables, the
 #: indexes of UNIQUE and PRIMARY KEY constraints, ANALYZE's statistics.
 SQLITE_ADDED = frozenset(

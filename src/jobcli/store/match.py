@@ -8,7 +8,9 @@ level by level — all the skills, then one fewer — and within a level the
 heaviest first, and stops as soon as it has enough: on 20,000 roles, a few
 hundred fits instead of thousands.
 
-Two layouts of the same vectors answer the questions :func:`rank` asks:
+:class:`Standing` gives each role's standing (:func:`jobcli.analysis.standing`) from the
+store's per-role counts and tools. Two layouts of the same vectors answer the
+questions :func:`rank` asks:
 
 - :class:`Dense` (``skill_roles.dense``: one byte a role, its importance or 0),
   when the store holds them (every catalog but a huge one, see
@@ -21,16 +23,15 @@ Two layouts of the same vectors answer the questions :func:`rank` asks:
 
 # No ``from __future__ import annotations``: see jobcli.domain (named tuples).
 
+import sys
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from itertools import compress, groupby, repeat
 from operator import itemgetter
-from typing import TYPE_CHECKING
 
-from ..analysis import match_score, rank_key
-
-if TYPE_CHECKING:
-    from array import array
+from ..analysis import STANDING_SHARE, TOOL_PRIOR, mixed_standing, others_share
+from .rows import int32_array
 
 #: Skills a dense ranking takes at most: 51 x importance 5 = 255 still fits a byte.
 MAX_DENSE_SKILLS = 51
@@ -93,19 +94,159 @@ class Sparse:
         return [held.get(pos, 0) for held in self.per_skill]
 
 
+class Asked:
+    """A skill asked about, as ``skill_roles`` holds it (see :mod:`jobcli.store.build`)."""
+
+    __slots__ = ("dense", "id", "importances", "pos", "roles", "tool_sums", "tools")
+
+    def __init__(
+        self,
+        pos: int,
+        id: str,
+        roles: bytes,
+        importances: bytes,
+        dense: bytes | None,
+        tools: bytes | None,
+        tool_sums: bytes | None,
+    ) -> None:
+        self.pos, self.id, self.roles, self.importances = pos, id, roles, importances
+        self.dense, self.tools, self.tool_sums = dense, tools, tool_sums
+
+
+class Standing:
+    """:func:`jobcli.analysis.standing` of the roles for the skills asked about, from the
+    store (``column(name)`` reads a blob of ``role_totals``): each role's counts of rated
+    skills up to each importance, and for a tool the sums ``analysis.tool_sum``.
+    ``standing(pos, importances)`` (each skill's importance in the role, 0 when unused) for
+    one role, :meth:`many` for a group; each value is kept in :attr:`values`. The core's
+    arithmetic on the same numbers: the same floats come out (tests/test_store_queries.py)."""
+
+    def __init__(self, asked: Sequence[Asked], column: Callable[[str], bytes]) -> None:
+        self.asked = asked
+        self.values: dict[int, float] = {}
+        self._at_most = int32_array(column("rated_at_most"))
+        roles = len(self._at_most) // 5
+        # Per skill asked about: {role listing it as a tool: analysis.tool_sum}, or None;
+        # TOOL_PRIOR x its ToolOdds.prior; and 1 when more than one role lists it as a tool
+        # (then it is one of the tools_shared of a role listing it, not one of its others).
+        self._sums: list[dict[int, float] | None] = []
+        self._prior: list[float] = []
+        self._elsewhere: list[int] = []
+        for a in asked:
+            listing = int32_array(a.tools) if a.tools else None
+            self._sums.append(
+                None if listing is None else dict(zip(listing, _float64(a.tool_sums), strict=True))
+            )
+            self._prior.append(TOOL_PRIOR * others_share(len(a.roles) // 4, roles))
+            self._elsewhere.append(1 if listing is not None and len(listing) > 1 else 0)
+        self._any_tool = any(sums is not None for sums in self._sums)
+        if self._any_tool:
+            self._shared = int32_array(column("tools_shared"))
+
+    def _rated(self, pos: int, least: int) -> float:
+        """As ``analysis.rated_standing``: the share of the role's rated skills below ``least``."""
+        at = 5 * pos
+        compared = self._at_most[at + 4]
+        below = self._at_most[at + least - 2] if least > 1 else 0
+        return below / compared if compared else 0.0
+
+    def __call__(self, pos: int, importances: Sequence[int]) -> float:
+        """The standing of the role at ``pos``, using the skills asked about as important
+        as ``importances`` says (0: unused)."""
+        least = 6
+        rated = 0
+        tools = []
+        for i, (importance, sums) in enumerate(zip(importances, self._sums, strict=True)):
+            if not importance:
+                continue
+            if sums is not None and pos in sums:
+                tools.append(i)
+            else:
+                rated += 1
+                least = min(least, importance)
+        share = self._rated(pos, least) if rated else 0.0
+        if not tools:
+            value = self.values[pos] = share
+            return value
+        parts = []
+        shared = self._shared[pos] + TOOL_PRIOR
+        for i in tools:
+            sums = self._sums[i]
+            assert sums is not None
+            # As analysis.tool_standing: the role's other tools that other roles list too.
+            parts.append((sums[pos] + self._prior[i]) / (shared - self._elsewhere[i]))
+        value = self.values[pos] = mixed_standing(share, rated, parts)
+        return value
+
+    def many(
+        self,
+        positions: Sequence[int],
+        uses: int,
+        weight: int,
+        importances: Callable[[int], Sequence[int]] | None = None,
+    ) -> list[float]:
+        """The standing of each role at ``positions``, each using ``uses`` of the skills with
+        a sum of importances ``weight`` (``importances(pos)``: as for one role; None when
+        one skill was asked about)."""
+        if uses != 1 or (self._any_tool and len(self.asked) > 1):
+            assert importances is not None
+            return [self(pos, importances(pos)) for pos in positions]
+        # One skill used, of importance ``weight``: a rated one, or the one tool asked about.
+        values = self.values
+        out = []
+        sums = self._sums[0] or {}
+        if sums:
+            shared, prior = self._shared, self._prior[0]
+            count = TOOL_PRIOR - self._elsewhere[0]
+        for pos in positions:
+            total = sums.get(pos)
+            if total is None:
+                value = self._rated(pos, weight)
+            else:  # as __call__, in line: a big group asks it of every role
+                value = (total + prior) / (shared[pos] + count)
+            out.append(value)
+            values[pos] = value
+        return out
+
+    def of_users(self, users: Iterable[tuple[int, int]]) -> dict[int, float]:
+        """The standing of the roles ``users`` (position, importance) of the one skill asked
+        about (``skill_users``' order)."""
+        by_importance: dict[int, list[int]] = {}
+        for pos, importance in users:
+            by_importance.setdefault(importance, []).append(pos)
+        for importance, positions in by_importance.items():
+            self.many(positions, 1, importance)  # one skill: the weight is its importance
+        return self.values
+
+
+def vectors_of(asked: Sequence[Asked]) -> Dense | Sparse:
+    """The vectors of the skills asked about: :class:`Dense` when the store holds them (and
+    they are at most :data:`MAX_DENSE_SKILLS`), else :class:`Sparse`."""
+    dense = [a.dense for a in asked if a.dense is not None]
+    if len(asked) <= MAX_DENSE_SKILLS and len(dense) == len(asked):
+        return Dense(dense)
+    return Sparse([dict(zip(int32_array(a.roles), a.importances, strict=True)) for a in asked])
+
+
+def _float64(data: bytes | None) -> "array[float]":
+    """A little-endian float64 array stored by ``jobcli.store.vectors``."""
+    values = array("d")
+    values.frombytes(data or b"")
+    if sys.byteorder == "big":
+        values.byteswap()
+    return values
+
+
 def rank(
-    vectors: Dense | Sparse,
-    wanted: int,
-    limit: int | None,
-    totals: Sequence[int],
-    standing: Callable[[int, int], float],
+    vectors: Dense | Sparse, limit: int | None, totals: Sequence[int], standing: Standing
 ) -> list[RankKey]:
     """The rank keys (:func:`jobcli.analysis.rank_key`) of the best ``limit`` roles (all
-    with None), best first; ``wanted``: how many skills were asked about (found or not)."""
+    with None), best first; ``totals``: each role's sum of importances."""
     import heapq
 
     want = vectors.total if limit is None else min(limit, vectors.total)
     ranked: list[RankKey] = []
+    stands_share, cover_share = STANDING_SHARE, 1 - STANDING_SHARE
     for uses in range(vectors.count, 0, -1):
         if len(ranked) >= want:
             break
@@ -114,11 +255,18 @@ def rank(
         for weight, group in groupby(sorted(weighed, key=_FIRST, reverse=True), key=_FIRST):
             if len(ranked) >= want:
                 break
-            keys = []
-            for _, pos in group:
-                least = min([i for i in vectors.importances(pos) if i])
-                _, _, fit = match_score(uses, weight, totals[pos], wanted, standing(pos, least))
-                keys.append(rank_key(uses, weight, fit, pos))
+            members = [pos for _, pos in group]
+            stands = standing.many(members, uses, weight, vectors.importances)
+            # rank_key(uses, weight, fit, pos), with the fit as analysis.match_score's.
+            keys = [
+                (
+                    -uses,
+                    -weight,
+                    -(stands_share * s + cover_share * min(1.0, weight / totals[pos])),
+                    pos,
+                )
+                for pos, s in zip(members, stands, strict=True)
+            ]
             ranked += sorted(keys) if limit is None else heapq.nsmallest(want - len(ranked), keys)
     return ranked
 

@@ -25,6 +25,7 @@ from .rows import guard_decoding
 if TYPE_CHECKING:
     # Imported by the questions that need them, not by every call (``show ID`` needs none).
     from ..analysis import SkillUse
+    from .match import Standing
     from .rows import Family, MatchResult, SearchHit, SkillUser
 
 
@@ -232,8 +233,8 @@ class Store:
 
     def skill_users(self, skill_id: str, limit: int | None = None) -> list[SkillUser]:
         """The roles that need a skill, most important first; among equals, those where it
-        stands above more of the role's other skills (``analysis.standing``), then catalog
-        order: O*NET rates most technologies 3 or 4, and catalog order alone says nothing."""
+        stands out more (``analysis.standing``, as in ``match``), then catalog order: O*NET
+        gives every tool in demand the same importance, and catalog order says nothing."""
         from .rows import SkillUser
 
         rows = self._rows(
@@ -242,25 +243,29 @@ class Store:
             " WHERE skill.id = ?",
             (skill_id,),
         )
-        stands = self._standing()
-        rows.sort(key=lambda r: (-r[3], -stands(r[0], r[3]), r[0]))
+        if rows:
+            stands = self._standing([skill_id]).of_users([(r[0], r[3]) for r in rows])
+            rows.sort(key=lambda r: (-r[3], -stands[r[0]], r[0]))
         if limit is not None:
             rows = rows[:limit]
         return [SkillUser(rid, title, importance) for _, rid, title, importance in rows]
 
-    def _standing(self) -> Callable[[int, int], float]:
-        """``standing(pos, importance)``: the share of the role at ``pos``'s skills less
-        important than ``importance`` (from the stored per-role counts)."""
-        from .rows import int32_array
+    def _standing(self, skill_ids: Sequence[str]) -> Standing:
+        """``standing(pos, importances)`` of the roles for those of ``skill_ids`` the store
+        holds (:attr:`Standing.asked`, in that order), from its per-role counts and tools."""
+        from .match import Asked, Standing
 
-        counts = int32_array(self._rows("SELECT importance_counts FROM role_totals")[0][0])
+        rows = self._rows(
+            "SELECT skill.pos, skill.id, roles, importances, dense, tools, tool_sums FROM"
+            " skill_roles JOIN skill ON skill.pos = skill_roles.skill"
+            f" WHERE skill.id IN ({', '.join('?' * len(skill_ids))})",
+            list(skill_ids),
+        )
+        return Standing([Asked(*row) for row in rows], self._totals)
 
-        def standing(pos: int, importance: int) -> float:
-            at = 5 * pos
-            rated = sum(counts[at : at + 5])
-            return sum(counts[at : at + importance - 1]) / rated if rated else 0.0
-
-        return standing
+    def _totals(self, name: str) -> bytes:
+        """One of ``role_totals``' blobs."""
+        return bytes(self._rows(f"SELECT {name} FROM role_totals")[0][0])
 
     def skill_usage(self) -> list[SkillUse]:
         """Every skill (catalog order) with the roles that need it, most important first."""
@@ -284,28 +289,22 @@ class Store:
         only the roles returned are decoded.
         """
         from ..analysis import match_role
-        from .match import MAX_DENSE_SKILLS, Dense, Sparse, rank
+        from .match import rank, vectors_of
         from .rows import MatchResult, int32_array
 
         wanted = list(dict.fromkeys(skill_ids))
-        marks = ", ".join("?" * len(wanted))
-        blobs = self._rows(
-            "SELECT roles, importances, dense FROM skill_roles"
-            f" JOIN skill ON skill.pos = skill_roles.skill WHERE skill.id IN ({marks})",
-            wanted,
-        )
-        if not blobs:
+        standing = self._standing(wanted)
+        if not standing.asked:
             return MatchResult([], 0)
-        vectors: Dense | Sparse
-        if len(blobs) <= MAX_DENSE_SKILLS and all(row[2] is not None for row in blobs):
-            vectors = Dense([row[2] for row in blobs])
-        else:  # a huge catalog keeps no dense vectors
-            vectors = Sparse([dict(zip(int32_array(r), i, strict=True)) for r, i, _ in blobs])
-        totals = int32_array(self._rows("SELECT importance_sums FROM role_totals")[0][0])
-        ranked = rank(vectors, len(wanted), limit, totals, self._standing())
+        vectors = vectors_of(standing.asked)
+        totals = int32_array(self._totals("importance_sums"))
+        ranked = rank(vectors, limit, totals, standing)
         have = frozenset(wanted)
         by_pos = self._roles_at([key[3] for key in ranked])
-        matches = [match_role(by_pos[key[3]], have, len(wanted)) for key in ranked]
+        matches = [
+            match_role(by_pos[pos], have, len(wanted), stands=standing.values[pos])
+            for *_, pos in ranked
+        ]
         return MatchResult(matches, vectors.total)
 
     def _roles_at(self, positions: Sequence[int]) -> dict[int, Role]:
