@@ -3,9 +3,11 @@
 
 Usage: python benchmarks/bench_next.py [RUNS]
 
-Paired runs (each round runs every command once, in turn, so that the load of a
-shared machine falls on all alike); the median wall and CPU time (user + system of
-the child) of each, and its ratio to ``python -c "import typer"``. The store is
+Paired runs (each round runs every command once, in turn, each right after a run of
+``python -c "import typer"``, so that the load of a shared machine falls on all
+alike): the median wall and CPU time (user + system of the child) of each and its
+ratio to the floor's median; "paired", the median of the ratios of each command to the
+floor run just before it; "best", the ratio of the fastest runs. The store is
 compiled first (not timed).
 """
 
@@ -48,19 +50,29 @@ def main(runs: int) -> None:
     subprocess.run(COMMANDS["next"], stdout=subprocess.DEVNULL, check=False)  # compile
     walls: dict[str, list[float]] = {k: [] for k in COMMANDS}
     cpus: dict[str, list[float]] = {k: [] for k in COMMANDS}
+    # Each command right after its own run of the floor: the ratio of the pair moves
+    # far less than either time when the machine's load drifts.
+    pairs: dict[str, list[float]] = {k: [] for k in COMMANDS}
     for _ in range(runs):
         for name, argv in COMMANDS.items():
+            floor, _cpu = timed(COMMANDS["import typer"])
             wall, cpu = timed(argv)
             walls[name].append(wall)
             cpus[name].append(cpu)
+            pairs[name].append(wall / floor)
     base_wall = statistics.median(walls["import typer"])
     base_cpu = statistics.median(cpus["import typer"])
-    print(f"{'command':16} {'wall ms':>8} {'x typer':>8} {'cpu ms':>8} {'x typer':>8}")
+    best_floor = min(walls["import typer"])
+    print(
+        f"{'command':16} {'wall ms':>8} {'x typer':>8} {'cpu ms':>8} {'x typer':>8}"
+        f" {'paired':>8} {'best':>8}"
+    )
     for name in COMMANDS:
         wall, cpu = statistics.median(walls[name]), statistics.median(cpus[name])
         print(
             f"{name:16} {wall * 1000:8.0f} {wall / base_wall:8.2f} "
-            f"{cpu * 1000:8.0f} {cpu / base_cpu:8.2f}"
+            f"{cpu * 1000:8.0f} {cpu / base_cpu:8.2f} "
+            f"{statistics.median(pairs[name]):8.2f} {min(walls[name]) / best_floor:8.2f}"
         )
 
 

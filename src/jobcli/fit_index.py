@@ -134,5 +134,6 @@ def index_fits(index: Index, source: int) -> list[float]:
 
 def best(fits: Sequence[float], k: int, skip: int | None = None) -> list[tuple[int, float]]:
     """The ``k`` best (position, fit), best first (then by position), ``skip`` left out."""
-    order = sorted((p for p in range(len(fits)) if p != skip), key=lambda p: (-fits[p], p))
-    return [(p, fits[p]) for p in order[:k]]
+    # A stable sort, reversed, keeps equal fits in ascending position; the key is C's own.
+    order = sorted(range(len(fits)), key=fits.__getitem__, reverse=True)
+    return [(p, fits[p]) for p in order if p != skip][:k]

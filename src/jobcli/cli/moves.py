@@ -135,8 +135,11 @@ def next_moves(
         from ..fit import levels_of
 
         have = levels_of(source)
-        filtered = safer or keep_pay or zone is not None
-        scored = _decoded(store, candidates, roles_at, 50 if filtered else max(shown, 1))
+        if zone is not None:  # the Job Zones are known without decoding a role
+            candidates = [(p, f) for p, f in candidates if (fits.zones[p] or 99) <= zone]
+        # A filter of pay or exposure keeps about half the moves: decode twice what is shown.
+        filtered = safer or keep_pay
+        scored = _decoded(store, candidates, roles_at, max(shown, 1) * (2 if filtered else 1))
     moves = []
     for target, fit in scored:
         m = move(source, target, fit, [])
