@@ -17,13 +17,6 @@ from jobcli.cli import app
 
 
 @pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A private XDG_CONFIG_HOME; the profile's path in it."""
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    return tmp_path / "config" / "jobcli" / "profile.json"
-
-
-@pytest.fixture
 def catalog(tmp_path: Path) -> str:
     """The tests' catalog, with O*NET-style levels on the analyst's skills, Writing and
     a knowledge area (both have O*NET anchors)."""

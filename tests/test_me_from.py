@@ -19,13 +19,6 @@ NURSE = ProfileRole("registered-nurses", "Registered Nurses")
 
 
 @pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A private XDG_CONFIG_HOME; the profile's path in it."""
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    return tmp_path / "config" / "jobcli" / "profile.json"
-
-
-@pytest.fixture
 def catalog(tmp_path: Path) -> str:
     """The tests' catalog, the analyst's skills rated (levels), as O*NET rates them."""
     data = catalog_data(schema_version=2)
