@@ -246,7 +246,7 @@ def test_a_call_imports_only_the_module_of_its_command(args: list[str], module: 
     # A fresh interpreter: this one has imported every command already.
     code = (
         "import sys\n"
-        "from jobcli.cli.main import _app_for\n"
+        "from jobcli.cli.entry import _app_for\n"
         f"only = _app_for({args!r})\n"
         "print(*sorted(m for m in sys.modules if m.startswith('jobcli.cli.')))\n"
         "print(*(c.name for c in only.registered_commands),\n"

@@ -1,12 +1,12 @@
 """The shell: the Typer app (:mod:`.app`), its commands (:mod:`.commands`), completion
-(:mod:`.completion`), help wording (:mod:`.wording`) and the entry point (:mod:`.main`)."""
+(:mod:`.completion`), help wording (:mod:`.wording`) and the entry point (:mod:`.entry`)."""
 
 # The commands' modules (commands, gap, find, moves, catalogs, me) are imported when the
 # app's commands are first read, or one alone for a call (see .registry).
 from .app import app as app
+from .entry import _app_for as _app_for
+from .entry import main as main
 from .loading import load as load
-from .main import _app_for as _app_for
-from .main import main as main
 
 
 def __getattr__(name: str) -> object:

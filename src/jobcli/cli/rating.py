@@ -24,7 +24,7 @@ def rate_skills(*, every: bool, knowledge: bool) -> None:
     """Ask the catalog's O*NET skills (and knowledge areas) on the terminal; exit 2
     without one, 130 on Ctrl-C (every answer given is saved)."""
     from ..questionnaire import questions_for
-    from .main import Interrupted
+    from .entry import Interrupted
 
     env = session().env
     if env.stdin is None or not env.stdin_isatty:

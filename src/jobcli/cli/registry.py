@@ -4,7 +4,7 @@ A call runs one command, yet importing every command's module (and what each
 imports) cost about 3 ms of a 100 ms call. :class:`LazyTyper` is a Typer app whose
 lists of commands and groups are filled when first read: by Typer when it builds the
 whole app (``--help``, a mistyped command, completion, ``CliRunner``), by anyone
-reading them. :func:`jobcli.cli.main._app_for` instead imports only the module of the
+reading them. :func:`jobcli.cli.entry._app_for` instead imports only the module of the
 command a call names (:func:`load_command`), and builds the app from it alone.
 
 **Fenced.** Typer reads ``registered_commands`` and ``registered_groups`` as plain
