@@ -337,3 +337,13 @@ def test_the_last_step_bound_finds_routes_as_easy_as_the_plain_search(
     if plain is not None and bounded is not None:
         cost = sum(1 - s.fit for s in plain)
         assert abs(cost - sum(1 - s.fit for s in bounded)) < 1e-9
+
+
+def test_an_all_other_occupation_moves_to_its_field_not_to_other_all_others() -> None:
+    # O*NET describes each "All Other" occupation as "All X not listed separately": those
+    # words made them one another's best moves (Managers, All Other for computer work).
+    r = invoke("-c", "onet", "next", "computer occupations, all other", "--json")
+    assert r.exit_code == 0, r.output
+    titles = [m["title"] for m in json.loads(r.stdout)["moves"][:5]]
+    assert not any("All Other" in t for t in titles), titles
+    assert any("Computer" in t for t in titles), titles

@@ -50,6 +50,11 @@ _STOP = frozenset(
         "more",
         "than",
         "not",
+        # O*NET's words for an "All Other" occupation ("All managers not listed
+        # separately."): they say nothing of the work, and made such occupations each
+        # other's best moves.
+        "listed",
+        "separately",
     ]
 )
 
