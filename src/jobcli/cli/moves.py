@@ -82,8 +82,8 @@ def next_moves(
         bool,
         typer.Option(
             "--me",
-            help="Moves for your profile's skills and levels (see 'jobcli me'); the jobs "
-            "they were taken from (me from) are left out.",
+            help="Moves for your profile (see 'jobcli me'): your skills and levels, and the "
+            "work of the job they were taken from (me from, left out) or of ROLE.",
         ),
     ] = False,
     safer: Annotated[
