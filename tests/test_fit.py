@@ -6,9 +6,10 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from support import invoke, write_json
+from support import invoke, invoke_as, write_json
 
 from jobcli.domain import Role, RoleSkill
 from jobcli.fit import (
@@ -347,3 +348,18 @@ def test_an_all_other_occupation_moves_to_its_field_not_to_other_all_others() ->
     titles = [m["title"] for m in json.loads(r.stdout)["moves"][:5]]
     assert not any("All Other" in t for t in titles), titles
     assert any("Computer" in t for t in titles), titles
+
+
+@pytest.mark.parametrize("width", [60, 80, 100, 120, 150, 200])
+def test_next_drawn_fits_the_screen_and_cuts_no_skill_to_learn(width: int) -> None:
+    # Rich let the columns' least widths outgrow a 120-160 column screen and cut the last
+    # column: "Sociology and Anthropolo".
+    moves = json.loads(invoke("-c", "onet", "next", "registered nurse", "--json").stdout)["moves"]
+    r = invoke_as("-c", "onet", "next", "registered nurse", "--no-pager", width=width)
+    assert r.exit_code == 0, r.output
+    lines = r.stdout.splitlines()
+    assert max(len(line) for line in lines) <= width
+    words = set(r.stdout.split())
+    for move in moves:
+        for skill in move["to_learn"]:
+            assert set(skill["name"].split()) <= words, (width, skill["name"])

@@ -149,19 +149,16 @@ def _table(records: Records) -> RenderableType:
         from rich.text import Text
 
         shown = [i for i, c in enumerate(records.columns) if width >= _LEFT_OUT_BELOW.get(c, 0)]
-        at = records.columns.index("role")
-        longest = max((len(safe(row[at])) for row in records.rows), default=4)
+        widths = _widths(records, shown, width)
         table = Table(box=box.SIMPLE_HEAVY, expand=False)
         for i in shown:
             column = records.columns[i]
-            if column == "role":  # folded, never cut: an id is what a person types next
-                role_width = min(longest, max(16, width // 3))
-                table.add_column(Text(column), overflow="fold", min_width=role_width)
-            else:
-                nowrap = column in _NO_WRAP
-                table.add_column(
-                    Text(column), no_wrap=nowrap, min_width=len(column), overflow="fold"
-                )
+            # Every width set: Rich lets columns' least widths outgrow the screen and then
+            # cuts the last column (what to learn). Folded, never cut: an id is what a
+            # person types next.
+            table.add_column(
+                Text(column), width=widths[i], no_wrap=column in _NO_WRAP, overflow="fold"
+            )
         learn = records.columns.index("to learn")
         for row in records.rows:
             # One skill a line: a list to read down, and no name broken across lines.
@@ -176,3 +173,35 @@ def _table(records: Records) -> RenderableType:
         return table
 
     return Fitted(build)
+
+
+def _widths(records: Records, shown: list[int], width: int) -> dict[int, int]:
+    """Each shown column's width in ``width``: the short ones their longest cell; of what
+    is left, what to learn gets up to a third (its longest skill name at most, its longest
+    word at least), the id
+    half the rest (its longest at most, at least 16), the title what remains (its longest
+    at most); room to spare goes to the id, then to what to learn."""
+
+    def longest(i: int, split: bool = False) -> int:
+        cells = [c for row in records.rows for c in (row[i].split(", ") if split else [row[i]])]
+        return max([len(records.columns[i]), *(len(safe(c)) for c in cells)])
+
+    columns = records.columns
+    out = {i: longest(i) for i in shown if columns[i] in _NO_WRAP}
+    # Two cells of padding a column, a divider between two, and the two edges.
+    left = width - sum(out.values()) - 3 * len(shown) - 1
+    learn, role = columns.index("to learn"), columns.index("role")
+    title = columns.index("title") if columns.index("title") in shown else None
+    most = {learn: longest(learn, split=True), role: longest(role)}
+    word = max((len(w) for row in records.rows for w in safe(row[learn]).split()), default=8)
+    out[learn] = max(8, word, min(most[learn], left // 3))  # no word of a skill broken
+    rest = left - out[learn]
+    if title is None:
+        out[role] = max(4, min(most[role], rest))
+    else:
+        out[role] = max(4, min(most[role], max(16, rest // 2)))
+        out[title] = max(5, min(longest(title), rest - out[role]))
+    for i in (role, learn):  # what no column took
+        spare = left - sum(out[j] for j in (learn, role, title) if j is not None)
+        out[i] += max(0, min(spare, most[i] - out[i]))
+    return out
