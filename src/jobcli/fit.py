@@ -31,7 +31,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 from .domain import Role, RoleSkill
-from .work_words import TITLE, work_words
 
 _SQRT2 = math.sqrt(2.0)
 #: The most an RCA multiplies a skill's importance by: beyond it a skill rare in the
@@ -102,7 +101,9 @@ def catalog_weights(
     roles: Sequence[Role], words: Sequence[Mapping[str, int]] | None = None
 ) -> Weights:
     """The catalog-wide averages the fit weighs skills and words by; ``words``: the
-    roles' :func:`work_words`, when already counted."""
+    roles' :func:`~jobcli.work_words.work_words`, when already counted."""
+    from .work_words import work_words  # the catalog's words: not when a store has them
+
     sums: dict[str, float] = {}
     df: Counter[str] = Counter()
     for n, role in enumerate(roles):
@@ -161,7 +162,9 @@ def work_vector(
     """The role's TF-IDF vector of work words: its titles' part and its tasks' part each
     of length 1/sqrt(2), so that the dot product of two roles' vectors is the mean of
     the two parts' cosines (a part a role lacks counts 0; empty without words);
-    ``words``: its :func:`work_words`, when already counted."""
+    ``words``: its :func:`~jobcli.work_words.work_words`, when already counted."""
+    from .work_words import TITLE, work_words
+
     counts = work_words(role) if words is None else words
     vec = {w: (1.0 + math.log(n)) * weights.idf.get(w, 0.0) for w, n in counts.items()}
     out: dict[str, float] = {}
